@@ -1,0 +1,45 @@
+# casewire: `make run` builds a release from raw/, `make test` runs the tests.
+# Both set up .venv on first use; nothing else needs installing by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+RAW    ?= raw
+OUTPUT ?= output
+GOLD   ?= ../shared/gold
+CORPUS ?= ../shared/corpus
+N      ?= 2000
+
+# Prefect runs offline in ephemeral mode, its state kept inside the checkout.
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL ?= INFO
+
+.PHONY: install run test eval bench serve lint clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install pinned dependencies
+
+run: install  ## build a release from $(RAW) into $(OUTPUT)
+	$(BIN)/casewire run --raw $(RAW) --output $(OUTPUT)
+
+test: install  ## the test suite (a corpus sample; whole-corpus runs are eval/bench)
+	$(BIN)/python -m pytest -q
+
+eval: install  ## score extraction against every gold file in $(GOLD)
+	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW)
+
+serve: install  ## serve the build flow as a scheduled deployment (hourly)
+	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)
+
+lint: install
+	$(BIN)/ruff check src flows schemas tests
+
+clean:
+	rm -rf $(OUTPUT)/releases $(OUTPUT)/latest.json .prefect .pytest_cache

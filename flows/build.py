@@ -1,0 +1,102 @@
+"""The build flow: raw/ -> documents -> spaCy -> records -> tables -> validated -> release.
+
+Each task wraps one casewire function; the flow reads as the recipe. Flow
+parameters are the configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from prefect import flow, get_run_logger, task
+from spacy.language import Language
+
+import schemas
+from casewire import ingest, pipeline, tables
+from casewire.nlp import load_nlp
+from casewire.progress import Progress
+from casewire.publish import PublishResult, publish_release
+from casewire.records import DocExtraction, Document, Reject
+
+
+@cache
+def _nlp(model: str | None) -> Language:
+    """The spaCy pipeline, loaded once per process (and per Dask worker)."""
+    return load_nlp(model)
+
+
+@task(retries=2, retry_delay_seconds=1)
+def scan_sources(raw_dir: Path) -> list[ingest.SourceFile]:
+    return ingest.scan_sources(raw_dir)
+
+
+@task
+def read_documents(raw_dir: Path) -> tuple[list[Document], list[Reject]]:
+    documents: list[Document] = []
+    rejects: list[Reject] = []
+    for unit in ingest.read_raw(raw_dir):
+        (rejects if isinstance(unit, Reject) else documents).append(unit)
+    return documents, rejects
+
+
+@task
+def extract_batch(documents: list[Document], model: str | None, n_process: int,
+                  batch_size: int) -> pipeline.ExtractionResult:
+    return pipeline.extract_documents(documents, _nlp(model), n_process=n_process,
+                                      batch_size=batch_size)
+
+
+@task
+def build_tables(extractions: list[DocExtraction], rejects: list[Reject]) -> dict[str, pd.DataFrame]:
+    return tables.build_tables(extractions, rejects)
+
+
+@task
+def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return schemas.validate_tables(frames)
+
+
+@task(retries=1, retry_delay_seconds=2)
+def publish(frames: dict[str, pd.DataFrame], output_dir: Path,
+            sources: list[ingest.SourceFile], stats: dict[str, int]) -> PublishResult:
+    return publish_release(frames, output_dir, sources=[s.__dict__ for s in sources],
+                           stats=stats, build_date=dt.date.today().isoformat())
+
+
+def _extract_all(documents: list[Document], model: str | None, n_process: int,
+                 batch_size: int, chunk: int) -> pipeline.ExtractionResult:
+    logger = get_run_logger()
+    progress = Progress(len(documents), log=logger.info)
+    total = pipeline.ExtractionResult()
+    try:
+        for i in range(0, len(documents), chunk):
+            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size)
+            total.extractions.extend(part.extractions)
+            total.rejects.extend(part.rejects)
+            progress.update(len(documents[i : i + chunk]))
+    finally:
+        progress.close()
+    return total
+
+
+@flow(name="build-release", log_prints=True)
+def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str | None = None,
+                  n_process: int = 1, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
+                  chunk_size: int = 500, max_failure_share: float = 0.05) -> PublishResult:
+    """Build a validated release of every table from the texts under ``raw_dir``."""
+    logger = get_run_logger()
+    raw, out = Path(raw_dir), Path(output_dir)
+    sources = scan_sources(raw)
+    documents, rejects = read_documents(raw)
+    logger.info("read %d input units: %d documents, %d rejects",
+                len(documents) + len(rejects), len(documents), len(rejects))
+    result = _extract_all(documents, model, n_process, batch_size, chunk_size)
+    pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
+    frames = validate_tables(build_tables(result.extractions, [*rejects, *result.rejects]))
+    stats = {name: len(df) for name, df in frames.items()}
+    published = publish(frames, out, sources, stats)
+    logger.info("%s", published.message)
+    return published

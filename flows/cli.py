@@ -1,0 +1,76 @@
+"""The ``casewire`` command: run the build flow, validate or diff releases, evaluate."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.build import build_release  # imported late: Prefect starts slowly
+
+    result = build_release(raw_dir=str(args.raw), output_dir=str(args.output), model=args.model,
+                           n_process=args.n_process, batch_size=args.batch_size)
+    print(result.message)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from casewire.publish import validate_release
+
+    report = validate_release(Path(args.path))
+    print(report.render())
+    return 0 if report.ok else 1
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from casewire.publish import diff_releases, render_diff
+
+    print(render_diff(diff_releases(Path(args.old), Path(args.new))))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from casewire import evaluate
+
+    return evaluate.main(args.rest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casewire", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="build a release from the raw folder")
+    run.add_argument("--raw", type=Path, default=Path("raw"), help="input folder (default raw/)")
+    run.add_argument("--output", type=Path, default=Path("output"),
+                     help="output folder (default output/)")
+    run.add_argument("--model", default=None, help="spaCy pipeline (default: installed en sm)")
+    run.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+    run.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
+    run.set_defaults(func=_cmd_run)
+    val = sub.add_parser("validate", help="check a release: checksums, schemas, keys")
+    val.add_argument("path", help="release folder (output/releases/<version>)")
+    val.set_defaults(func=_cmd_validate)
+    diff = sub.add_parser("diff", help="rows added, modified and deleted between releases")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.set_defaults(func=_cmd_diff)
+    ev = sub.add_parser("eval", help="score extraction against gold files (see make eval)")
+    ev.add_argument("rest", nargs=argparse.REMAINDER)
+    ev.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+        print(f"casewire {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""raw files -> Document records (formats, cleaning, dedup) and Reject records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from casewire.ingest.documents import documents_from_records, iter_documents
+from casewire.ingest.sources import SourceFile, describe_source, list_sources, read_source
+from casewire.records import Document, Reject
+
+#: Every reason an input unit can be rejected for.
+REJECT_REASONS = (
+    "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
+    "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+)
+
+__all__ = ["REJECT_REASONS", "SourceFile", "documents_from_records", "read_raw", "scan_sources"]
+
+
+def scan_sources(raw_dir: Path) -> list[SourceFile]:
+    """Every input file with its sha256 and size (recorded in the release)."""
+    return [describe_source(p, raw_dir) for p in list_sources(raw_dir)]
+
+
+def read_raw(raw_dir: Path) -> Iterator[Document | Reject]:
+    """Stream every input unit under ``raw_dir`` as a Document or a Reject."""
+    def units():
+        for path in list_sources(raw_dir):
+            yield from read_source(path, raw_dir)
+    return iter_documents(units())

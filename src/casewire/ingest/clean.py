@@ -1,0 +1,154 @@
+"""Page cleaning: find the article inside a scraped page and repair scraping damage.
+
+The cleaned text is what casewire stores and what every evidence offset refers
+to, so cleaning may rewrite freely; it runs before any offset exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casewire.rules import load_rules
+
+_HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_TEXT_DATE = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_DETACHED_POSSESSIVE = re.compile(r"(?<=\w) +(?=[’']s\b)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;:](?:\s|$))")
+_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The article text after cleaning, with what cleaning learnt on the way."""
+
+    text: str
+    header_date: str | None  # from a leading "date YYYY-MM-DD" line
+    text_date: str | None  # from a release-date line ("FOR IMMEDIATE RELEASE ...")
+    not_a_release: str | None  # the bot-check/error phrase found, if any
+
+
+@cache
+def _compiled() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    rules = load_rules("cleaning")
+    tails = frozenset(t.casefold() for t in rules["tail_markers"])
+    junk = re.compile("|".join(f"(?:{p})" for p in rules["junk_lines"]), re.IGNORECASE)
+    blocked = tuple(p.casefold() for p in rules["not_a_release"])
+    leads = tuple(p.casefold() for p in rules["date_lead"])
+    return tails, junk, blocked, leads
+
+
+def iso_from_match(m: re.Match[str]) -> str | None:
+    """ISO date from a ``_TEXT_DATE`` match, or None if it is not a real date."""
+    month = _MONTH_NUM.get(m.group(1).lower()) or next(
+        (n for name, n in _MONTH_NUM.items() if name.startswith(m.group(1).lower())), None
+    )
+    day, year = int(m.group(2)), int(m.group(3))
+    if month is None or not 1 <= day <= 31 or not 1900 <= year <= 2100:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_release_date(lines: list[str]) -> str | None:
+    """The publication date stated near the top of a page, if any.
+
+    Looks for a date on or just after a lead line ("FOR IMMEDIATE RELEASE",
+    "Date:", "Published"), else a line that starts with a date; only the first
+    40 lines count, so dates of events told in the body are never taken.
+    """
+    _, _, _, leads = _compiled()
+    head = [ln.strip() for ln in lines[:40]]
+    for i, line in enumerate(head):
+        if line.casefold().startswith(leads):
+            for candidate in head[i : i + 3]:
+                m = _TEXT_DATE.search(candidate)
+                if m and (iso := iso_from_match(m)):
+                    return iso
+    for line in head:
+        m = _TEXT_DATE.match(line)
+        if m and (iso := iso_from_match(m)):
+            return iso
+    return None
+
+
+def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]:
+    """Cut at a tail marker, then drop menu runs and single junk lines."""
+    tails, junk, _, _ = _compiled()
+    kept: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped.casefold() in tails and any(kept):
+            break
+        kept.append(stripped)
+    is_junk = [bool(ln) and junk.fullmatch(ln) is not None for ln in kept]
+    is_menu = [j or _is_menu_line(ln, max_words) for ln, j in zip(kept, is_junk, strict=True)]
+    drop = _menu_runs(is_menu, min_run)
+    return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]
+
+
+def _is_menu_line(line: str, max_words: int) -> bool:
+    return bool(line) and len(line.split()) <= max_words and not line.endswith((".", ":", "”", '"'))
+
+
+def _menu_runs(is_menu: list[bool], min_run: int) -> set[int]:
+    """Indexes of runs of ``min_run``+ consecutive menu-like lines."""
+    drop: set[int] = set()
+    start = None
+    for i, flag in enumerate([*is_menu, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if i - start >= min_run:
+                drop.update(range(start, i))
+            start = None
+    return drop
+
+
+def _join_broken_lines(lines: list[str]) -> str:
+    """Join lines a PDF conversion broke mid-sentence; keep paragraph breaks."""
+    parts: list[str] = []
+    for line in lines:
+        if parts and line and parts[-1] and line[0].islower():
+            parts[-1] = f"{parts[-1]} {line}"
+        else:
+            parts.append(line)
+    return "\n".join(parts)
+
+
+def repair(text: str) -> str:
+    """Repair scraping damage: "Europe.Garcia", "Mexico ’s", "counts ,", runs of spaces."""
+    text = _MISSING_SPACE.sub(". ", text)
+    text = _DETACHED_POSSESSIVE.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def clean_page(raw: str) -> CleanText:
+    """Clean one page: header date, furniture, broken lines, scraping damage."""
+    _, _, blocked, _ = _compiled()
+    rules = load_rules("cleaning")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    header_date = None
+    if m := _HEADER_DATE.match(text):
+        header_date, text = m.group(1), text[m.end():]
+    folded = text[:5000].casefold()
+    not_release = next((b for b in blocked if b in folded), None)
+    lines = text.split("\n")
+    text_date = find_release_date(lines)
+    kept = _drop_furniture(lines, rules["menu_run_min_lines"], rules["menu_line_max_words"])
+    return CleanText(repair(_join_broken_lines(kept)), header_date, text_date, not_release)

@@ -1,0 +1,72 @@
+"""The pipeline as plain functions: documents -> spaCy Docs -> extractions -> tables.
+
+Flows call these one stage per task; ``make eval`` and tests call them directly.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.language import Language
+
+from casewire.extract import extract_document
+from casewire.records import DocExtraction, Document, Reject
+from casewire.tables import build_tables
+
+DEFAULT_BATCH_SIZE = 64
+
+
+class TooManyFailures(RuntimeError):
+    """More documents failed extraction than the configured share allows."""
+
+
+@dataclass
+class ExtractionResult:
+    extractions: list[DocExtraction] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def _failure_reject(document: Document, exc: BaseException) -> Reject:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    return Reject(document.source_path, "extraction_error",
+                  f"{type(exc).__name__}: {exc}{where} (doc {document.doc_id})")
+
+
+def extract_documents(
+    documents: Sequence[Document], nlp: Language, *, n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> ExtractionResult:
+    """Parse every document once with ``nlp.pipe`` and run the extractors.
+
+    A document whose extraction raises is quarantined as an ``extraction_error``
+    reject with a one-line traceback summary; the others go on.
+    """
+    result = ExtractionResult()
+    stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
+                      n_process=n_process, batch_size=batch_size)
+    for doc, document in stream:
+        try:
+            result.extractions.append(extract_document(doc, document))
+        except Exception as exc:  # one bad document must not sink the run
+            result.rejects.append(_failure_reject(document, exc))
+    return result
+
+
+def check_failure_share(n_failed: int, n_total: int, max_share: float) -> None:
+    """Raise :class:`TooManyFailures` when more than ``max_share`` of documents failed."""
+    if n_total and n_failed / n_total > max_share:
+        raise TooManyFailures(
+            f"{n_failed} of {n_total} documents failed extraction "
+            f"(more than the allowed {max_share:.0%}); see the extraction_error rejects"
+        )
+
+
+def run_pipeline(documents: Sequence[Document], nlp: Language,
+                 rejects: Iterable[Reject] = ()) -> dict[str, pd.DataFrame]:
+    """Documents -> unvalidated tables, in one process (evaluation and tests)."""
+    result = extract_documents(documents, nlp)
+    return build_tables(result.extractions, [*rejects, *result.rejects])

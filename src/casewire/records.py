@@ -1,0 +1,148 @@
+"""Record types passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; DataFrames are built
+from them in exactly one place (:mod:`casewire.tables`). Evidence convention,
+used by every fact record: ``start_char``/``end_char`` delimit the evidence
+passage (normally one sentence) in ``Document.text`` and
+``evidence == text[start_char:end_char]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a passage of one stored document."""
+
+    doc_id: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested article, after cleaning. ``text`` is what offsets refer to."""
+
+    doc_id: str
+    source_id: str
+    source_path: str
+    title: str | None
+    published_date: str | None  # ISO YYYY-MM-DD, or None when unknown
+    date_source: str | None  # "header", "text", "record" or None
+    url: str | None
+    language: str | None
+    text: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input unit that did not become a document, and why."""
+
+    source: str  # path relative to raw/, with ":<line>" for JSONL lines
+    reason: str  # a code from casewire.ingest.REJECT_REASONS
+    message: str
+    duplicate_of: str | None = None  # doc_id of the kept copy, for duplicates
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention, already linked to its in-document full name."""
+
+    doc_id: str
+    text: str  # as written
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC
+    entity_type: str  # person, organization, place
+    canonical: str  # the full name this mention refers to within the document
+    mention_start: int
+    mention_end: int
+    evidence: Evidence
+    alias: str | None = None  # nickname written with the name ("El Chapo")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role an entity plays in a document (defendant, judge, ...)."""
+
+    doc_id: str
+    entity_type: str
+    canonical: str
+    role: str
+    title: str | None  # the title as written ("District Judge"), if any
+    evidence: Evidence
+    valid_from: str | None = None  # positions held: ISO year/month/day
+    valid_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity_type: str
+    canonical: str
+    role: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One mention of an event in one document."""
+
+    doc_id: str
+    event_type: str
+    trigger: str
+    date: str | None  # ISO, truncated to its precision: YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: str | None  # year, month, day
+    date_end: str | None  # end of a span ("from 2001 until 2012")
+    place: str | None
+    modality: str  # asserted, negated, hypothetical, requested, potential, scheduled
+    participants: tuple[Participant, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Charge:
+    text: str  # as written
+    category: str
+    statute: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A legal outcome for one defendant, read from one document."""
+
+    doc_id: str
+    defendant: str  # canonical name within the document
+    defendant_type: str  # person or organization
+    outcome_type: str  # charged, pleaded_guilty, convicted, acquitted, sentenced, dismissed
+    evidence: Evidence
+    defendant_age: int | None = None
+    conviction_method: str | None = None  # jury, bench, plea
+    decision_date: str | None = None
+    court: str | None = None
+    judge: str | None = None
+    announcer: str | None = None
+    sentence_min_months: int | None = None
+    sentence_max_months: int | None = None
+    life_sentence: bool = False
+    death_sentence: bool = False
+    custody_suspended: bool = False
+    probation_months: int | None = None
+    supervised_release_months: int | None = None
+    fine_usd: float | None = None
+    restitution_usd: float | None = None
+    forfeiture_usd: float | None = None
+    counts: int | None = None
+    charges: tuple[Charge, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocExtraction:
+    """Everything extracted from one document; the unit that is cached."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[RoleMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = field(default=())  # (canonical, alias)

@@ -1,0 +1,164 @@
+"""Records -> DataFrames: one builder per table, fixed column order.
+
+This is the only place tables are built. Types are made exact by the pandera
+schemas (``schemas.validate_tables`` coerces), so builders stay plain.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict
+
+import pandas as pd
+
+from casewire.ids import stable_id
+from casewire.records import DocExtraction, Evidence, Outcome, Reject
+from casewire.resolve.cases import case_caption, case_key
+from casewire.resolve.entities import EntityResolution, resolve_entities
+from casewire.resolve.events import merge_events
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "source_id", "source_path", "title", "published_date", "date_source",
+                  "url", "language", "n_chars", "content_sha256", "text"],
+    "rejects": ["reject_id", "source", "reason", "message", "duplicate_of"],
+    "mentions": ["mention_id", "doc_id", "entity_id", "text", "label", "mention_start",
+                 "mention_end", "start_char", "end_char", "evidence"],
+    "entities": ["entity_id", "entity_type", "canonical_name", "aliases", "variants", "roles",
+                 "n_mentions", "n_documents", "doc_id", "start_char", "end_char", "evidence"],
+    "entity_roles": ["role_id", "entity_id", "doc_id", "role", "title", "valid_from", "valid_to",
+                     "start_char", "end_char", "evidence"],
+    "events": ["event_id", "event_type", "date", "date_precision", "date_end", "place",
+               "place_entity_id", "modality", "trigger", "n_documents", "doc_id", "start_char",
+               "end_char", "evidence"],
+    "event_evidence": ["event_id", "doc_id", "start_char", "end_char", "evidence"],
+    "event_participants": ["event_id", "entity_id", "role"],
+    "legal_outcomes": [
+        "outcome_id", "case_id", "doc_id", "defendant_entity_id", "defendant_name",
+        "defendant_age", "outcome_type", "conviction_method", "decision_date", "court",
+        "judge_name", "announcer", "sentence_min_months", "sentence_max_months",
+        "life_sentence", "death_sentence", "custody_suspended", "probation_months",
+        "supervised_release_months", "fine_usd", "restitution_usd", "forfeiture_usd", "counts",
+        "start_char", "end_char", "evidence"],
+    "charges": ["charge_id", "outcome_id", "case_id", "doc_id", "charge_text", "category",
+                "statute", "start_char", "end_char", "evidence"],
+    "cases": ["case_id", "caption", "court", "defendant_entity_id", "defendant_name", "status",
+              "first_decision_date", "last_decision_date", "n_outcomes", "n_documents"],
+}
+
+#: Order in which a case moves forward; the latest stage is the case's status.
+_STAGE = {"charged": 0, "dismissed": 1, "acquitted": 2, "pleaded_guilty": 2, "convicted": 2,
+          "sentenced": 3}
+
+
+def _ev(e: Evidence) -> dict[str, object]:
+    return {"doc_id": e.doc_id, "start_char": e.start_char, "end_char": e.end_char,
+            "evidence": e.text}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=COLUMNS[name])
+
+
+def documents_rows(extractions: Sequence[DocExtraction]) -> list[dict]:
+    return [{**asdict(x.document), "n_chars": len(x.document.text)} for x in extractions]
+
+
+def rejects_rows(rejects: Sequence[Reject]) -> list[dict]:
+    return [{"reject_id": stable_id("rej", r.source), **asdict(r)} for r in rejects]
+
+
+def mention_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
+    return [
+        {"mention_id": stable_id("men", m.doc_id, m.mention_start, m.mention_end),
+         "entity_id": res.entity_id_for(m.doc_id, m.entity_type, m.canonical),
+         "text": m.text, "label": m.label, "mention_start": m.mention_start,
+         "mention_end": m.mention_end, **_ev(m.evidence)}
+        for x in extractions for m in x.mentions
+    ]
+
+
+def role_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
+    rows = {}
+    for x in extractions:
+        for r in x.roles:
+            entity_id = res.entity_id_for(r.doc_id, r.entity_type, r.canonical)
+            role_id = stable_id("rol", entity_id, r.doc_id, r.role, r.evidence.start_char)
+            rows[role_id] = {"role_id": role_id, "entity_id": entity_id, "role": r.role,
+                             "title": r.title, "valid_from": r.valid_from,
+                             "valid_to": r.valid_to, **_ev(r.evidence)}
+    return list(rows.values())
+
+
+def _outcome_row(o: Outcome, res: EntityResolution) -> dict:
+    defendant_id = res.entity_id_for(o.doc_id, o.defendant_type, o.defendant)
+    outcome_id = stable_id("out", o.doc_id, defendant_id, o.outcome_type, o.evidence.start_char)
+    fields = {k: v for k, v in asdict(o).items()
+              if k not in {"doc_id", "defendant", "defendant_type", "evidence", "charges", "judge"}}
+    return {**fields, "outcome_id": outcome_id, "case_id": case_key(defendant_id, o.court),
+            "defendant_entity_id": defendant_id, "defendant_name": o.defendant,
+            "judge_name": o.judge, **_ev(o.evidence)}
+
+
+def outcome_rows(extractions: Sequence[DocExtraction], res: EntityResolution
+                 ) -> tuple[list[dict], list[dict]]:
+    """Rows of legal_outcomes and of charges (one per charge of each outcome)."""
+    outcomes: dict[str, dict] = {}
+    charges: dict[str, dict] = {}
+    for x in extractions:
+        for o in x.outcomes:
+            row = _outcome_row(o, res)
+            outcomes.setdefault(row["outcome_id"], row)
+            for c in o.charges:
+                charge_id = stable_id("chg", row["outcome_id"], c.text)
+                charges.setdefault(charge_id, {
+                    "charge_id": charge_id, "outcome_id": row["outcome_id"],
+                    "case_id": row["case_id"], "charge_text": c.text, "category": c.category,
+                    "statute": c.statute, **_ev(o.evidence)})
+    return list(outcomes.values()), list(charges.values())
+
+
+def case_rows(outcomes: list[dict]) -> list[dict]:
+    """One row per case: caption, court, status (latest stage) and date range."""
+    by_case: dict[str, list[dict]] = defaultdict(list)
+    for row in outcomes:
+        by_case[row["case_id"]].append(row)
+    rows = []
+    for case_id, group in sorted(by_case.items()):
+        group.sort(key=lambda r: (r["decision_date"] or "", _STAGE.get(r["outcome_type"], 0)))
+        latest = max(group, key=lambda r: (_STAGE.get(r["outcome_type"], 0),
+                                           r["decision_date"] or ""))
+        court = next((r["court"] for r in group if r["court"]), None)
+        dates = sorted(r["decision_date"] for r in group if r["decision_date"])
+        rows.append({
+            "case_id": case_id, "caption": case_caption(group[0]["defendant_name"], court),
+            "court": court, "defendant_entity_id": group[0]["defendant_entity_id"],
+            "defendant_name": group[0]["defendant_name"], "status": latest["outcome_type"],
+            "first_decision_date": dates[0] if dates else None,
+            "last_decision_date": dates[-1] if dates else None, "n_outcomes": len(group),
+            "n_documents": len({r["doc_id"] for r in group})})
+    return rows
+
+
+def build_tables(extractions: Sequence[DocExtraction], rejects: Sequence[Reject]
+                 ) -> dict[str, pd.DataFrame]:
+    """Every table of a release, from per-document extractions and the rejects."""
+    extractions = sorted(extractions, key=lambda x: x.document.doc_id)
+    res = resolve_entities(extractions)
+    events, evidence, participants = merge_events(
+        [e for x in extractions for e in x.events], res.entity_id_for)
+    outcomes, charges = outcome_rows(extractions, res)
+    rows = {
+        "documents": documents_rows(extractions),
+        "rejects": rejects_rows(rejects),
+        "mentions": mention_rows(extractions, res),
+        "entities": res.entities(),
+        "entity_roles": role_rows(extractions, res),
+        "events": events,
+        "event_evidence": evidence,
+        "event_participants": participants,
+        "legal_outcomes": outcomes,
+        "charges": charges,
+        "cases": case_rows(outcomes),
+    }
+    return {name: _frame(name, rows[name]) for name in COLUMNS}

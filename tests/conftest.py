@@ -1,0 +1,43 @@
+"""Shared fixtures: the real spaCy model, the seed documents, paths to shared data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Prefect reads these at import: keep its state out of the user's home and offline.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="casewire-prefect-"))
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "raw"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from casewire.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_documents():
+    from casewire.ingest import read_raw
+    from casewire.records import Document
+
+    docs = [d for d in read_raw(RAW) if isinstance(d, Document)]
+    assert len(docs) == 2, "raw/ must hold the two seed articles"
+    return {d.source_id: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not (CORPUS / "doj_press_releases.jsonl.gz").exists():
+        pytest.skip(f"corpus not found at {CORPUS} (it lives in ../shared/corpus beside the repo)")
+    return CORPUS

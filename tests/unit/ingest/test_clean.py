@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from casewire.ingest.clean import clean_page, find_release_date, repair
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("to North America and Europe.Garcia Luna’s involvement", "Europe. Garcia Luna’s"),
+        ("Mexico ’s former top security official", "Mexico’s former"),
+        ("convicted Garcia Luna on five counts , including", "five counts, including"),
+        ("taking cartel  bribes", "cartel bribes"),
+    ],
+)
+def test_repair_fixes_scraping_damage(raw: str, expected: str) -> None:
+    assert expected in repair(raw)
+
+
+@pytest.mark.parametrize("keep", ["U.S. Attorney", "justice.gov", "Mr. Smith", "No. 3"])
+def test_repair_leaves_abbreviations_alone(keep: str) -> None:
+    assert repair(f"said {keep} today") == f"said {keep} today"
+
+
+def test_header_date_is_read_and_removed() -> None:
+    cleaned = clean_page(" date 2023-02-21 Mexico ’s former official was convicted.")
+    assert cleaned.header_date == "2023-02-21"
+    assert cleaned.text.startswith("Mexico’s former")
+
+
+def test_trailing_furniture_is_cut() -> None:
+    raw = "A man was sentenced today to ten years.\n\nMore From Author\n\nUkraine’s Victory Plan"
+    cleaned = clean_page(raw)
+    assert "Ukraine" not in cleaned.text
+    assert cleaned.text.endswith("ten years.")
+
+
+def test_menu_runs_and_junk_lines_are_dropped() -> None:
+    raw = "\n".join(["Title of a release about a sentencing in Brooklyn today", "HOME", "GET HELP",
+                     "REPORT A CRIME", "CONTACT US", "Skip to content",
+                     "John Doe was sentenced today to five years in prison."])
+    text = clean_page(raw).text
+    assert "GET HELP" not in text and "Skip to content" not in text
+    assert "John Doe was sentenced" in text
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["FOR IMMEDIATE RELEASE", "Thursday, September 12, 2024", "Body."], "2024-09-12"),
+        (["Case # 15WF0525", "Date: July 17, 2015", "Body."], "2015-07-17"),
+        (["Author", "Published", "November 7, 2014"], "2014-11-07"),
+        (["October 15, 2018 Contact: Press Office", "Body."], "2018-10-15"),
+        (["WASHINGTON A man who on May 26, 2006 kicked a man pleaded guilty."], None),
+    ],
+)
+def test_release_date_found_only_where_a_release_states_it(lines, expected) -> None:
+    assert find_release_date(lines) == expected
+
+
+def test_bot_check_page_is_flagged() -> None:
+    assert clean_page("Pardon Our Interruption\nAs you were browsing").not_a_release
+
+
+def test_pdf_broken_lines_are_joined() -> None:
+    text = clean_page("A jury found Charles Phifer guilty this afternoon\nin the death of a girl.").text
+    assert "afternoon in the death" in text
