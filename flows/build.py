@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from spacy.language import Language
 
 import schemas
@@ -99,4 +100,24 @@ def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str |
     stats = {name: len(df) for name, df in frames.items()}
     published = publish(frames, out, sources, stats)
     logger.info("%s", published.message)
+    report_run(frames, n_units=len(documents) + len(rejects), message=published.message)
     return published
+
+
+def report_run(frames: dict[str, pd.DataFrame], n_units: int, message: str) -> None:
+    """Publish the run summary as Prefect artifacts: markdown summary + counts table."""
+    rejects = frames["rejects"]
+    by_reason = rejects.reason.value_counts().sort_index()
+    lines = [
+        "# casewire build", "", message, "",
+        f"Input units read: **{n_units}** = documents {len(frames['documents'])} "
+        f"+ input rejects {n_units - len(frames['documents'])}", "",
+        "| table | rows |", "|---|---:|",
+        *(f"| {name} | {len(df)} |" for name, df in frames.items()),
+        "", "| reject reason | count |", "|---|---:|",
+        *(f"| {reason} | {count} |" for reason, count in by_reason.items()),
+    ]
+    create_markdown_artifact("\n".join(lines), key="casewire-release-summary",
+                             description="What this build read and published")
+    create_table_artifact([{"table": name, "rows": len(df)} for name, df in frames.items()],
+                          key="casewire-table-counts", description="Rows per table")

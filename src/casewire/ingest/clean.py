@@ -94,7 +94,11 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]
         if stripped.casefold() in tails and any(kept):
             break
         kept.append(stripped)
-    is_junk = [bool(ln) and junk.fullmatch(ln) is not None for ln in kept]
+    seen: set[str] = set()
+    is_junk = []
+    for ln in kept:  # junk pattern, or a repeat of an earlier line (headlines come 3-4 times)
+        is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or ln.casefold() in seen))
+        seen.add(ln.casefold())
     is_menu = [j or _is_menu_line(ln, max_words) for ln, j in zip(kept, is_junk, strict=True)]
     drop = _menu_runs(is_menu, min_run)
     return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]

@@ -13,6 +13,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+PREFERRED_ON_TIE = "cp1252"
 _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
 
 
@@ -43,7 +44,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("undecodable", "no text encoding explains these bytes")
-    return str(best), best.encoding
+    # Ties are common on short texts (cp1250 and cp1252 read most bytes alike);
+    # the sources are English news, so among equally good guesses prefer cp1252.
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    chosen = next((m for m in tied if m.encoding == PREFERRED_ON_TIE), best)
+    return str(chosen), chosen.encoding

@@ -66,3 +66,8 @@ def test_bot_check_page_is_flagged() -> None:
 def test_pdf_broken_lines_are_joined() -> None:
     text = clean_page("A jury found Charles Phifer guilty this afternoon\nin the death of a girl.").text
     assert "afternoon in the death" in text
+
+
+def test_repeated_headline_lines_are_kept_once() -> None:
+    raw = "MAN SENTENCED FOR FRAUD\nMAN SENTENCED FOR FRAUD\nMAN SENTENCED FOR FRAUD\nA man was sentenced."
+    assert clean_page(raw).text == "MAN SENTENCED FOR FRAUD\nA man was sentenced."
