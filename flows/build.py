@@ -99,9 +99,17 @@ def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str |
     frames = validate_tables(build_tables(result.extractions, [*rejects, *result.rejects]))
     stats = {name: len(df) for name, df in frames.items()}
     published = publish(frames, out, sources, stats)
-    logger.info("%s", published.message)
-    report_run(frames, n_units=len(documents) + len(rejects), message=published.message)
+    message = describe(published)
+    logger.info("%s", message)
+    report_run(frames, n_units=len(documents) + len(rejects), message=message)
     return published
+
+
+def describe(result: PublishResult) -> str:
+    """One line for the log and the CLI: where the release went, or why none was made."""
+    if result.published:
+        return f"published release {result.version} at {result.path}"
+    return f"nothing new published: {result.reason}"
 
 
 def report_run(frames: dict[str, pd.DataFrame], n_units: int, message: str) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 def _cmd_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.build import build_release  # imported late: Prefect starts slowly
+    from flows.build import build_release, describe  # imported late: Prefect starts slowly
 
     result = build_release(raw_dir=str(args.raw), output_dir=str(args.output), model=args.model,
                            n_process=args.n_process, batch_size=args.batch_size)
-    print(result.message)
+    print(describe(result))
     return 0
 
 

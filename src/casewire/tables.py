@@ -13,6 +13,7 @@ from dataclasses import asdict
 import pandas as pd
 
 from casewire.ids import stable_id
+from casewire.publish.files import conform
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
 from casewire.resolve.cases import case_caption, case_key
 from casewire.resolve.entities import EntityResolution, resolve_entities
@@ -57,7 +58,8 @@ def _ev(e: Evidence) -> dict[str, object]:
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(rows, columns=COLUMNS[name])
+    """Rows -> frame with the contract's column order and dtypes."""
+    return conform(name, pd.DataFrame.from_records(rows, columns=COLUMNS[name]))
 
 
 def documents_rows(extractions: Sequence[DocExtraction]) -> list[dict]:

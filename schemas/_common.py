@@ -1,0 +1,111 @@
+"""Shared field builders, vocabularies and key metadata for the table models.
+
+Every model declares its keys in ``Config.metadata``::
+
+    {"primary_key": [...], "foreign_keys": [{"fields": [...], "table": ..., "ref": [...]}],
+     "evidence": bool, "list_columns": [...]}
+
+so that writers (sort order), exporters (datapackage.json) and cross-table checks all read
+the same declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+DAY_RE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+ISO_DATE_RE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+SHA256_RE = r"^[0-9a-f]{64}$"
+
+ENTITY_TYPES = ("person", "organization", "place")
+MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+ROLES = (
+    "defendant", "judge", "prosecutor", "defense_attorney", "witness", "investigator",
+    "official", "victim", "criminal_organization", "leader",
+)
+MODALITIES = ("asserted", "negated", "hypothetical", "requested", "potential", "scheduled")
+DATE_PRECISIONS = ("day", "month", "year")
+DATE_SOURCES = ("header", "text", "record")
+OUTCOME_TYPES = ("charged", "pleaded_guilty", "convicted", "acquitted", "sentenced", "dismissed")
+CONVICTION_METHODS = ("jury", "bench", "plea")
+REJECT_REASONS = (
+    "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
+    "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+)
+CHARGE_CATEGORIES = (
+    "homicide", "assault/violent", "sexual offense", "drug trafficking", "fraud/theft",
+    "bribery/corruption", "money laundering", "firearms", "DUI/vehicular",
+    "child exploitation", "tax", "immigration", "civil rights", "other",
+)
+
+
+def id_field(prefix: str, description: str, *, unique: bool = False,
+             nullable: bool = False) -> Any:
+    """A ``<prefix>-<hex>`` identifier column (see :func:`casewire.ids.stable_id`)."""
+    return pa.Field(str_matches=rf"^{prefix}-[0-9a-f]+$", unique=unique, nullable=nullable,
+                    description=description)
+
+
+def text_field(description: str, *, nullable: bool = False, unique: bool = False) -> Any:
+    """Free text; required text must not be empty."""
+    if nullable:
+        return pa.Field(nullable=True, unique=unique, description=description)
+    return pa.Field(str_length={"min_value": 1}, unique=unique, description=description)
+
+
+def enum_field(values: tuple[str, ...], description: str, *, nullable: bool = False) -> Any:
+    return pa.Field(isin=list(values), nullable=nullable, description=description)
+
+
+def date_field(description: str, *, day_only: bool = False, nullable: bool = True) -> Any:
+    """ISO date string, truncated to its precision unless ``day_only``."""
+    return pa.Field(str_matches=DAY_RE if day_only else ISO_DATE_RE, nullable=nullable,
+                    description=description)
+
+
+def count_field(description: str, *, minimum: int = 0, nullable: bool = False,
+                maximum: int | None = None) -> Any:
+    kwargs: dict[str, Any] = {"ge": minimum}
+    if maximum is not None:
+        kwargs = {"in_range": {"min_value": minimum, "max_value": maximum}}
+    return pa.Field(nullable=nullable, description=description, **kwargs)
+
+
+def span_ok(df: pd.DataFrame, start: str = "start_char", end: str = "end_char") -> pd.Series:
+    """Row-wise ``start <= end``."""
+    return df[start] <= df[end]
+
+
+def is_str_list(value: object) -> bool:
+    """A list of non-empty strings (list columns are Arrow ``list<string>``)."""
+    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+
+
+ForeignKey = tuple[list[str], str, list[str]]  # (columns, referenced table, its columns)
+
+
+def keys(primary: list[str], foreign: Sequence[ForeignKey] = (), *, evidence: bool = True,
+         list_columns: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Build the ``Config.metadata`` key declaration for a model."""
+    return {
+        "primary_key": list(primary),
+        "foreign_keys": [{"fields": f, "table": t, "ref": r} for f, t, r in foreign],
+        "evidence": evidence,
+        "list_columns": list(list_columns),
+    }
+
+
+DOC_FK: ForeignKey = (["doc_id"], "documents", ["doc_id"])
+
+
+class TableModel(pa.DataFrameModel):
+    """Base of every table model: exact, ordered column sets, no dtype coercion."""
+
+    class Config:
+        strict = True
+        ordered = True
+        coerce = False

@@ -1,0 +1,254 @@
+"""Event mentions: typed triggers with date, place, participants and modality.
+
+The vocabulary is ``rules/events.yaml``. For each trigger (verb lemma, noun
+lemma or phrase) one event per type per sentence is read:
+
+* participants: the trigger's subject/object/passive subject/agent, or for a
+  noun its possessor ("Garcia Luna’s conviction", "conviction of X") or the
+  subject of the verb governing it ("X faced a trial"); pronouns and definite
+  descriptions resolve through :class:`casewire.extract.roles.Who`. Events
+  with no participant are not emitted.
+* date: the date phrase (``casewire.extract.dates.find_dates``) nearest to the
+  trigger inside the trigger's clause (its subtree without conjoined clauses);
+* place: the first place mention inside that clause;
+* modality: negated, scheduled, requested, potential, hypothetical, else asserted.
+
+``office_held`` events come from :func:`casewire.extract.roles.positions`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from casewire.extract.dates import find_dates
+from casewire.extract.evidence import sentence_evidence
+from casewire.extract.names import NameIndex
+from casewire.extract.roles import Who, make_who, positions
+from casewire.records import Document, EventMention, Participant
+
+_LEGAL_DEFAULT = frozenset({"sentencing", "conviction", "trial"})
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    """``rules/events.yaml`` plus lemma -> type lookups (read once per process)."""
+    text = resources.files("casewire.rules").joinpath("events.yaml").read_text("utf-8")
+    rules = yaml.safe_load(text)
+    rules["verb_types"], rules["noun_types"] = {}, {}
+    for etype, spec in rules["types"].items():
+        for lemma in spec.get("verbs", []):
+            rules["verb_types"].setdefault(lemma, etype)
+        for lemma in spec.get("nouns", []):
+            rules["noun_types"].setdefault(lemma, etype)
+    return rules
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """Phrase triggers compiled once per vocabulary (i.e. once per process)."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for etype, spec in load_rules()["types"].items():
+            phrases = spec.get("phrases", [])
+            if phrases:
+                matcher.add(etype, [Doc(vocab, words=p.split()) for p in phrases])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def extract_events(doc: Doc, document: Document, names: NameIndex) -> list[EventMention]:
+    """Event mentions of one document, in text order."""
+    rules, who = load_rules(), make_who(doc, names)
+    out, seen = [], set()
+    for etype, trigger in _triggers(doc, rules):
+        key = (etype, trigger.sent.start)
+        if key in seen:
+            continue
+        event = _event(doc, document, who, etype, trigger, rules)
+        if event is not None:
+            seen.add(key)
+            out.append(event)
+    out += _office_events(doc, document, who)
+    return sorted(out, key=lambda e: (e.evidence.start_char, e.event_type))
+
+
+def _triggers(doc: Doc, rules: dict) -> list[tuple[str, Token]]:
+    """``(event_type, trigger token)`` for every verb, noun and phrase trigger."""
+    found = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in rules["verb_types"]:
+            found.append((rules["verb_types"][lemma], tok))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in rules["noun_types"]:
+            found.append((rules["noun_types"][lemma], tok))
+    matcher = _phrase_matcher(doc.vocab)
+    for match_id, start, end in matcher(doc):
+        found.append((doc.vocab.strings[match_id], doc[start:end].root))
+    return sorted(found, key=lambda x: (x[1].i, x[0]))
+
+
+def _event(doc: Doc, document: Document, who: Who, etype: str, trigger: Token,
+           rules: dict) -> EventMention | None:
+    spec = rules["types"][etype]
+    sent = trigger.sent
+    if spec.get("require") and spec["require"] not in sent.text.lower():
+        return None
+    clause = _clause(trigger)
+    place = _place(clause, who)
+    if spec.get("require_place") and place is None:
+        return None
+    people = _participants(trigger, spec, who, set(rules["possessor_verbs"]))
+    modality = _modality(trigger, rules["modality"])
+    if not people and etype in _LEGAL_DEFAULT and (_definite(trigger) or modality != "asserted"):
+        main = who.names.main_person()
+        people = [Participant(main.entity_type, main.canonical, "defendant")] if main else []
+    if not people:
+        return None
+    date = _date(document, clause, trigger)
+    governor = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    if date is None and trigger.pos_ != "VERB" and governor is not None:
+        # "she said in her closing argument on 15 February": the date sits on the verb.
+        date = _date(document, _clause(governor), trigger)
+    span = _trigger_span(trigger)
+    return EventMention(
+        doc_id=document.doc_id, event_type=etype, trigger=span.text,
+        date=date[0] if date else None, date_precision=date[1] if date else None,
+        date_end=None, place=place, modality=modality,
+        participants=tuple(people), evidence=sentence_evidence(document.doc_id, span))
+
+
+def _trigger_span(trigger: Token) -> Span:
+    # "closing argument" reads better than "argument"; other compounds are noise.
+    left = trigger.i
+    if trigger.i > 0 and trigger.doc[trigger.i - 1].lower_ == "closing":
+        left -= 1
+    return trigger.doc[left:trigger.i + 1]
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+
+
+_OUTSIDE = frozenset({"conj", "nsubj", "nsubjpass", "csubj", "relcl"})
+
+
+def _clause(trigger: Token) -> list[Token]:
+    """The trigger's own clause: no conjoined clause, subject or relative clause."""
+    skip = {t.i for c in trigger.children if c.dep_ in _OUTSIDE for t in c.subtree}
+    return [t for t in trigger.subtree if t.i not in skip]
+
+
+def _participants(trigger: Token, spec: dict, who: Who, verbs: set[str]) -> list[Participant]:
+    """Mentions in the trigger's subject/object/agent/possessor slots, with roles."""
+    slots: list[tuple[Token, str]] = []
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    deps = {"nsubj": spec.get("passive" if passive else "subject"), "dobj": spec.get("object"),
+            "nsubjpass": spec.get("passive"), "dative": spec.get("object")}
+    kids = list(trigger.children)
+    if trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in kids):
+        kids += [c for c in trigger.head.children if c.dep_.startswith("nsubj")]
+    for c in kids:
+        if deps.get(c.dep_):
+            slots.append((c, deps[c.dep_]))
+        elif c.dep_ == "agent" and spec.get("agent"):
+            slots += [(g, spec["agent"]) for g in c.children if g.dep_ == "pobj"]
+        elif spec.get("possessor") and (
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")):
+            slots += [(c, spec["possessor"])] if c.dep_ == "poss" else [
+                (g, spec["possessor"]) for g in c.children if g.dep_ == "pobj"]
+    if not slots and trigger.pos_ != "VERB" and spec.get("possessor"):
+        slots += _governor_subject(trigger, spec["possessor"], verbs)
+    out = []
+    for tok, role in slots:
+        for m in who.people(tok):
+            if m.entity_type in ("person", "organization"):
+                p = Participant(m.entity_type, m.canonical, role)
+                if p not in out:
+                    out.append(p)
+    return out
+
+
+def _governor_subject(noun: Token, role: str, verbs: set[str]) -> list[tuple[Token, str]]:
+    """Subject of the verb that has ``noun`` as object: "X faced a trial", "X took bribes".
+
+    Only verbs from ``possessor_verbs`` count: in "Y described the sentencing" Y is
+    not the one sentenced.
+    """
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in verbs:
+        return []
+    holder = verb
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        holder = verb.head
+    subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return [(subj, role)] if subj is not None and subj.i != noun.i else []
+
+
+def _place(clause: list[Token], who: Who) -> str | None:
+    for tok in clause:
+        m = who.names.mention_at(tok.idx)
+        if m is not None and m.entity_type == "place":
+            return m.canonical
+    return None
+
+
+def _date(document: Document, clause: list[Token], trigger: Token) -> tuple[str, str] | None:
+    """The date phrase nearest the trigger within its clause: ``(iso, precision)``."""
+    if not clause:
+        return None
+    doc = trigger.doc
+    lo = min(t.idx for t in clause)
+    hi = max(t.idx + len(t) for t in clause)
+    inside = {t.idx for t in clause}
+    best = None
+    for start, end, value in find_dates(doc.text[lo:hi], document.published_date):
+        tok = doc.char_span(lo + start, lo + end, alignment_mode="expand")
+        if tok is None or tok[0].idx not in inside:
+            continue
+        dist = abs(tok[0].i - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, (value.iso, value.precision))
+    return best[1] if best else None
+
+
+def _modality(trigger: Token, spec: dict) -> str:
+    """First matching modality from ``rules/events.yaml``; default asserted."""
+    near = [*trigger.children, *(g for c in trigger.children for g in c.children)]
+    governors = [trigger, *list(trigger.ancestors)[:3]]
+    if any(t.lower_ in spec["negated"]["children"] for t in near):
+        return "negated"
+    for name in ("scheduled", "requested", "potential", "hypothetical"):
+        rule = spec[name]
+        past_ok = name != "potential"  # "faced a trial" happened; "faces a maximum" may not
+        if any(g.lemma_.lower() in rule.get("governors", ())
+               and (past_ok or g.tag_ not in ("VBD", "VBN")) for g in governors[1:]):
+            return name
+        if any(c.lower_ in rule.get("aux", ()) for g in governors for c in g.children
+               if c.dep_ in ("aux", "auxpass")):
+            return name
+        if any(c.lower_ in rule.get("marks", ()) for g in governors for c in g.children
+               if c.dep_ == "mark"):
+            return name
+    return "asserted"
+
+
+def _office_events(doc: Doc, document: Document, who: Who) -> list[EventMention]:
+    """Positions held as ``office_held`` events spanning ``date``..``date_end``."""
+    out = []
+    for person, title, sent, vfrom, vto in positions(doc, who):
+        out.append(EventMention(
+            doc_id=document.doc_id, event_type="office_held", trigger=title,
+            date=vfrom, date_precision="year" if vfrom else None, date_end=vto, place=None,
+            modality="asserted",
+            participants=(Participant(person.entity_type, person.canonical, "office_holder"),),
+            evidence=sentence_evidence(document.doc_id, sent)))
+    return out

@@ -1,0 +1,248 @@
+"""Named-entity mentions: spaCy entities repaired by rules, linked to full names.
+
+The small English model mislabels and splits names often ("Joaquín" ORG +
+"Guzmán" PERSON, "Sergio" NORP, "the U.S. During" ORG). Repairs, in order:
+
+1. rule spans win over model spans: quoted nicknames (``Jesus “Rey” Zambada``)
+   and ``<Name> [drug] cartel`` organizations;
+2. model spans are cut at sentence ends and stripped of determiners, titles,
+   possessives and nation prefixes (``Mexico’s Federal Investigation Agency``);
+3. person names broken by the model are re-joined (PROPN chains, "Garcia luna");
+4. names are linked within the document (:mod:`casewire.extract.names`):
+   surnames and partial names resolve to the full name, model ORG/GPE labels on
+   a known person's name become PERSON, acronyms resolve to the full name.
+
+Nothing is read after page furniture ("More From Author") or from credit lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from nameparser.config import CONSTANTS
+from spacy.tokens import Doc, Span
+
+from casewire.extract.evidence import sentence_evidence
+from casewire.extract.names import link_names
+from casewire.records import Document, Mention
+
+_UP = r"[A-ZÀ-ÖØ-Þ]"
+# A name word is an initial ("B.") or a word; it never swallows a sentence's full stop.
+_NAME_WORD = rf"(?:{_UP}\.|{_UP}[\w'’-]*\w[’']?)"
+# "Joaquín “El Chapo” Guzmán", "Oscar 'Lobo' Valencia": 1-3 name words, a short
+# quoted nickname of capitalized words, 1-3 name words; straight or curly quotes.
+_NICKNAME = re.compile(
+    rf"(?<![\w’'])(?P<first>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+"
+    rf"[\"“'‘](?P<alias>{_UP}[\w.’'-]*(?:[ \t]+{_UP}[\w.’'-]*){{0,2}})[\"”'’][ \t]+"
+    rf"(?P<last>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention being repaired: character span, label, canonical form, alias."""
+
+    start: int
+    end: int
+    label: str
+    name: str  # cleaned name (titles, nickname, determiners removed)
+    alias: str | None = None
+    from_rule: bool = False
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    """The entity rules in ``rules/entities.yaml`` (read once per process)."""
+    text = resources.files("casewire.rules").joinpath("entities.yaml").read_text("utf-8")
+    rules = yaml.safe_load(text)
+    titles = {t for t in CONSTANTS.titles} | set(rules["extra_person_titles"])
+    rules["person_titles"] = frozenset(titles - set(rules["title_given_names"]))
+    rules["place_lookup"] = {
+        alias.casefold(): canonical
+        for canonical, aliases in rules["place_aliases"].items()
+        for alias in [canonical, *aliases]
+    }
+    rules["stop"] = frozenset(s.casefold() for s in rules["stop_mentions"])
+    anchors = "|".join(re.escape(a) for a in sorted(rules["person_title_anchors"], key=len,
+                                                       reverse=True))
+    rules["anchor_re"] = re.compile(
+        rf"\b(?:{anchors})[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
+    rules["acronym_names"] = {v.casefold() for v in rules["org_acronyms"].values()}
+    return rules
+
+
+def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
+    """Entity mentions of one document, each linked to its in-document full name."""
+    rules = load_rules()
+    limit = _furniture_limit(doc.text, rules)
+    cands = [c for c in _candidates(doc, rules) if c.start < limit and _keep(doc, c, rules)]
+    linked = link_names(doc, cands, rules)
+    out = []
+    for cand, canonical, alias in linked:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        out.append(
+            Mention(
+                doc_id=document.doc_id, text=doc.text[cand.start:cand.end], label=cand.label,
+                entity_type=rules["label_types"][cand.label], canonical=canonical,
+                mention_start=cand.start, mention_end=cand.end,
+                evidence=sentence_evidence(document.doc_id, span), alias=alias,
+            )
+        )
+    return out
+
+
+def _furniture_limit(text: str, rules: dict) -> int:
+    """Offset where page furniture starts (end of text when there is none)."""
+    limit = len(text)
+    for marker in rules["furniture_markers"]:
+        m = re.search(rf"(?mi)^[ \t]*{re.escape(marker)}\b", text)
+        if m:
+            limit = min(limit, m.start())
+    return limit
+
+
+def _keep(doc: Doc, cand: Candidate, rules: dict) -> bool:
+    """Drop junk: no letters, single letters, stop words, credit lines."""
+    name = cand.name
+    if sum(ch.isalpha() for ch in name) < 2 or name.casefold() in rules["stop"]:
+        return False
+    if not any(ch.isupper() for ch in name):
+        return False
+    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand").sent.text.casefold()
+    return not any(p in sent for p in rules["furniture_phrases"])
+
+
+def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
+    """Rule spans first, then model spans that do not overlap them, in text order."""
+    taken = _nickname_spans(doc) + _cartel_spans(doc, rules)
+    taken += _anchored_names(doc, rules, [(c.start, c.end) for c in taken])
+    occupied = [(c.start, c.end) for c in taken]
+    out = list(taken)
+    for ent in _person_chains(doc):
+        if ent.label_ not in rules["label_types"] and ent.label_ != "NORP":
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in occupied):
+            continue
+        cand = _clean(ent, rules)
+        if cand is not None:
+            out.append(cand)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _nickname_spans(doc: Doc) -> list[Candidate]:
+    out = []
+    for m in _NICKNAME.finditer(doc.text):
+        # A possessive belongs to the sentence, not the name: "Guzmán’s" -> "Guzmán".
+        last = _POSSESSIVE.sub("", m.group("last"))
+        end = m.end() - (len(m.group("last")) - len(last))
+        out.append(Candidate(m.start(), end, "PERSON", f"{m.group('first')} {last}",
+                             alias=m.group("alias"), from_rule=True))
+    return out
+
+
+def _anchored_names(doc: Doc, rules: dict, occupied: list[tuple[int, int]]) -> list[Candidate]:
+    """Capitalized words after a title ("U.S. Attorney Breon Peace") are a person."""
+    out = []
+    for m in rules["anchor_re"].finditer(doc.text):
+        start, end = m.span("name")
+        if any(s < end and start < e for s, e in occupied):
+            continue
+        if m.group("name").split()[0].casefold() in rules["stop"] | {"for", "of"}:
+            continue
+        name = _POSSESSIVE.sub("", m.group("name"))
+        out.append(Candidate(start, start + len(name), "PERSON", name, from_rule=True))
+    return out
+
+
+def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
+    """``Sinaloa drug cartel`` / ``the Sinaloa Cartel`` -> organization "Sinaloa Cartel"."""
+    suffixes, fillers = rules["org_suffix_nouns"], set(rules["org_suffix_fillers"])
+    out = []
+    for tok in doc:
+        head = suffixes.get(tok.lower_)
+        if head is None or tok.i == 0:
+            continue
+        i = tok.i - 1
+        while i > 0 and doc[i].lower_ in fillers:
+            i -= 1
+        j = i
+        while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j -= 1
+        if j == i or doc[j + 1].sent != tok.sent:
+            continue
+        words = [t.text for t in doc[j + 1:i + 1]]
+        out.append(Candidate(doc[j + 1].idx, tok.idx + len(tok), "ORG",
+                             f"{' '.join(words)} {head}", from_rule=True))
+    return out
+
+
+def _person_chains(doc: Doc) -> list[Span]:
+    """Model entities, with PERSON/NORP spans grown over adjacent capitalized PROPNs.
+
+    "Sergio" (NORP) + "Villarreal Barragan" (no entity) becomes one PERSON; a
+    NORP that does not grow stays NORP and is dropped later.
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "NORP"):
+            out.append(ent)
+            continue
+        end = ent.end
+        while end < len(doc) and _free_name_token(doc[end]) and doc[end].sent == ent.sent:
+            end += 1
+        if end > ent.end or ent.label_ == "PERSON":
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+    return out
+
+
+def _free_name_token(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.is_alpha
+
+
+def _clean(ent: Span, rules: dict) -> Candidate | None:
+    """Cut at the sentence end; strip determiners, possessives, titles, nation prefixes."""
+    sent_end = ent[0].sent.end
+    toks = list(ent[: max(1, min(len(ent), sent_end - ent.start))])
+    # A capitalized stop word inside a span starts a sentence the parser missed
+    # ("the U.S. During the sentencing"); "Bureau of Alcohol" keeps its "of".
+    cut = next((k for k, t in enumerate(toks) if k and t.is_stop and t.is_title), len(toks))
+    toks = toks[:cut]
+    while toks and toks[0].lower_ in rules["leading_determiners"]:
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
+        toks = toks[:-1]
+    if ent.label_ == "PERSON":
+        while len(toks) > 1 and toks[0].lower_.rstrip(".") in rules["person_titles"]:
+            toks = toks[1:]
+    elif ent.label_ == "ORG":
+        toks = _strip_nation_prefix(toks, rules)
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    name = _POSSESSIVE.sub("", ent.doc.text[start:end]) if ent.label_ == "PERSON" else None
+    name = name or ent.doc.text[start:end]
+    label = ent.label_
+    if label == "ORG" and name.casefold() in rules["place_lookup"]:
+        label = "GPE"  # "the U.S." tagged ORG
+    return Candidate(start, start + len(name), label, " ".join(name.split()))
+
+
+def _strip_nation_prefix(toks: list, rules: dict) -> list:
+    """``Mexico’s X`` -> ``X``; ``U.S. Drug Enforcement Administration`` -> the agency.
+
+    A bare nation prefix is only removed when the rest is a known agency name:
+    "U.S. Attorney's Office" must keep its prefix.
+    """
+    for k in range(1, min(4, len(toks) - 1)):
+        if toks[k].lower_ in ("'s", "’s") and len(toks) > k + 1:
+            return toks[k + 1:]
+    if toks and toks[0].text.casefold() in rules["place_lookup"] and len(toks) > 1:
+        rest = " ".join(t.text for t in toks[1:]).casefold()
+        if rest in rules["acronym_names"]:
+            return toks[1:]
+    return toks

@@ -1,0 +1,210 @@
+"""Who an outcome trigger is about: the defendants of one trigger sentence.
+
+Order of evidence: names in the trigger verb's subject (or, when the subject is
+an indictment, jury or office, its object), then a person named before the
+trigger in the sentence, then the document's defendant context. The context
+holds defendants *introduced* by the release ("identified the defendant as X",
+"Defendant X", "X, 45, of Y") and the defendants of the latest outcome, so that
+"he", "the defendant", "a Maryland man" or "two men" resolve to them. A lede
+naming no one takes the first defendants introduced after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from casewire.extract.names import NameIndex
+
+Person = tuple[str, str]  # (canonical, entity_type)
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_CUT_DEPS = {"prep", "relcl", "acl", "advcl", "ccomp", "poss"}
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """Compiled defendant rules from ``rules/outcomes_people.yaml`` (loaded once)."""
+    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("outcomes_people.yaml").read_text())
+    return {
+        "intro": [re.compile(p) for p in raw["introductions"]],
+        "age_apposition": re.compile(raw["age_apposition"]),
+        "not_apposition": re.compile(raw["not_apposition_before"], re.I),
+        "generic": set(raw["generic_words"]),
+        "plural": set(raw["plural_words"]),
+        "not_name": re.compile(raw["not_name"], re.I),
+        "official": re.compile(raw["official_titles"]),
+        "non_person_subject": re.compile(raw["non_person_subject"], re.I),
+    }
+
+
+def plausible_name(name: str) -> bool:
+    """False for headline fragments and codes read as names ("Brooklyn Man Sentenced")."""
+    return not rules()["not_name"].search(name)
+
+
+def _is_official(text: str, start: int) -> bool:
+    return bool(rules()["official"].search(text[max(0, start - 60) : start]))
+
+
+def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """``(canonical, entity_type, start, end)`` of non-official people/orgs in a char range."""
+    out = [(m.canonical, m.entity_type, m.mention_start, m.mention_end) for m in names.mentions_in(start, end)]
+    if not out:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        ents = span.ents if span is not None else []
+        out = [(e.text, "person" if e.label_ == "PERSON" else "organization", e.start_char, e.end_char)
+               for e in ents if e.label_ in ("PERSON", "ORG")]  # fmt: skip
+    return [
+        (n, t, s, e)
+        for n, t, s, e in out
+        if t in ("person", "organization") and plausible_name(n) and not _is_official(doc.text, s)
+    ]
+
+
+@dataclass
+class Context:
+    """Defendants introduced in a document, by position, plus the latest outcome's."""
+
+    intros: list[tuple[int, tuple[Person, ...]]]
+    last: tuple[int, tuple[Person, ...]] = (-1, ())
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [p for p, _ in self.intros]
+
+    def set_last(self, pos: int, people: list[Person]) -> None:
+        self.last = (pos, tuple(people))
+
+    def resolve(self, pos: int, plural: bool) -> list[Person]:
+        """The defendants a generic subject at ``pos`` refers to."""
+        i = bisect.bisect_left(self._starts, pos)
+        before = self.intros[i - 1] if i > 0 else (-1, ())
+        group: tuple[Person, ...]
+        if self.last[1] and self.last[0] >= before[0]:
+            return list(self.last[1])
+        if before[1]:
+            group = before[1]
+        elif i < len(self.intros):
+            group = self.intros[i][1]
+        else:
+            return []
+        return list(group) if plural else list(group[:1])
+
+
+def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
+    """Defendants introduced by cue phrases: the names right after the cue, up to the sentence end."""
+    r, out = rules(), []
+    for pattern in r["intro"]:
+        for m in pattern.finditer(doc.text):
+            tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+            end = tok.sent.end_char if tok is not None else m.end() + 200
+            hits = names_in(doc, names, m.end(), end)
+            people = [(n, t) for n, t, _, _ in hits if t == "person"]
+            if people and hits[0][2] - m.end() < 3:
+                out.append((m.start(), tuple(dict.fromkeys(people))))
+    return out
+
+
+def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
+    """People written with an age apposition ("John Smith, 45, of Baltimore"), grouped by sentence."""
+    r, groups = rules(), {}
+    text = doc.text
+    for m in names.mentions_in(0, len(text)):
+        if m.entity_type != "person" or not plausible_name(m.canonical):
+            continue
+        if not r["age_apposition"].match(text, m.mention_end):
+            continue
+        if r["not_apposition"].search(text[max(0, m.mention_start - 40) : m.mention_start]):
+            continue
+        tok = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
+        key = tok.sent.start_char if tok is not None else m.mention_start
+        groups.setdefault(key, {"pos": m.mention_start, "people": {}})["people"][(m.canonical, "person")] = None
+    return [(g["pos"], tuple(g["people"])) for g in groups.values()]
+
+
+def build_context(doc: Doc, names: NameIndex) -> Context:
+    """The document's introduced defendants, in text order."""
+    intros = _intro_groups(doc, names) + _apposition_groups(doc, names)
+    intros.sort(key=lambda t: t[0])
+    return Context(intros)
+
+
+def _is_generic(tok: Token) -> bool:
+    r = rules()
+    return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
+
+
+def _is_plural(tok: Token) -> bool:
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in rules()["plural"] or bool(nums)
+
+
+def _arguments(tok: Token) -> list[Token]:
+    """Subject (or object, for a jury/judge/indictment subject) tokens and their conjuncts."""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "amod") else [])
+    args: list[Token] = []
+    for h in heads:
+        subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
+        obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
+        if not obj and subj and rules()["non_person_subject"].search(subj[0].text):
+            obj = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+        if subj and not rules()["non_person_subject"].search(subj[0].text):
+            args += subj
+        args += obj
+        if args:
+            break
+    for a in list(args):
+        args += list(a.conjuncts)
+    return args
+
+
+def _in_scope(t: Token, arg: Token) -> bool:
+    """True when ``t`` reaches ``arg`` without crossing a prepositional or clausal modifier."""
+    while t.i != arg.i and t.head.i != t.i:
+        if t.dep_ in _CUT_DEPS:
+            return False
+        t = t.head
+    return t.i == arg.i
+
+
+def _arg_names(doc: Doc, names: NameIndex, arg: Token) -> list[Person]:
+    """Names an argument denotes: the name it heads, else the people listed in it."""
+    sub = list(arg.subtree)
+    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]))
+    scoped = [(n, t, s, e) for n, t, s, e in hits if _in_scope(_token_at(doc, s), arg)]
+    own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
+    people = [(n, t) for n, t, _, _ in scoped if t == "person"]
+    if own and own[0][1] == "person":
+        return own[:1]
+    return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
+
+
+def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context) -> list[Person]:
+    """Defendants of one trigger (``trig_start`` is a document char offset)."""
+    found: list[Person] = []
+    for arg in _arguments(trig_tok) if trig_tok is not None else []:
+        if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
+            arg = trig_tok.head
+        named = _arg_names(doc, names, arg)
+        if not named and _is_generic(arg):
+            return ctx.resolve(trig_start, _is_plural(arg))
+        found += named
+    if not found:
+        hits = [h for h in names_in(doc, names, sent.start_char, trig_start) if h[1] == "person"]
+        found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
+    if not found and sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        found = [(n, t) for n, t, _, _ in names_in(doc, names, nxt.start_char, nxt.end_char) if t == "person"][:1]
+    return list(dict.fromkeys(found))

@@ -1,0 +1,282 @@
+"""Legal outcomes (charged, pleaded guilty, convicted, sentenced, ...) per defendant.
+
+Trigger phrases, blocking cues and role words live in ``rules/outcomes.yaml``.
+For each trigger sentence the defendant is the subject/object of the trigger
+verb (dependency parse), else a non-official person named in the sentence,
+else the defendant of the previous outcome ("he was sentenced"). Rows of one
+defendant and outcome type are merged, earlier mentions winning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from casewire.extract.charges import find_charges
+from casewire.extract.dates import find_dates
+from casewire.extract.evidence import sentence_evidence
+from casewire.extract.names import NameIndex
+from casewire.extract.outcome_people import build_context, defendants, names_in
+from casewire.extract.quantities import Term, find_money, find_terms
+from casewire.records import Charge, Document, Outcome
+
+_NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b)){0,3})"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """Compiled outcome rules (loaded once)."""
+    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("outcomes.yaml").read_text())
+    c = lambda p: re.compile(p, re.I)  # noqa: E731
+    triggers = [(t, c(p)) for t, ps in raw["triggers"].items() for p in ps]
+    triggers += [(t, c(p)) for t, ps in raw["extra_triggers"].items() for p in ps]
+    return {
+        "triggers": triggers,
+        "block": [c(p) for p in raw["not_outcome_before"] + raw["not_outcome_sentence"]],
+        "term_roles": {k: c(v) for k, v in raw["term_roles"].items()},
+        "suspended": c(raw["suspended"]),
+        "death": c(raw["death"]),
+        "money_roles": {k: c(v) for k, v in raw["money_roles"].items()},
+        "money_not_ordered": c(raw["money_not_ordered"]),
+        "judge": re.compile(raw["judge_title"] + _NAME),
+        "court": re.compile(raw["court"]),
+        "announcer": re.compile(raw["announcer_title"] + _NAME),
+        "method": {k: c(v) for k, v in raw["conviction_method"].items()},
+        "denied": c(raw["denied_charges"]),
+        "present_aux": set(raw["present_aux"]),
+    }
+
+
+def _triggers(text: str) -> list[tuple[str, int, int]]:
+    """Non-blocked ``(type, start, end)`` trigger matches in one sentence."""
+    r, found = rules(), []
+    for otype, pattern in r["triggers"]:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < fe and fs < e for _, fs, fe in found):
+                continue
+            clause = re.split(r"[;]|\bbut\b|\bwhile\b|,\s+(?:and|who)\b", text[:s])[-1]
+            if any(b.search(clause) for b in r["block"]):
+                continue
+            found.append((otype, s, e))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _trigger_token(sent: Span, start: int, end: int) -> Token | None:
+    toks = [t for t in sent if start <= t.idx - sent.start_char < end]
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("be", "have")]
+    return verbs[0] if verbs else (toks[-1] if toks else None)
+
+
+def _decision_date(sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None) -> str | None:
+    """The date nearest the trigger; published date for present(-perfect) news; else None."""
+    text = sent.text
+    dates = [
+        (s, e, v)
+        for s, e, v in find_dates(text, published)
+        if not re.search(r"(?:return|scheduled|set|until|since|between|from|born|age|due)\s+(?:\w+\s+){0,3}$", text[max(0, s - 40) : s], re.I)
+    ]
+    if dates:
+        s, e, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
+        return v.iso if v.precision == "day" else None
+    if tok is not None and published and (
+        tok.tag_ in ("VBZ", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules()["present_aux"] for c in tok.children)
+    ):
+        return published[:10]
+    return None
+
+
+def _custody(text: str, trig_start: int) -> tuple[dict[str, Any], bool]:
+    """Custody/probation/supervision fields from one sentencing sentence; approximate flag."""
+    r, roles = rules(), rules()["term_roles"]
+    custody: list[Term] = []
+    out: dict[str, Any] = {}
+    approx = False
+    for t in find_terms(text):
+        after, before = text[t.end : t.end + 60], text[max(0, t.start - 50) : t.start]
+        if re.search(r"\b(?:faces?|facing|maximum|minimum|could|up\s+to|sought|seek|asked|aimed)\b[^.;]*$", before, re.I) and not re.search(r"sentenced\s+to\s+up\s+to\s*$", before, re.I):
+            continue
+        if t.life and not re.search(r"(?:to|a|of|serve|serving)\s+$", before) and not re.match(r"\s*(?:in|sentence|imprisonment|without|term|behind)", after):
+            continue
+        if roles["supervised_release"].match(after) or roles["supervised_before"].search(before):
+            out.setdefault("supervised_release_months", t.max_months)
+        elif roles["probation"].match(after) or roles["probation_before"].search(before):
+            out.setdefault("probation_months", t.max_months)
+        elif not roles["not_custody"].match(after) and (t.life or t.end > trig_start or roles["custody_context"].search(after)):
+            custody.append(t)
+            approx = approx or bool(re.search(r"(?:over|more\s+than|nearly|almost|about|approximately|at\s+least)\s+$", before))
+    if custody:
+        if re.search(r"\bconsecutive", text, re.I) and not any(t.life for t in custody):
+            lo = sum(t.min_months or 0 for t in custody)
+            out.update(sentence_min_months=lo, sentence_max_months=sum(t.max_months or 0 for t in custody))
+        else:
+            first = max(custody, key=lambda t: (t.life, t.max_months or 0)) if re.search(r"concurrent", text, re.I) else custody[0]
+            out.update(sentence_min_months=first.min_months, sentence_max_months=first.max_months, life_sentence=any(t.life for t in custody))
+        out["custody_suspended"] = bool(r["suspended"].search(text))
+    out["death_sentence"] = bool(r["death"].search(text))
+    return out, approx
+
+
+def _money(text: str) -> dict[str, float]:
+    """Court-ordered fine/restitution/forfeiture amounts in one sentence."""
+    r, out = rules(), {}
+    for s, e, usd in find_money(text):
+        before = text[max(0, s - 60) : s]
+        if r["money_not_ordered"].search(before.split(",")[-1] if "," in before else before):
+            continue
+        after = text[e : e + 40]
+        role = next((k for k, p in r["money_roles"].items() if p.search(after[:30])), None)
+        if role is None:
+            hits = [(m.end(), k) for k, p in r["money_roles"].items() for m in p.finditer(before)]
+            role = max(hits)[1] if hits else None
+        if role is not None:
+            out.setdefault(f"{role}_usd", usd)
+    return out
+
+
+def _near(doc: Doc, sent: Span, pattern: re.Pattern[str], group: str | int) -> str | None:
+    """First match in the sentence, else in the next, else the previous sentence."""
+    sents = [sent]
+    if sent.end < len(doc):
+        sents.append(doc[sent.end].sent)
+    if sent.start > 0:
+        sents.append(doc[sent.start - 1].sent)
+    for s in sents:
+        m = pattern.search(s.text)
+        if m:
+            return m.group(group).strip(" ,")
+    return None
+
+
+def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None) -> dict[str, Any]:
+    """Every field one trigger sentence gives (defendant-independent)."""
+    r, text = rules(), sent.text
+    tok = _trigger_token(sent, *trig)
+    f: dict[str, Any] = {
+        "decision_date": _decision_date(sent, trig, tok, published),
+        "judge": _near(doc, sent, r["judge"], "name"),
+        "court": _near(doc, sent, r["court"], 0),
+        "charges": tuple(find_charges(text)),
+    }
+    counts = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b", text, re.I)
+    if counts:
+        words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        c = counts.group(1).lower()
+        f["counts"] = int(c) if c.isdigit() else words.index(c) + 1
+    if otype == "pleaded_guilty":
+        f["conviction_method"] = "plea"
+    elif otype == "convicted":
+        f["conviction_method"] = next((k for k, p in r["method"].items() if p.search(text)), None)
+    if otype == "sentenced":
+        custody, approx = _custody(text, trig[0])
+        f.update(custody)
+        f["_approx"] = approx
+    if otype in ("sentenced", "other"):
+        f.update(_money(text))
+    return f
+
+
+def _announcer(text: str) -> str | None:
+    m = rules()["announcer"].search(text)
+    return m.group("name").strip(" ,") if m else None
+
+
+def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
+    """``Name, 56,`` and ``56-year-old Name`` ages by canonical name."""
+    out: dict[str, int] = {}
+    for m in names.mentions_in(0, len(doc.text)):
+        after = doc.text[m.mention_end : m.mention_end + 8]
+        before = doc.text[max(0, m.mention_start - 25) : m.mention_start]
+        hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before)
+        if hit and m.entity_type == "person":
+            out.setdefault(m.canonical, int(hit.group(1)))
+    return out
+
+
+def _refine(old: Outcome, new: dict[str, Any]) -> Outcome:
+    """A later exact term refines a rounded one ("38 years" then "460 months"); charges add up."""
+    o, n = old.sentence_max_months, new.get("sentence_max_months")
+    if o and n and o % 12 == 0 and o < n < o + 12 and n == new.get("sentence_min_months"):
+        old = replace(old, sentence_min_months=n, sentence_max_months=n)
+    extra = tuple(c for c in new.get("charges", ()) if c not in old.charges)
+    return replace(old, charges=old.charges + extra) if extra else old
+
+
+def _merge(old: Outcome, new: dict[str, Any]) -> Outcome:
+    """Fill the fields ``old`` lacks from a later mention of the same outcome."""
+    updates = {
+        k: v
+        for k, v in new.items()
+        if v not in (None, (), False) and getattr(old, k) in (None, (), False)
+    }
+    return replace(old, **updates) if updates else old
+
+
+def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Outcome]:
+    """One outcome per defendant and outcome type the document reports."""
+    rows: dict[tuple[str, str], Outcome] = {}
+    approx: dict[tuple[str, str], bool] = {}
+    denied: dict[str, list[Charge]] = {}
+    ctx = build_context(doc, names)
+    announcer = _announcer(document.text)
+    for sent in doc.sents:
+        text = sent.text
+        for m in rules()["denied"].finditer(text):
+            for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[-1:]:
+                denied.setdefault(n, []).extend(find_charges(text[m.start():].replace("not guilty", "guilty")))
+        for otype, s, e in _triggers(text):
+            start = sent.start_char + s
+            people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+            if not people:
+                continue
+            ctx.set_last(start, people)
+            fields = _fields(doc, sent, otype, (s, e), document.published_date)
+            is_approx = fields.pop("_approx", False)
+            for name, etype in people:
+                key = (name, otype)
+                if key in rows:
+                    if approx.get(key) and not is_approx and fields.get("sentence_max_months"):
+                        rows[key] = replace(rows[key], sentence_min_months=None, sentence_max_months=None)
+                        approx[key] = False
+                    rows[key] = _merge(_refine(rows[key], fields), fields)
+                    continue
+                span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+                rows[key] = _merge(
+                    Outcome(doc_id=document.doc_id, defendant=name, defendant_type=etype,
+                            outcome_type=otype, evidence=sentence_evidence(document.doc_id, span or sent),
+                            announcer=announcer),
+                    fields,
+                )  # fmt: skip
+                approx[key] = is_approx
+    return _finish(list(rows.values()), _ages(doc, names), denied)
+
+
+def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Charge]]) -> list[Outcome]:
+    """Share a defendant's charges across rows; the age goes on their first outcome."""
+    by_person: dict[str, list[Charge]] = {}
+    for o in rows:
+        by_person.setdefault(o.defendant, []).extend(_informative(o.charges))
+    out, aged = [], set()
+    for o in sorted(rows, key=lambda o: o.evidence.start_char):
+        charges = _informative(o.charges) or tuple(dict.fromkeys(by_person.get(o.defendant, ())))
+        if o.outcome_type in ("charged", "convicted"):
+            charges = tuple(dict.fromkeys(charges + tuple(denied.get(o.defendant, ()))))
+        if o.outcome_type != "sentenced":
+            o = replace(o, sentence_min_months=None, sentence_max_months=None, life_sentence=False)
+        age = ages.get(o.defendant) if o.defendant not in aged else None
+        aged.add(o.defendant)
+        out.append(replace(o, charges=charges, defendant_age=age))
+    return out
+
+
+def _informative(charges: tuple[Charge, ...]) -> tuple[Charge, ...]:
+    """Charges without the uninformative "other" ones, when any categorized one exists."""
+    known = tuple(c for c in charges if c.category != "other")
+    return known or ()

@@ -1,0 +1,136 @@
+"""Quantities in sentencing language: custody terms in months, money in USD.
+
+Plain regexes and number-word tables; the words that give a term or an amount
+its role (prison, probation, fine, restitution, ...) come from
+``rules/outcomes.yaml`` via :mod:`casewire.extract.outcome_rules`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_FRACTION = r"(?:\s*(?:½|1/2|-?\s*and[-\s]+(?:a[-\s]+)?(?:one[-\s]+)?half))"
+NUM = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[-\s](?:{_WORD}))*){_FRACTION}?"
+_UNIT = r"(?P<unit>years?|months?|weeks?|days?)(?:['’]|-)?"
+_DURATION = rf"(?P<num>{NUM})[-\s]+{_UNIT}"
+_ONE_DURATION = re.compile(rf"\b{_DURATION}", re.I)
+_MONTHS_PER = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365}
+
+# "38 years and four months", "a year and a day", "15 years, 8 months"
+_COMPOUND = re.compile(
+    rf"\b(?P<a>{NUM})[-\s]+(?P<ua>years?|months?)(?:,?\s+and\s+|,\s*)(?P<b>{NUM})[-\s]+(?P<ub>months?|days?|weeks?)\b",
+    re.I,
+)
+# "7 ½ to 15 years", "two-and-a-half to five years", "five to 15 years"
+_RANGE = re.compile(
+    rf"\b(?P<lo>{NUM})(?:[-\s]+(?P<ulo>years?|months?))?(?:\s*(?:to|–)\s*|(?<=\d)\s*-\s*(?=\d))(?P<hi>{NUM}|life)(?:[-\s]+(?P<uhi>years?|months?))?",
+    re.I,
+)
+_LIFE = re.compile(r"\blife\b(?!\s*(?:-|\s)?(?:threatening|insurance|skills|support))", re.I)
+_MONEY = re.compile(
+    r"\$\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|mn|bn|m|b|k)\b)?",
+    re.I,
+)
+_MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A custody (or supervision) term found in text, in months."""
+
+    start: int
+    end: int
+    min_months: int | None
+    max_months: int | None
+    life: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """Number as written: "38", "1,234.5", "thirty-eight", "five and a half", "7 ½"."""
+    t = text.strip().lower().replace(",", "")
+    half = 0.5 if re.search(r"½|1/2|half", t) else 0.0
+    t = re.sub(_FRACTION, "", t).strip(" -")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) + half
+    total, current = 0, 0
+    for w in re.split(r"[-\s]+", t):
+        if w not in _UNITS:
+            return None
+        if w == "hundred":
+            current = max(current, 1) * 100
+        else:
+            current += _UNITS[w]
+    total += current
+    return total + half
+
+
+def to_months(number: str, unit: str) -> float | None:
+    """Months in ``number`` ``unit`` (unit singular or plural)."""
+    n = parse_number(number)
+    if n is None:
+        return None
+    return n * _MONTHS_PER[unit.lower().rstrip("s’'-").rstrip("s")]
+
+
+def _ceil(months: float | None) -> int | None:
+    return None if months is None else int(math.ceil(months - 1e-9))
+
+
+def find_terms(text: str) -> list[Term]:
+    """Every duration in ``text``: compound, ranges, single terms and life."""
+    out: list[Term] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(t.start < e and s < t.end for t in out)
+
+    for m in _COMPOUND.finditer(text):
+        a, b = to_months(m["a"], m["ua"]), to_months(m["b"], m["ub"])
+        if a is not None and b is not None:
+            out.append(Term(m.start(), m.end(), _ceil(a + b), _ceil(a + b)))
+    for m in _RANGE.finditer(text):
+        unit = m["uhi"] or m["ulo"]
+        if not free(m.start(), m.end()) or (unit is None and m["hi"].lower() != "life"):
+            continue
+        if m["hi"].lower() == "life":
+            if m["ulo"]:
+                lo = to_months(m["lo"], m["ulo"])
+                out.append(Term(m.start(), m.end(), _ceil(lo), None, life=True))
+            continue
+        lo, hi = to_months(m["lo"], m["ulo"] or unit), to_months(m["hi"], unit)
+        if lo is not None and hi is not None:
+            out.append(Term(m.start(), m.end(), _ceil(lo), _ceil(hi)))
+    for m in _ONE_DURATION.finditer(text):
+        months = to_months(m["num"], m["unit"])
+        if free(m.start(), m.end()) and months is not None:
+            out.append(Term(m.start(), m.end(), _ceil(months), _ceil(months)))
+    for m in _LIFE.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(Term(m.start(), m.end(), None, None, life=True))
+    return sorted(out, key=lambda t: t.start)
+
+
+def parse_money(text: str) -> float | None:
+    """Dollars in a money phrase: "$2 million", "$745.9m", "$1,234,567.89"."""
+    m = _MONEY.search(text)
+    return _money_value(m) if m else None
+
+
+def _money_value(m: re.Match[str]) -> float:
+    value = float(m["num"].replace(",", "").rstrip("."))
+    mult = _MULT.get((m["mult"] or "").lower(), 1.0)
+    return round(value * mult, 2)
+
+
+def find_money(text: str) -> list[tuple[int, int, float]]:
+    """Dollar amounts in ``text`` as ``(start, end, usd)``."""
+    return [(m.start(), m.end(), _money_value(m)) for m in _MONEY.finditer(text)]

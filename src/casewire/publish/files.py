@@ -1,0 +1,145 @@
+"""Byte-deterministic table files: Parquet (canonical) and CSV (for spreadsheets).
+
+Same frames in, same bytes out: rows are sorted by primary key, dtypes are conformed
+to the contract, the Arrow schema is explicit and every writer setting is fixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = ";"
+_ARROW_TYPES = {
+    "str": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(),
+    "bool": pa.bool_(), "object": pa.list_(pa.string()),
+}
+PARQUET_OPTIONS = {
+    "compression": "zstd", "compression_level": 9, "use_dictionary": True,
+    "write_statistics": True, "version": "2.6", "data_page_version": "1.0",
+    "row_group_size": 1_000_000, "store_schema": True,
+}
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Columns in contract order and dtypes; list cells as Python lists of str."""
+    out = {}
+    for col, dtype in schemas.dtypes(name).items():
+        if dtype == "object":
+            out[col] = pd.Series([_as_list(v) for v in df[col]], index=df.index, dtype=object)
+        else:
+            out[col] = df[col].astype(dtype)
+    return pd.DataFrame(out, index=df.index)
+
+
+def _as_list(value: object) -> object:
+    return [str(v) for v in value] if isinstance(value, (list, tuple, np.ndarray)) else value
+
+
+def sort_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in primary-key order with a fresh RangeIndex (stable row order)."""
+    return df.sort_values(schemas.primary_key(name), kind="mergesort").reset_index(drop=True)
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """Explicit Arrow schema of a table (an all-null column keeps its type)."""
+    return pa.schema([(c, _ARROW_TYPES[d]) for c, d in schemas.dtypes(name).items()])
+
+
+def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
+    """Parquet file contents for a conformed, sorted frame."""
+    table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    sink = io.BytesIO()
+    pq.write_table(table, sink, **PARQUET_OPTIONS)
+    return sink.getvalue()
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """RFC 4180 CSV (UTF-8, CRLF, minimal quoting), lists ';'-joined, formulas defused."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(df.columns)
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow([csv_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell: empty for null, true/false, repr for floats, neutralized text."""
+    if isinstance(value, (list, tuple)):
+        return neutralize(LIST_SEPARATOR.join(value))
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    if isinstance(value, str):
+        return neutralize(value)
+    return str(value)
+
+
+def neutralize(text: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (CSV only)."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dict[str, object]]:
+    """Write ``<name>.parquet`` and ``<name>.csv`` for every table into ``folder``.
+
+    Returns ``{file name: {"table", "format", "sha256", "bytes", "rows"}}`` in table order.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, dict[str, object]] = {}
+    for name in schemas.TABLES:
+        frame = sort_table(name, conform(name, tables[name]))
+        for fmt, data in (("parquet", parquet_bytes(name, frame)), ("csv", csv_bytes(frame))):
+            _write(folder / f"{name}.{fmt}", data)
+            written[f"{name}.{fmt}"] = {
+                "table": name, "format": fmt, "sha256": hashlib.sha256(data).hexdigest(),
+                "bytes": len(data), "rows": len(frame),
+            }
+    return written
+
+
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """Read ``<name>.parquet`` back into the contract's dtypes (lists as Python lists)."""
+    frame = pq.read_table(Path(folder) / f"{name}.parquet").to_pandas()
+    for col in schemas.list_columns(name):
+        if col in frame:
+            frame[col] = pd.Series([_as_list(v) for v in frame[col]], dtype=object)
+    return frame
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every table of a release folder, read from Parquet."""
+    return {name: read_table(folder, name) for name in schemas.TABLES}

@@ -1,0 +1,191 @@
+"""Publishing: an immutable ``releases/<version>/`` folder plus the ``latest.json`` pointer.
+
+A release is built in ``releases/.tmp-*``, fsynced and renamed into place; ``latest.json``
+is replaced atomically last, so readers never see a half-written release. ``output/.lock``
+keeps two runs apart; ``.tmp-*`` leftovers of killed runs are removed by the next run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import schemas
+from casewire.publish.card import render_card
+from casewire.publish.datapackage import descriptor, pandera_export
+from casewire.publish.delta import changelog_section, write_deltas
+from casewire.publish.files import read_tables, sha256_file, write_tables
+from casewire.publish.lock import output_lock
+
+LATEST = "latest.json"
+CHANGELOG_TITLE = "# Changelog\n\n"
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What :func:`publish_release` did; ``changes`` is the per-table ADD/MOD/DEL summary."""
+
+    published: bool
+    version: str
+    path: Path
+    reason: str
+    changes: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def publish_release(tables: dict[str, pd.DataFrame], output_dir: Path, *,
+                    sources: list[dict[str, Any]], stats: dict[str, Any],
+                    eval_figures: dict[str, Any] | None = None, build_date: str,
+                    lock_timeout: float = 0.0) -> PublishResult:
+    """Validate ``tables`` and publish them as a new release unless nothing changed.
+
+    Raises :class:`schemas.ReleaseValidationError` (nothing is published) or
+    :class:`casewire.publish.lock.OutputLockedError`.
+    """
+    if not _DATE_RE.match(build_date):
+        raise ValueError(f"build_date must be YYYY-MM-DD, got {build_date!r}")
+    output_dir = Path(output_dir)
+    releases = output_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    with output_lock(output_dir, timeout=lock_timeout):
+        remove_leftovers(releases)
+        validated = schemas.validate_tables(tables)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
+        try:
+            return _publish(validated, output_dir, tmp, sources=sources, stats=stats,
+                            eval_figures=eval_figures, build_date=build_date)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def remove_leftovers(releases: Path) -> list[Path]:
+    """Delete ``.tmp-*`` folders left by killed runs (call only while holding the lock)."""
+    leftovers = sorted(p for p in releases.glob(".tmp-*") if p.is_dir())
+    for path in leftovers:
+        shutil.rmtree(path)
+    return leftovers
+
+
+def content_hash(files: dict[str, dict[str, Any]]) -> str:
+    """Hex SHA-256 over the sorted ``<file> <sha256>`` lines of the table files."""
+    lines = "".join(f"{name} {files[name]['sha256']}\n" for name in sorted(files))
+    return hashlib.sha256(lines.encode()).hexdigest()
+
+
+def _publish(tables: dict[str, pd.DataFrame], output_dir: Path, tmp: Path, *,
+             sources: list[dict[str, Any]], stats: dict[str, Any],
+             eval_figures: dict[str, Any] | None, build_date: str) -> PublishResult:
+    files = write_tables(tables, tmp)
+    version = f"{build_date}-{content_hash(files)[:8]}"
+    hashes = {name: info["sha256"] for name, info in files.items()}
+    latest = read_latest(output_dir)
+    previous = output_dir / latest["path"] if latest else None
+    if previous is not None and not previous.is_dir():
+        previous, latest = None, None  # pointer to a deleted release: start a new history
+    if previous is not None and release_hashes(previous) == hashes:
+        return PublishResult(False, latest["version"], previous,
+                             f"no change since {latest['version']}")
+    target = output_dir / "releases" / version
+    if target.exists():  # same day, same tables, but latest moved on: point back to it
+        if release_hashes(target) != hashes:
+            raise FileExistsError(f"{target} exists with different tables")
+        write_latest(output_dir, version)
+        return PublishResult(True, version, target, f"latest re-pointed to {version}")
+    summary = _write_extras(tmp, version, files, previous, latest, sources=sources,
+                            stats=stats, eval_figures=eval_figures)
+    tmp.chmod(0o755)  # mkdtemp makes it owner-only
+    _fsync_dir(tmp)
+    os.rename(tmp, target)
+    _fsync_dir(target.parent)
+    write_latest(output_dir, version)
+    return PublishResult(True, version, target, "published", summary)
+
+
+def _write_extras(folder: Path, version: str, files: dict[str, dict[str, Any]],
+                  previous: Path | None, latest: dict[str, Any] | None, *,
+                  sources: list[dict[str, Any]], stats: dict[str, Any],
+                  eval_figures: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Deltas, changelog, schema export, card, checksums and datapackage.json."""
+    summary = write_deltas(previous, folder)
+    section = changelog_section(version, latest["version"] if latest else None, summary)
+    _write_text(folder / "CHANGELOG.md", CHANGELOG_TITLE + section + _old_changelog(previous))
+    _write_text(folder / "schema.json", pandera_export())
+    card = render_card(version, read_tables(folder), sources=sources, stats=stats,
+                       eval_figures=eval_figures, changelog=section)
+    _write_text(folder / "README.md", card)
+    _write_text(folder / "SHA256SUMS", checksums(folder))
+    created = _now()
+    package = descriptor(version, files, sources, stats, created)
+    _write_text(folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False)
+                + "\n")
+    return summary
+
+
+def _old_changelog(previous: Path | None) -> str:
+    if previous is None or not (previous / "CHANGELOG.md").exists():
+        return ""
+    text = (previous / "CHANGELOG.md").read_text(encoding="utf-8")
+    return "\n" + text.removeprefix(CHANGELOG_TITLE)
+
+
+def checksums(folder: Path) -> str:
+    """``sha256sum``-format lines for every file except datapackage.json and SHA256SUMS."""
+    skip = {"datapackage.json", "SHA256SUMS"}
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)
+    return "".join(f"{sha256_file(p)}  {p.relative_to(folder).as_posix()}\n" for p in paths)
+
+
+def release_hashes(release: Path) -> dict[str, str]:
+    """``{table file: sha256}`` as recorded in a release's datapackage.json."""
+    path = release / "datapackage.json"
+    if not path.exists():
+        return {}
+    package = json.loads(path.read_text(encoding="utf-8"))
+    return {r["path"]: r["hash"].removeprefix("sha256:") for r in package["resources"]}
+
+
+def read_latest(output_dir: Path) -> dict[str, Any] | None:
+    """The ``latest.json`` pointer, or None before the first release."""
+    path = Path(output_dir) / LATEST
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_latest(output_dir: Path, version: str) -> None:
+    """Atomically point ``latest.json`` at ``releases/<version>``."""
+    pointer = {"version": version, "path": f"releases/{version}",
+               "schema_version": schemas.SCHEMA_VERSION, "published_at": _now()}
+    tmp = output_dir / f".{LATEST}.tmp-{os.getpid()}"
+    _write_text(tmp, json.dumps(pointer, indent=2) + "\n")
+    os.replace(tmp, output_dir / LATEST)
+    _fsync_dir(output_dir)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

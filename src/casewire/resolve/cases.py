@@ -1,0 +1,53 @@
+"""Case identity: one defendant in one jurisdiction is one case.
+
+Rule: the court string is reduced to a coarse jurisdiction key (federal or
+state, plus the place: "Brooklyn federal court" and "federal US District Court
+in Brooklyn, New York" both give ``federal|brooklyn``). When the court is
+unknown the case is keyed by the defendant alone, so a defendant's outcomes
+without a court join the defendant's single case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casewire.ids import stable_id
+from casewire.textnorm import name_key
+
+_FEDERAL = re.compile(r"\b(?:federal|u\s?s|united states|district court for|eastern|western|northern|southern|middle|central)\b")
+# Places that name a federal district in everyday writing.
+_DISTRICTS = {
+    "brooklyn": "edny", "eastern district of new york": "edny", "queens": "edny",
+    "manhattan": "sdny", "southern district of new york": "sdny",
+}  # fmt: skip
+_STATE = re.compile(r"\b(?:supreme|superior|county|circuit|municipal|criminal district|family|people)\b")
+
+
+def jurisdiction_key(court: str | None) -> str | None:
+    """Coarse ``level|place`` key for a court as written, or None when unknown."""
+    if not court:
+        return None
+    k = name_key(court)
+    level = "state" if _STATE.search(k) and "federal" not in k else ("federal" if _FEDERAL.search(k) else "state")
+    for place, district in _DISTRICTS.items():
+        if place in k:
+            return f"{level}|{district if level == 'federal' else place}"
+    m = re.search(r"((?:(?:eastern|western|northern|southern|middle|central) )?district of [a-z ]+)|\bin ([a-z]+)|^([a-z]+)", k)
+    place = next((g for g in (m.groups() if m else ()) if g), k)
+    return f"{level}|{place.strip()}"
+
+
+def case_key(defendant_entity_id: str, court: str | None) -> str:
+    """Stable ``case-…`` id shared by one defendant's outcomes in one jurisdiction.
+
+    Federal courts key by jurisdiction; an unknown court keys by defendant alone.
+    """
+    return stable_id("case", defendant_entity_id, jurisdiction_key(court))
+
+
+def case_caption(defendant_name: str, court: str | None) -> str:
+    """"United States v. NAME" (federal), "People v. NAME" (state), else NAME."""
+    juris = jurisdiction_key(court)
+    if juris is None:
+        return defendant_name
+    return f"{'United States' if juris.startswith('federal') else 'People'} v. {defendant_name}"

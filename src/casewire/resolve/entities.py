@@ -1,0 +1,162 @@
+"""Cross-document entity resolution.
+
+Merging rule (deterministic, and local to the names involved):
+
+* two in-document canonical names are one entity when they have the same
+  entity type and the same :func:`casewire.textnorm.name_key`
+  ("García Luna" = "Garcia Luna" = "Garcia luna");
+* multi-word person names whose keys differ by one edit in one word, with the
+  same number of words and the same initials ("Villarreal" / "Villareal"), are
+  merged too (rapidfuzz Levenshtein); single words never fuzzy-merge.
+
+``entity_id = stable_id("ent", entity_type, name_key(canonical_name))``: it only
+depends on the names of the cluster, so adding a document about someone else
+never changes it. ``canonical_name`` is the most complete written form: most
+words, then most accented letters, then most mentions, then alphabetical.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from casewire.ids import stable_id
+from casewire.records import DocExtraction, Mention
+from casewire.textnorm import name_key
+
+ENTITY_COLUMNS = [
+    "entity_id", "entity_type", "canonical_name", "aliases", "variants", "roles",
+    "n_mentions", "n_documents", "doc_id", "start_char", "end_char", "evidence",
+]
+
+
+@dataclass
+class _Cluster:
+    entity_type: str
+    keys: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    canonicals: dict[str, int] = field(default_factory=dict)  # in-doc canonical -> count
+    roles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+class EntityResolution:
+    """Entities resolved across documents, and the lookup extractors' names need."""
+
+    def __init__(self, clusters: list[_Cluster], index: dict[tuple[str, str], int]) -> None:
+        self._clusters = clusters
+        self._index = index  # (entity_type, name_key) -> cluster position
+        self._ids = [_entity_id(c) for c in clusters]
+
+    def entity_id_for(self, doc_id: str, entity_type: str, canonical: str) -> str:
+        """ID of the entity an in-document canonical name belongs to.
+
+        ``doc_id`` is accepted so callers need not know that resolution is by
+        name; a name never seen gets the ID it would have on its own.
+        """
+        pos = self._index.get((entity_type, name_key(canonical)))
+        if pos is None:
+            return stable_id("ent", entity_type, name_key(canonical))
+        return self._ids[pos]
+
+    def entities(self) -> list[dict]:
+        """One row per entity, columns :data:`ENTITY_COLUMNS`, sorted by entity_id."""
+        rows = [_row(c, eid) for c, eid in zip(self._clusters, self._ids, strict=True)]
+        return sorted(rows, key=lambda r: r["entity_id"])
+
+
+def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
+    """Merge the mentions of all documents into entities (see the module rule)."""
+    by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for ex in extractions:
+        for m in ex.mentions:
+            by_key[(m.entity_type, name_key(m.canonical))].append(m)
+    groups = _fuzzy_groups(sorted(by_key))
+    clusters, index = [], {}
+    for group in groups:
+        cluster = _Cluster(entity_type=group[0][0])
+        for key in group:
+            cluster.keys.add(key[1])
+            cluster.mentions.extend(by_key[key])
+            index[key] = len(clusters)
+        for m in cluster.mentions:
+            cluster.canonicals[m.canonical] = cluster.canonicals.get(m.canonical, 0) + 1
+            if m.alias:
+                cluster.aliases.add(m.alias)
+        clusters.append(cluster)
+    for ex in extractions:
+        for r in ex.roles:
+            pos = index.get((r.entity_type, name_key(r.canonical)))
+            if pos is not None:
+                clusters[pos].roles.add(r.role)
+    return EntityResolution(clusters, index)
+
+
+def _fuzzy_groups(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Union of keys that are near-identical person names (sorted input -> stable output)."""
+    parent = {k: k for k in keys}
+
+    def find(k: tuple[str, str]) -> tuple[str, str]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # Bucket by (type, word count, initials) so only plausible pairs are compared.
+    buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        words = k[1].split()
+        if k[0] == "person" and len(words) >= 2:
+            buckets[(k[0], len(words), "".join(w[0] for w in words))].append(k)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if _near_same(a[1], b[1]):
+                    parent[find(b)] = find(a)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].append(k)
+    return [sorted(g) for g in sorted(groups.values())]
+
+
+def _near_same(a: str, b: str) -> bool:
+    """One edit in one word of at least six letters, all other words equal."""
+    diffs = [(x, y) for x, y in zip(a.split(), b.split(), strict=True) if x != y]
+    if len(diffs) != 1:
+        return False
+    x, y = diffs[0]
+    return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
+
+
+def _canonical_name(c: _Cluster) -> str:
+    def rank(name: str) -> tuple:
+        accents = sum(1 for ch in name if ord(ch) > 127)
+        return (-len(name.split()), -accents, -c.canonicals[name], name)
+
+    return min(c.canonicals, key=rank)
+
+
+def _entity_id(c: _Cluster) -> str:
+    return stable_id("ent", c.entity_type, name_key(_canonical_name(c)))
+
+
+def _row(c: _Cluster, entity_id: str) -> dict:
+    first = min(c.mentions, key=lambda m: (m.doc_id, m.evidence.start_char, m.mention_start))
+    canonical = _canonical_name(c)
+    return {
+        "entity_id": entity_id,
+        "entity_type": c.entity_type,
+        "canonical_name": canonical,
+        "aliases": sorted(c.aliases),
+        "variants": sorted({m.text for m in c.mentions} | set(c.canonicals)),
+        "roles": sorted(c.roles),
+        "n_mentions": len(c.mentions),
+        "n_documents": len({m.doc_id for m in c.mentions}),
+        "doc_id": first.doc_id,
+        "start_char": first.evidence.start_char,
+        "end_char": first.evidence.end_char,
+        "evidence": first.evidence.text,
+    }

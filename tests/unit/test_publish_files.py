@@ -1,0 +1,131 @@
+"""Table files: byte-deterministic Parquet and RFC 4180 CSV with defused formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import schemas
+from casewire.publish.files import (
+    csv_bytes,
+    csv_cell,
+    neutralize,
+    read_table,
+    read_tables,
+    write_tables,
+)
+from schemas.examples import example_tables
+
+
+def test_two_writes_are_byte_identical(tmp_path: Path) -> None:
+    first = write_tables(example_tables(), tmp_path / "a")
+    second = write_tables(example_tables(), tmp_path / "b")
+    assert first == second
+    for name in first:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_row_order_does_not_depend_on_input_order(tmp_path: Path) -> None:
+    tables = example_tables()
+    shuffled = {n: df.iloc[::-1].reset_index(drop=True) for n, df in tables.items()}
+    assert write_tables(tables, tmp_path / "a") == write_tables(shuffled, tmp_path / "b")
+
+
+def test_object_text_columns_give_the_same_bytes(tmp_path: Path) -> None:
+    tables = example_tables()
+    objects = dict(tables, cases=tables["cases"].astype({"caption": object}))
+    assert write_tables(tables, tmp_path / "a") == write_tables(objects, tmp_path / "b")
+
+
+def test_parquet_round_trips_to_the_contract_dtypes(tmp_path: Path) -> None:
+    write_tables(example_tables(), tmp_path)
+    tables = read_tables(tmp_path)
+    for name, df in tables.items():
+        assert {c: str(t) for c, t in df.dtypes.items()} == schemas.dtypes(name)
+    schemas.validate_tables(tables)
+    assert tables["entities"].at[0, "variants"] == ["Doe"]
+
+
+def test_parquet_has_no_pandas_index_and_fixed_compression(tmp_path: Path) -> None:
+    write_tables(example_tables(), tmp_path)
+    meta = pq.ParquetFile(tmp_path / "documents.parquet").metadata
+    assert meta.row_group(0).column(0).compression == "ZSTD"
+    assert pq.read_schema(tmp_path / "documents.parquet").names == schemas.columns("documents")
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_is_rfc4180_with_crlf_and_quoted_commas(tmp_path: Path) -> None:
+    write_tables(example_tables(), tmp_path)
+    raw = (tmp_path / "mentions.csv").read_bytes()
+    assert raw.count(b"\r\n") == 3 and b'"Jane Doe, 42, of Springfield' in raw
+    assert _csv_rows(tmp_path / "mentions.csv")[0]["evidence"].startswith("Jane Doe, 42,")
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-2 years", "@SUM(A1)", "\tx", "\rx"])
+def test_formulas_are_neutralized_in_csv_only(tmp_path: Path, text: str) -> None:
+    tables = example_tables()
+    tables["rejects"].at[1, "message"] = text
+    write_tables(tables, tmp_path)
+    row = [r for r in _csv_rows(tmp_path / "rejects.csv") if r["reject_id"] == "rej-02"][0]
+    assert row["message"] == "'" + text
+    parquet = read_table(tmp_path, "rejects")
+    assert parquet.loc[parquet["reject_id"] == "rej-02", "message"].item() == text
+
+
+def test_list_columns_are_joined_in_csv_and_lists_in_parquet(tmp_path: Path) -> None:
+    tables = example_tables()
+    tables["entities"].at[0, "aliases"] = ["JD", "Janie"]
+    write_tables(tables, tmp_path)
+    assert _csv_rows(tmp_path / "entities.csv")[0]["aliases"] == "JD;Janie"
+    assert read_table(tmp_path, "entities").at[0, "aliases"] == ["JD", "Janie"]
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    (None, ""), (pd.NA, ""), (float("nan"), ""), (True, "true"), (False, "false"),
+    (1000.5, "1000.5"), (3, "3"), ([], ""), (["a", "b"], "a;b"), ("plain", "plain"),
+])
+def test_csv_cell(value: object, cell: str) -> None:
+    assert csv_cell(value) == cell
+
+
+def test_csv_reads_back_with_pandas(tmp_path: Path) -> None:
+    write_tables(example_tables(), tmp_path)
+    frame = pd.read_csv(tmp_path / "legal_outcomes.csv")
+    assert frame["sentence_max_months"].tolist()[0] == 60
+    assert list(frame.columns) == schemas.columns("legal_outcomes")
+
+
+def test_empty_tables_are_written_with_their_columns(tmp_path: Path) -> None:
+    tables = {name: schemas.empty_frame(name) for name in schemas.TABLES}
+    write_tables(tables, tmp_path)
+    header = (tmp_path / "entities.csv").read_text(encoding="utf-8").strip()
+    assert header.split(",") == schemas.columns("entities")
+    aliases = pq.read_schema(tmp_path / "entities.parquet").field("aliases").type
+    assert str(aliases) == "list<element: string>"
+    assert len(read_table(tmp_path, "entities")) == 0
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_csv_round_trips_any_text_up_to_neutralization(texts: list[str]) -> None:
+    frame = pd.DataFrame({"a": texts, "b": [[t for t in texts if t]] * len(texts)})
+    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8"), newline="")))
+    assert rows[0] == ["a", "b"]
+    assert [r[0] for r in rows[1:]] == [neutralize(t) for t in texts]
+
+
+@given(st.text())
+def test_neutralized_cells_never_start_a_formula(text: str) -> None:
+    cell = neutralize(text)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell.removeprefix("'") == text or cell == text
