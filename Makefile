@@ -33,7 +33,7 @@ test: install  ## the test suite (a corpus sample; whole-corpus runs are eval/be
 	$(BIN)/python -m pytest -q
 
 eval: install  ## score extraction against every gold file in $(GOLD)
-	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW)
+	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
 
 serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)

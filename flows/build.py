@@ -7,6 +7,7 @@ parameters are the configuration.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 from pathlib import Path
 
@@ -60,11 +61,20 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return schemas.validate_tables(frames)
 
 
-@task(retries=1, retry_delay_seconds=2)
+@task
 def publish(frames: dict[str, pd.DataFrame], output_dir: Path,
-            sources: list[ingest.SourceFile], stats: dict[str, int]) -> PublishResult:
+            sources: list[ingest.SourceFile], stats: dict[str, int],
+            lock_timeout: float) -> PublishResult:
+    # No retries: a validation error or a held lock would fail the same way again.
     return publish_release(frames, output_dir, sources=[s.__dict__ for s in sources],
-                           stats=stats, build_date=dt.date.today().isoformat())
+                           stats=stats, eval_figures=load_eval_figures(output_dir),
+                           build_date=dt.date.today().isoformat(), lock_timeout=lock_timeout)
+
+
+def load_eval_figures(output_dir: Path) -> dict | None:
+    """Figures `make eval` left in ``output/eval.json``, shown on the dataset card."""
+    path = output_dir / "eval.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def _extract_all(documents: list[Document], model: str | None, n_process: int,
@@ -86,7 +96,8 @@ def _extract_all(documents: list[Document], model: str | None, n_process: int,
 @flow(name="build-release", log_prints=True)
 def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str | None = None,
                   n_process: int = 1, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
-                  chunk_size: int = 500, max_failure_share: float = 0.05) -> PublishResult:
+                  chunk_size: int = 500, max_failure_share: float = 0.05,
+                  lock_timeout: float = 600.0) -> PublishResult:
     """Build a validated release of every table from the texts under ``raw_dir``."""
     logger = get_run_logger()
     raw, out = Path(raw_dir), Path(output_dir)
@@ -98,7 +109,7 @@ def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str |
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     frames = validate_tables(build_tables(result.extractions, [*rejects, *result.rejects]))
     stats = {name: len(df) for name, df in frames.items()}
-    published = publish(frames, out, sources, stats)
+    published = publish(frames, out, sources, stats, lock_timeout)
     message = describe(published)
     logger.info("%s", message)
     report_run(frames, n_units=len(documents) + len(rejects), message=message)

@@ -1,7 +1,8 @@
 """Records -> DataFrames: one builder per table, fixed column order.
 
-This is the only place tables are built. Types are made exact by the pandera
-schemas (``schemas.validate_tables`` coerces), so builders stay plain.
+This is the only place tables are built. ``conform`` gives every column the
+contract's exact dtype, so the written bytes never depend on how a builder
+produced a column; ``schemas.validate_tables`` then checks, it does not coerce.
 """
 
 from __future__ import annotations
