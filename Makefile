@@ -14,6 +14,7 @@ N      ?= 2000
 # Prefect runs offline in ephemeral mode, its state kept inside the checkout.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 export PREFECT_LOGGING_LEVEL ?= INFO
 
 .PHONY: install run test eval bench serve lint clean

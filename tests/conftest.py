@@ -9,6 +9,8 @@ from pathlib import Path
 # Prefect reads these at import: keep its state out of the user's home and offline.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="casewire-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+# A loaded 2-core machine can take longer than the default 20 s to start the server.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import pytest  # noqa: E402
 

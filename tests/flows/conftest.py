@@ -16,7 +16,8 @@ from tests.conftest import RAW
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    # None: use PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS (tests/conftest.py sets 120 s).
+    with prefect_test_harness(server_startup_timeout=None):
         yield
 
 

@@ -52,7 +52,10 @@ def rich_extraction(document: Document) -> DocExtraction:
         mentions=(Mention(d, "García Luna", "PERSON", "person", "Genaro García Luna", 4, 15, ev,
                           alias=None),
                   Mention(d, "El Chapo", "PERSON", "person", "Joaquín Guzmán", 20, 28, ev,
-                          alias="El Chapo")),
+                          alias="El Chapo"),
+                  # breaks the evidence convention: must be stored in full, not as a span
+                  Mention(d, "DEA", "ORG", "organization", "DEA", 5, 8,
+                          Evidence(d, 5, 8, "not the document text"))),
         roles=(RoleMention(d, "person", "Brian M. Cogan", "judge", "District Judge", ev,
                            valid_from="2006", valid_to=None),),
         events=(EventMention(d, "sentencing", "sentenced", "2024-10-16", "day", None, "Brooklyn",
@@ -127,6 +130,15 @@ def test_put_then_get_returns_hits_and_misses_in_order(store: ExtractionCache) -
     hits, misses = store.get_many(docs)
     assert hits == {d.doc_id: rich_extraction(d) for d in docs[1:4]}
     assert misses == [docs[0], docs[4]]
+
+
+def test_evidence_is_stored_as_a_span_of_the_text(store: ExtractionCache,
+                                                  document: Document) -> None:
+    store.put_many([rich_extraction(document)])
+    (segment,) = store.folder.rglob("*.seg")
+    stored = segment.read_text(encoding="utf-8")
+    assert document.text not in stored and "not the document text" in stored
+    assert store.get_many([document])[0][document.doc_id] == rich_extraction(document)
 
 
 def test_a_hit_is_bound_to_the_current_document(store: ExtractionCache,
@@ -223,3 +235,20 @@ def test_many_puts_are_merged_and_nothing_is_lost(
 def test_default_folder_names_version_and_model(tmp_path: Path) -> None:
     assert default_cache_dir(tmp_path, "en_core web/sm-3.8.0", "4") == \
         tmp_path / ".cache" / "extract" / "4-en_core_web_sm-3.8.0"
+
+
+def test_a_segment_merged_away_while_reading_is_read_again(
+        store: ExtractionCache, document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.put_many([rich_extraction(document)])
+    real_segments = cache_mod._segments
+    calls = []
+
+    def racing_segments(directory: Path) -> list[Path]:
+        calls.append(directory)
+        found = real_segments(directory)
+        # the first listing names a segment a concurrent merge has since deleted
+        return [directory / "gone.seg", *found] if len(calls) == 1 else found
+
+    monkeypatch.setattr(cache_mod, "_segments", racing_segments)
+    hits, misses = store.get_many([document])
+    assert not misses and len(calls) == 2

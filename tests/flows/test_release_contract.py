@@ -1,0 +1,113 @@
+"""The data contract on real flow runs: immutability, determinism, deltas, consumer checks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows.cli import main as cli_main
+
+
+def _run(raw: Path, out: Path):
+    from flows.build import build_release
+
+    return build_release(raw_dir=str(raw), output_dir=str(out))
+
+
+def _table_bytes(release: Path) -> dict[str, bytes]:
+    files = sorted([*release.glob("*.parquet"), *release.glob("*.csv")])
+    return {p.name: p.read_bytes() for p in files}
+
+
+def test_rerun_on_unchanged_inputs_publishes_nothing(seed_build, seed_raw) -> None:
+    result, release = seed_build
+    again = _run(seed_raw, release.parent.parent)
+    assert not again.published
+    assert result.version in again.reason
+    assert sorted(p.name for p in release.parent.iterdir()) == [release.name]
+
+
+def test_same_inputs_give_byte_identical_tables(seed_build, seed_raw, tmp_path) -> None:
+    _, release = seed_build
+    other = _run(seed_raw, tmp_path / "out")
+    assert _table_bytes(release) == _table_bytes(other.path)
+    assert len(_table_bytes(release)) == 22
+
+
+def test_frictionless_validates_the_release(seed_build) -> None:
+    from frictionless import validate
+
+    _, release = seed_build
+    report = validate(str(release / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_casewire_validate_accepts_the_release(seed_build, capsys) -> None:
+    _, release = seed_build
+    assert cli_main(["validate", str(release)]) == 0
+
+
+def test_casewire_validate_rejects_a_flipped_byte(seed_build, tmp_path, capsys) -> None:
+    _, release = seed_build
+    copy = shutil.copytree(release, tmp_path / "copy")
+    target = copy / "legal_outcomes.csv"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    target.write_bytes(bytes(data))
+    assert cli_main(["validate", str(copy)]) == 1
+    assert "legal_outcomes.csv" in capsys.readouterr().out
+
+
+def test_readme_duckdb_query_runs(seed_build) -> None:
+    import duckdb
+
+    _, release = seed_build
+    rows = duckdb.sql(
+        "SELECT defendant_name, outcome_type, sentence_min_months, fine_usd "
+        f"FROM '{release}/legal_outcomes.parquet' WHERE outcome_type = 'sentenced'"
+    ).fetchall()
+    assert ("Genaro Garcia Luna", "sentenced", 460, 2_000_000.0) in rows
+
+
+def _first_corpus_record(corpus_dir: Path) -> dict:
+    with gzip.open(corpus_dir / "doj_press_releases.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return json.loads(fh.readline())
+
+
+def test_adding_a_document_gives_a_delta_of_exactly_its_rows(
+        prefect_harness, seed_raw, corpus_dir, tmp_path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(seed_raw, raw)
+    first = _run(raw, out)
+    record = _first_corpus_record(corpus_dir)
+    (raw / "added.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    second = _run(raw, out)
+    assert second.published and second.version != first.version
+    delta = {p.stem: pd.read_csv(p, dtype=str) for p in (second.path / "delta").glob("*.csv")}
+    new_docs = delta["documents"]
+    assert list(new_docs.op) == ["ADD"]
+    new_doc = new_docs.doc_id.iloc[0]
+    for name in ("mentions", "entity_roles", "legal_outcomes", "charges"):
+        table = pd.read_parquet(second.path / f"{name}.parquet")
+        changed = table[table.iloc[:, 0].isin(delta[name].iloc[:, 1])]
+        assert set(changed.doc_id) <= {new_doc}, name
+    for name, frame in delta.items():
+        assert "DEL" not in set(frame.op), f"{name}: adding a document deleted rows"
+    old_entities = pd.read_parquet(first.path / "entities.parquet")
+    new_entities = pd.read_parquet(second.path / "entities.parquet")
+    kept = old_entities.merge(new_entities, on="entity_id", how="left", indicator=True)
+    assert (kept._merge == "both").all(), "an existing entity_id changed"
+
+
+@pytest.mark.parametrize("name", ["legal_outcomes", "entities"])
+def test_csv_lists_and_parquet_agree(seed_build, name: str) -> None:
+    _, release = seed_build
+    parquet = pd.read_parquet(release / f"{name}.parquet")
+    csv = pd.read_csv(release / f"{name}.csv", dtype=str, keep_default_na=False)
+    assert list(csv.columns) == list(parquet.columns)
+    assert len(csv) == len(parquet)
