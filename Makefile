@@ -17,7 +17,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 export PREFECT_LOGGING_LEVEL ?= INFO
 
-.PHONY: install run test eval bench serve lint clean
+.PHONY: install browser run test eval bench serve lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,11 +30,21 @@ install: $(STAMP)  ## create .venv and install pinned dependencies
 run: install  ## build a release from $(RAW) into $(OUTPUT)
 	$(BIN)/casewire run --raw $(RAW) --output $(OUTPUT)
 
-test: install  ## the test suite (a corpus sample; whole-corpus runs are eval/bench)
+test: install browser  ## the test suite (a corpus sample; whole-corpus runs are eval/bench)
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium renders report.html in the tests; Debian's package, installed
+# when missing and we may (root with apt-get), else the report test skips.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the report test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium not installed and cannot install it: the report test will skip"; fi; }
 
 eval: install  ## score extraction against every gold file in $(GOLD)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
+	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
 
 serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -72,9 +73,24 @@ def publish(frames: dict[str, pd.DataFrame], output_dir: Path,
 
 
 def load_eval_figures(output_dir: Path) -> dict | None:
-    """Figures `make eval` left in ``output/eval.json``, shown on the dataset card."""
-    path = output_dir / "eval.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    """Headline figures `make eval` left in ``output/eval*.json``, for the dataset card."""
+    figures: dict[str, float | None] = {}
+    outcomes = output_dir / "eval.json"
+    if outcomes.is_file():
+        data = json.loads(outcomes.read_text(encoding="utf-8"))
+        for gold_file, result in data.items():
+            for key in ("precision", "recall", "f1"):
+                figures[f"outcomes {gold_file} {key}"] = result["outcomes"][key]
+        for field_name, values in data.get("overall", {}).get("fields", {}).items():
+            figures[f"outcomes overall exact {field_name}"] = values["exact"]
+    entities = output_dir / "eval_entities.json"
+    if entities.is_file():
+        seed = json.loads(entities.read_text(encoding="utf-8")).get("seed", {})
+        for part, result in seed.items():
+            if isinstance(result, dict) and "precision" in result:
+                figures[f"seeds {part} precision"] = result["precision"]
+                figures[f"seeds {part} recall"] = result["recall"]
+    return figures or None
 
 
 def _extract_all(documents: list[Document], model: str | None, n_process: int,
@@ -87,6 +103,7 @@ def _extract_all(documents: list[Document], model: str | None, n_process: int,
             part = extract_batch(documents[i : i + chunk], model, n_process, batch_size)
             total.extractions.extend(part.extractions)
             total.rejects.extend(part.rejects)
+            total.failed.update(part.failed)
             progress.update(len(documents[i : i + chunk]))
     finally:
         progress.close()
@@ -107,13 +124,27 @@ def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str |
                 len(documents) + len(rejects), len(documents), len(rejects))
     result = _extract_all(documents, model, n_process, batch_size, chunk_size)
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
-    frames = validate_tables(build_tables(result.extractions, [*rejects, *result.rejects]))
+    all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
+    frames = validate_tables(build_tables(result.extractions, all_rejects))
     stats = {name: len(df) for name, df in frames.items()}
-    published = publish(frames, out, sources, stats, lock_timeout)
+    accounting = account(frames, len(documents) + len(rejects))  # checked before publishing
+    published = replace(publish(frames, out, sources, stats, lock_timeout), accounting=accounting)
     message = describe(published)
     logger.info("%s", message)
+    logger.info("%s", published.accounting)
     report_run(frames, n_units=len(documents) + len(rejects), message=message)
     return published
+
+
+def account(frames: dict[str, pd.DataFrame], n_units: int) -> str:
+    """Every input unit is a document or a reject; say so, with the reasons."""
+    n_docs, rejects = len(frames["documents"]), frames["rejects"]
+    if n_docs + len(rejects) != n_units:  # a unit went missing: never publish quietly
+        raise RuntimeError(f"accounting broken: {n_units} input units but {n_docs} documents "
+                           f"+ {len(rejects)} rejects")
+    reasons = ", ".join(f"{r} {n}" for r, n in rejects.reason.value_counts().sort_index().items())
+    return (f"{n_units} input units = {n_docs} documents + {len(rejects)} rejects"
+            + (f" ({reasons})" if reasons else ""))
 
 
 def describe(result: PublishResult) -> str:

@@ -13,8 +13,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from flows.build import build_release, describe  # imported late: Prefect starts slowly
 
     result = build_release(raw_dir=str(args.raw), output_dir=str(args.output), model=args.model,
-                           n_process=args.n_process, batch_size=args.batch_size)
+                           n_process=args.n_process, batch_size=args.batch_size,
+                           lock_timeout=args.lock_timeout)
     print(describe(result))
+    print(result.accounting)
     return 0
 
 
@@ -39,6 +41,21 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return evaluate.main(args.rest)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from casewire.publish import read_tables
+    from casewire.publish.report import write_report
+
+    release = Path(args.release)
+    if not (release / "datapackage.json").is_file():
+        raise FileNotFoundError(f"{release} is not a release folder (no datapackage.json)")
+    eval_path = Path(args.eval) if args.eval else release.parent.parent / "eval.json"
+    figures = json.loads(eval_path.read_text(encoding="utf-8")) if eval_path.is_file() else None
+    print(write_report(read_tables(release), release, figures, version=release.name))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casewire", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -49,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=None, help="spaCy pipeline (default: installed en sm)")
     run.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
     run.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
+    run.add_argument("--lock-timeout", type=float, default=600.0,
+                     help="seconds to wait for another run's lock on the output (default 600)")
     run.set_defaults(func=_cmd_run)
     val = sub.add_parser("validate", help="check a release: checksums, schemas, keys")
     val.add_argument("path", help="release folder (output/releases/<version>)")
@@ -57,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old")
     diff.add_argument("new")
     diff.set_defaults(func=_cmd_diff)
+    rep = sub.add_parser("report", help="rebuild report.html of a release")
+    rep.add_argument("release", help="release folder (output/releases/<version>)")
+    rep.add_argument("--eval", default=None, help="eval.json (default: <output>/eval.json)")
+    rep.set_defaults(func=_cmd_report)
     ev = sub.add_parser("eval", help="score extraction against gold files (see make eval)")
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     ev.set_defaults(func=_cmd_eval)

@@ -30,7 +30,8 @@ ROLES = (
 MODALITIES = ("asserted", "negated", "hypothetical", "requested", "potential", "scheduled")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "text", "record")
-OUTCOME_TYPES = ("charged", "pleaded_guilty", "convicted", "acquitted", "sentenced", "dismissed")
+OUTCOME_TYPES = ("charged", "pleaded_guilty", "convicted", "acquitted", "sentenced", "dismissed",
+                 "other")  # other: civil matters (settlements, consent judgments, injunctions)
 CONVICTION_METHODS = ("jury", "bench", "plea")
 REJECT_REASONS = (
     "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",

@@ -39,7 +39,8 @@ class LegalOutcomes(TableModel):
     defendant_name: Series[str] = text_field("Defendant's canonical name.")
     defendant_age: Series[pd.Int64Dtype] = count_field("Age as reported.", nullable=True,
                                                        maximum=120)
-    outcome_type: Series[str] = enum_field(OUTCOME_TYPES, "Kind of outcome.")
+    outcome_type: Series[str] = enum_field(OUTCOME_TYPES,
+                                           "Kind of outcome; other: civil matters.")
     conviction_method: Series[str] = enum_field(CONVICTION_METHODS, "jury, bench or plea.",
                                                 nullable=True)
     decision_date: Series[str] = date_field("Date of the decision, ISO truncated.")

@@ -24,7 +24,9 @@ Storage (one folder per extractor version and model, see :func:`default_cache_di
     <folder>/<kk>/<hash>.seg       kk = first two hex digits of the key (256 shards)
 
 A segment holds one entry per line: the 64-hex key, a tab, then the JSON of the
-extraction without its document. Each :meth:`ExtractionCache.put_many` writes one
+extraction without its document; evidence that follows the convention
+``evidence == text[start:end]`` is stored as ``[start, end]`` and re-read from the
+current text (same content hash, so the same text). Each :meth:`ExtractionCache.put_many` writes one
 new segment per shard it touches, to a temp file that ``os.replace`` moves into
 place: a crash leaves either the whole segment or none of it (plus a stray
 ``.tmp-*`` file that readers ignore). Segments are never modified; when a shard
@@ -37,6 +39,7 @@ lines are skipped as misses rather than failing the run.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import functools
 import hashlib
@@ -53,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from casewire.extract import EXTRACTOR_VERSION
-from casewire.records import DocExtraction, Document
+from casewire.records import DocExtraction, Document, Evidence
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,11 @@ _STALE_TMP_S = 3600  # a temp file this old belongs to a crashed writer
 _READ_RETRIES = 5
 
 
+#: The document whose entry is being decoded: compact evidence is read from its text.
+_DECODING: contextvars.ContextVar[Document | None] = contextvars.ContextVar(
+    "casewire_cache_decoding", default=None)
+
+
 class CacheEntryError(ValueError):
     """A stored entry does not decode into the current record types."""
 
@@ -76,17 +84,26 @@ class CacheEntryError(ValueError):
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def to_jsonable(value: Any) -> Any:
-    """Dataclasses -> dicts, tuples -> lists, recursively; scalars and None unchanged."""
+def to_jsonable(value: Any, document: Document | None = None) -> Any:
+    """Dataclasses -> dicts, tuples -> lists, recursively; scalars and None unchanged.
+
+    With ``document``, an ``Evidence`` of that document whose text is
+    ``document.text[start:end]`` (the evidence convention) is stored as
+    ``[start, end]``: evidence sentences repeat in every record and would
+    otherwise make up most of an entry.
+    """
     cls = type(value)
     if cls in _SCALARS:
         return value
     if cls is tuple or cls is list:
-        return [to_jsonable(v) for v in value]
+        return [to_jsonable(v, document) for v in value]
+    if cls is Evidence and document is not None and value.doc_id == document.doc_id \
+            and document.text[value.start_char:value.end_char] == value.text:
+        return [value.start_char, value.end_char]
     names = _field_names(cls)
     if names is None:
         return value
-    return {name: to_jsonable(getattr(value, name)) for name in names}
+    return {name: to_jsonable(getattr(value, name), document) for name in names}
 
 
 @functools.cache
@@ -106,6 +123,8 @@ def from_jsonable(tp: Any, data: Any) -> Any:
 
 @functools.cache
 def _decoder(tp: Any) -> Callable[[Any], Any]:
+    if tp is Evidence:
+        return _evidence_decoder(_dataclass_decoder(tp))
     if dataclasses.is_dataclass(tp):
         return _dataclass_decoder(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
@@ -140,6 +159,20 @@ def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
             raise CacheEntryError(f"{cls.__name__}: expected fields {sorted(names)}, got "
                                   f"{sorted(v) if isinstance(v, dict) else type(v).__name__}")
         return cls(**{name: dec(v[name]) for name, dec in field_decoders})
+    return decode
+
+
+def _evidence_decoder(full: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def decode(v: Any) -> Any:
+        if not isinstance(v, list):
+            return full(v)
+        document = _DECODING.get()
+        if document is None or len(v) != 2 or any(type(i) is not int for i in v):
+            raise CacheEntryError(f"compact evidence {v!r:.60} outside of a cache entry")
+        start, end = v
+        if not 0 <= start <= end <= len(document.text):
+            raise CacheEntryError(f"evidence span {v!r} outside the document text")
+        return Evidence(document.doc_id, start, end, document.text[start:end])
     return decode
 
 
@@ -204,7 +237,8 @@ def cache_key(document: Document, extractor_version: str, model: str) -> str:
 
 
 def _encode_entry(key: str, extraction: DocExtraction) -> str:
-    body = {f.name: to_jsonable(getattr(extraction, f.name))
+    document = extraction.document
+    body = {f.name: to_jsonable(getattr(extraction, f.name), document)
             for f in dataclasses.fields(DocExtraction) if f.name != "document"}
     return f"{key}\t{json.dumps(body, ensure_ascii=False, separators=(',', ':'))}\n"
 
@@ -223,7 +257,12 @@ def _decode_entry(payload: str, document: Document) -> DocExtraction:
     decoders = _record_decoders()
     if not isinstance(body, dict) or body.keys() != {name for name, _ in decoders}:
         raise CacheEntryError("an entry does not hold the current DocExtraction fields")
-    return DocExtraction(document=document, **{name: dec(body[name]) for name, dec in decoders})
+    token = _DECODING.set(document)
+    try:
+        records = {name: dec(body[name]) for name, dec in decoders}
+    finally:
+        _DECODING.reset(token)
+    return DocExtraction(document=document, **records)
 
 
 # --- the cache --------------------------------------------------------------------

@@ -27,6 +27,7 @@ class TooManyFailures(RuntimeError):
 class ExtractionResult:
     extractions: list[DocExtraction] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    failed: dict[str, Reject] = field(default_factory=dict)  # doc_id -> its reject
 
 
 def _failure_reject(document: Document, exc: BaseException) -> Reject:
@@ -52,8 +53,26 @@ def extract_documents(
         try:
             result.extractions.append(extract_document(doc, document))
         except Exception as exc:  # one bad document must not sink the run
-            result.rejects.append(_failure_reject(document, exc))
+            reject = _failure_reject(document, exc)
+            result.rejects.append(reject)
+            result.failed[document.doc_id] = reject
     return result
+
+
+def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -> list[Reject]:
+    """Duplicates of a document that failed extraction share its fate.
+
+    ``duplicate_of`` must name a published document; when the kept copy was
+    quarantined, its duplicates become ``extraction_error`` rejects too, saying why.
+    """
+    out = []
+    for r in rejects:
+        if r.reason == "duplicate_of" and r.duplicate_of in failed:
+            r = Reject(r.source, "extraction_error",
+                       f"same text as {r.duplicate_of}, which failed extraction: "
+                       f"{failed[r.duplicate_of].message}")
+        out.append(r)
+    return out
 
 
 def check_failure_share(n_failed: int, n_total: int, max_share: float) -> None:
@@ -69,4 +88,5 @@ def run_pipeline(documents: Sequence[Document], nlp: Language,
                  rejects: Iterable[Reject] = ()) -> dict[str, pd.DataFrame]:
     """Documents -> unvalidated tables, in one process (evaluation and tests)."""
     result = extract_documents(documents, nlp)
-    return build_tables(result.extractions, [*rejects, *result.rejects])
+    return build_tables(result.extractions,
+                        reconcile_duplicates([*rejects, *result.rejects], result.failed))

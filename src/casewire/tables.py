@@ -49,7 +49,7 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 #: Order in which a case moves forward; the latest stage is the case's status.
-_STAGE = {"charged": 0, "dismissed": 1, "acquitted": 2, "pleaded_guilty": 2, "convicted": 2,
+_STAGE = {"other": -1, "charged": 0, "dismissed": 1, "acquitted": 2, "pleaded_guilty": 2, "convicted": 2,
           "sentenced": 3}
 
 
@@ -86,7 +86,9 @@ def role_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> li
     for x in extractions:
         for r in x.roles:
             entity_id = res.entity_id_for(r.doc_id, r.entity_type, r.canonical)
-            role_id = stable_id("rol", entity_id, r.doc_id, r.role, r.evidence.start_char)
+            # title and start year keep two positions held in one sentence apart
+            role_id = stable_id("rol", entity_id, r.doc_id, r.role, r.evidence.start_char,
+                                r.title, r.valid_from)
             rows[role_id] = {"role_id": role_id, "entity_id": entity_id, "role": r.role,
                              "title": r.title, "valid_from": r.valid_from,
                              "valid_to": r.valid_to, **_ev(r.evidence)}

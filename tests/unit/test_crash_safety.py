@@ -5,7 +5,7 @@ and forks one publisher per scenario; it SIGKILLs the publisher after a seeded r
 delay spread over the whole publish (validation, table files, deltas, card, checksums,
 fsync, rename, pointer). Afterwards ``latest.json`` must name a release that passes
 ``validate_release``, no partial release may be visible and the next publish must clean up
-and succeed. Scenarios run two at a time (one server each) to keep the file fast.
+and succeed. Scenarios run a few at a time (one server each) to keep the file fast.
 """
 
 from __future__ import annotations
@@ -29,15 +29,14 @@ import pytest
 
 from casewire.publish import OutputLockedError, publish_release, validate_release
 from casewire.publish import verify as verify_module
-from casewire.publish.lock import output_lock
 from schemas.examples import example_tables
 from tests.conftest import REPO
 
 CHILD = REPO / "tests" / "fixtures" / "publish_child.py"
 SEED = 20261122
 N_KILLS = 20
-ROWS = 300  # extra documents + rejects: ~40 files, a few hundred KB per release
-STRETCH = 0.25  # s slept in each of the two critical windows (see publish_child.py)
+ROWS = 100  # extra documents + rejects (the publish is CPU-bound: validation, deltas)
+STRETCH = 0.4  # s slept in each of the two critical windows (see publish_child.py)
 WORKERS = 2
 OLD_DATE, NEW_DATE = "2026-11-22", "2026-11-23"
 EXACT_POINTS = ("before_rename", "after_rename", "before_replace", "after_replace")
@@ -45,13 +44,14 @@ SOURCES = [{"path": "raw/doe.txt", "sha256": "a" * 64, "bytes": 187}]
 
 
 class Server:
-    """One ``publish_child.py serve`` process; one command at a time."""
+    """One ``publish_child.py serve`` process (see there for the protocol)."""
 
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "src")])}
         self.proc = subprocess.Popen([sys.executable, str(CHILD), "serve"], cwd=REPO, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                      bufsize=1)
+        self.seen: dict[int, dict] = {}
         assert self._line() == {"ready": True}
 
     def _line(self) -> dict:
@@ -60,18 +60,44 @@ class Server:
             raise RuntimeError(f"publish server died (exit {self.proc.wait()})")
         return json.loads(line)
 
-    def run(self, **cmd) -> dict:
-        """Publish (maybe killed); the publisher's result/error plus its wait status."""
+    def send(self, **cmd) -> int:
+        """Start a publisher or lock holder; its pid."""
         self.proc.stdin.write(json.dumps(cmd) + "\n")
         self.proc.stdin.flush()
-        out: dict = {}
-        while "status" not in out:
-            out.update(self._line())
-        return out
+        while True:
+            msg = self._line()
+            if set(msg) == {"pid"}:  # the server's own answer; children add a key
+                self.seen.setdefault(msg["pid"], {})
+                return msg["pid"]
+            self.seen.setdefault(msg["pid"], {}).update(msg)
+
+    def until(self, pid: int, key: str) -> dict:
+        """Read messages until child ``pid`` has reported ``key``; all it reported."""
+        while key not in self.seen.get(pid, {}):
+            msg = self._line()
+            self.seen.setdefault(msg["pid"], {}).update(msg)
+        return self.seen[pid]
+
+    def run(self, **cmd) -> dict:
+        """Publish (killed after ``kill_after`` s if given): result/error + wait status."""
+        return self.until(self.send(**cmd), "status")
+
+    def reap(self, pid: int) -> dict:
+        self.proc.stdin.write(json.dumps({"wait": pid}) + "\n")
+        self.proc.stdin.flush()
+        return self.until(pid, "status")
 
     def close(self) -> None:
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def servers():
+    started = [Server() for _ in range(WORKERS)]
+    yield started
+    for server in started:
+        server.close()
 
 
 @dataclass
@@ -186,47 +212,41 @@ def _kill_points(duration: float) -> list[float]:
 
 
 @pytest.fixture(scope="module")
-def crash_runs(tmp_path_factory, memo_table_checks) -> dict[str, Scenario]:
+def crash_runs(tmp_path_factory, memo_table_checks, servers) -> dict[str, Scenario]:
     work = tmp_path_factory.mktemp("crash")
-    servers = [Server() for _ in range(WORKERS)]
-    try:
-        base = work / "base"
-        first = servers[0].run(out=str(base), build_date=OLD_DATE, rows=0)
-        assert first["result"]["published"], first
-        # calibration: the uninterrupted publish, on every server at once (same load)
-        with ThreadPoolExecutor(WORKERS) as pool:
-            calib = list(pool.map(
-                lambda i: servers[i].run(out=str(_copy(base, work / f"calib{i}")),
-                                         build_date=NEW_DATE, rows=ROWS, stretch=STRETCH),
-                range(WORKERS)))
-        results = [c["result"] for c in calib]
-        assert all(r["published"] for r in results), calib
-        versions = {"old": first["result"]["version"], "new": results[0]["version"]}
-        duration = max(r["seconds"] for r in results)
-        scenarios = [Scenario(f"kill{i:02d}", kill_after=d)
-                     for i, d in enumerate(_kill_points(duration))]
-        scenarios += [Scenario(f"at-{p}", die_at=p) for p in EXACT_POINTS]
-        queue = list(enumerate(scenarios))
+    base = work / "base"
+    first = servers[0].run(out=str(base), build_date=OLD_DATE, rows=0)
+    assert first["result"]["published"], first
+    # calibration: the uninterrupted publish, on every server at once (same load)
+    with ThreadPoolExecutor(WORKERS) as pool:
+        calib = list(pool.map(
+            lambda i: servers[i].run(out=str(_copy(base, work / f"calib{i}")),
+                                     build_date=NEW_DATE, rows=ROWS, stretch=STRETCH),
+            range(WORKERS)))
+    results = [c["result"] for c in calib]
+    assert all(r["published"] for r in results), calib
+    versions = {"old": first["result"]["version"], "new": results[0]["version"]}
+    duration = max(r["seconds"] for r in results)
+    scenarios = [Scenario(f"kill{i:02d}", kill_after=d)
+                 for i, d in enumerate(_kill_points(duration))]
+    scenarios += [Scenario(f"at-{p}", die_at=p) for p in EXACT_POINTS]
 
-        def worker(i: int) -> None:
-            for j, sc in queue:
-                if j % WORKERS == i:
-                    _run(servers[i], base, work, sc, versions)
+    def worker(i: int) -> None:
+        for j, sc in enumerate(scenarios):
+            if j % WORKERS == i:
+                _run(servers[i], base, work, sc, versions)
 
-        with ThreadPoolExecutor(WORKERS) as pool:
-            list(pool.map(worker, range(WORKERS)))
-    finally:
-        for server in servers:
-            server.close()
-    runs = {sc.name: sc for sc in scenarios}
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(worker, range(WORKERS)))
     phases = Counter(sc.phase for sc in scenarios if sc.kill_after is not None)
-    print(f"\npublish takes {duration:.2f} s; kill points (s): "
-          f"{[sc.kill_after for sc in scenarios if sc.kill_after is not None]}")
-    print(f"random kill points by phase: {dict(phases)}")
-    for sc in scenarios:
-        print(f"  {sc.name:20} {str(sc.kill_after or sc.die_at):>14} -> {sc.phase:32} "
-              f"signal={sc.outcome.get('signal')} ({sc.seconds:.1f} s)")
-    return runs
+    lines = [f"publish takes {duration:.2f} s; random kill points by phase: {dict(phases)}"]
+    lines += [f"  {sc.name:18} {sc.kill_after or sc.die_at!s:>14} -> {sc.phase:31} "
+              f"signal={sc.outcome.get('signal')} ({sc.seconds:.1f} s)" for sc in scenarios]
+    print("\n" + "\n".join(lines))
+    report = os.environ.get("CASEWIRE_CRASH_REPORT")
+    if report:  # for the issue: where the kills landed
+        Path(report).write_text("\n".join(lines) + "\n")
+    return {sc.name: sc for sc in scenarios}
 
 
 def _copy(src: Path, dst: Path) -> Path:
@@ -256,21 +276,10 @@ def test_sigkill_at_each_critical_step(crash_runs, point: str) -> None:
             sc.after_kill["latest"]]
 
 
-def test_killed_lock_holder_does_not_block_the_next_run(tmp_path: Path) -> None:
-    holder = _hold(tmp_path, 60)
-    try:
-        holder.send_signal(signal.SIGKILL)
-    finally:
-        holder.wait()
-    assert _publish(tmp_path).published
-
-
-def _hold(out: Path, seconds: float) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, str(CHILD), "hold", str(out), str(seconds)],
-                            stdout=subprocess.PIPE, text=True, cwd=REPO)
-    line = proc.stdout.readline()
-    assert json.loads(line) == {"locked": proc.pid}, line
-    return proc
+def _hold(server: Server, out: Path, seconds: float) -> int:
+    pid = server.send(hold=seconds, out=str(out))
+    assert server.until(pid, "locked")["locked"]
+    return pid
 
 
 def _publish(out: Path, tables=None, build_date: str = OLD_DATE, **kwargs):
@@ -279,81 +288,71 @@ def _publish(out: Path, tables=None, build_date: str = OLD_DATE, **kwargs):
                            **kwargs)
 
 
-def test_second_run_fails_fast_with_what_to_do(tmp_path: Path) -> None:
-    holder = _hold(tmp_path, 60)
+def test_killed_lock_holder_does_not_block_the_next_run(servers, tmp_path: Path) -> None:
+    pid = _hold(servers[0], tmp_path, 60)
+    os.kill(pid, signal.SIGKILL)  # unreaped child of the server: the pid is still its
+    assert servers[0].reap(pid)["signal"] == signal.SIGKILL
+    assert _publish(tmp_path).published
+
+
+def test_second_run_fails_fast_and_says_what_to_do(servers, tmp_path: Path) -> None:
+    pid = _hold(servers[0], tmp_path, 60)
     try:
         with pytest.raises(OutputLockedError) as info:
             _publish(tmp_path)
         message = str(info.value)
-        assert f"(pid {holder.pid})" in message and "nothing was published" in message
+        assert f"(pid {pid})" in message and "nothing was published" in message
         assert "lock_timeout" in message and "run again" in message
         assert not (tmp_path / "latest.json").exists()
         assert not list((tmp_path / "releases").iterdir())
-        assert holder.poll() is None  # the holder was not disturbed
     finally:
-        holder.kill()
-        holder.wait()
+        os.kill(pid, signal.SIGKILL)
+        servers[0].reap(pid)
 
 
-def test_second_run_with_lock_timeout_gives_up_and_says_how_long(tmp_path: Path) -> None:
-    holder = _hold(tmp_path, 60)
+def test_second_run_with_lock_timeout_gives_up_and_says_how_long(servers, tmp_path) -> None:
+    pid = _hold(servers[0], tmp_path, 60)
     try:
         started = time.monotonic()
         with pytest.raises(OutputLockedError, match=r"after waiting 0\.5 s"):
             _publish(tmp_path, lock_timeout=0.5)
         assert 0.5 <= time.monotonic() - started < 5
     finally:
-        holder.kill()
-        holder.wait()
+        os.kill(pid, signal.SIGKILL)
+        servers[0].reap(pid)
 
 
-def test_two_real_publishers_at_once_one_waits_for_the_other(tmp_path: Path) -> None:
-    """Two processes publish into one output: the second waits, both succeed, in turn."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "src")])}
-    holder = _hold(tmp_path, 1.5)  # keeps the lock while both publishers start
-    procs = [subprocess.Popen([sys.executable, str(CHILD), "once", str(tmp_path), date,
-                               str(rows), "120"], stdout=subprocess.PIPE, text=True, env=env,
-                              cwd=REPO)
-             for date, rows in ((OLD_DATE, 0), (NEW_DATE, 50))]
-    outs = [json.loads(p.communicate(timeout=120)[0].strip().splitlines()[-1]) for p in procs]
-    holder.wait(timeout=30)
-    assert [p.returncode for p in procs] == [0, 0], outs
-    assert all(o["published"] for o in outs), outs
+def test_two_publishers_at_once_the_second_waits_its_turn(servers, tmp_path: Path) -> None:
+    """Two real processes publish into one output at once: one waits, both succeed."""
+    holder = _hold(servers[0], tmp_path, 1.0)  # both publishers start while it holds
+    pids = [servers[0].send(out=str(tmp_path), build_date=date, rows=rows, lock_timeout=120,
+                            detach=True) for date, rows in ((OLD_DATE, 0), (NEW_DATE, 50))]
+    outs = [servers[0].reap(pid) for pid in [holder, *pids]][1:]
+    assert all(o["status"] == 0 and o["result"]["published"] for o in outs), outs
     releases = _visible_releases(tmp_path)
-    assert sorted(o["version"] for o in outs) == releases
+    assert sorted(o["result"]["version"] for o in outs) == releases
     for name in releases:
         assert validate_release(tmp_path / "releases" / name).ok
     latest = json.loads((tmp_path / "latest.json").read_text())
     assert latest["version"] in releases
-    # the later one saw the earlier one as its previous release: a changelog chain
+    # one ran after the other: the later release's changelog continues the earlier one
     changelog = (tmp_path / latest["path"] / "CHANGELOG.md").read_text()
     assert all(name in changelog for name in releases)
 
 
-def test_second_run_without_timeout_fails_while_a_real_publish_runs(tmp_path: Path) -> None:
-    """Not a held-lock stub: a publisher process is mid-publish when the second run starts."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "src")])}
-    proc = subprocess.Popen([sys.executable, str(CHILD), "once", str(tmp_path), NEW_DATE,
-                             "200"], stdout=subprocess.PIPE, text=True, env=env, cwd=REPO)
-    try:
-        lock = tmp_path / ".lock"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # wait until it holds the lock
-            if lock.exists() and lock.read_text().strip() == str(proc.pid):
-                break
-            time.sleep(0.02)
-        else:
-            pytest.fail("publisher never took the lock")
-        with pytest.raises(OutputLockedError, match=rf"\(pid {proc.pid}\)"):
-            with output_lock(tmp_path):
-                pass
-        out = json.loads(proc.communicate(timeout=120)[0].strip().splitlines()[-1])
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-    assert out["published"]
-    assert validate_release(tmp_path / "releases" / out["version"]).ok
+def test_second_run_fails_while_a_real_publish_runs(servers, tmp_path: Path) -> None:
+    """Not a stub holder: a publisher process is mid-publish when the second run starts."""
+    pid = servers[0].send(out=str(tmp_path), build_date=NEW_DATE, rows=ROWS, detach=True)
+    lock = tmp_path / ".lock"
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.read_text().strip() == str(pid)):  # it holds the lock
+        assert time.monotonic() < deadline, "the publisher never took the lock"
+        time.sleep(0.01)
+    with pytest.raises(OutputLockedError, match=rf"\(pid {pid}\)"):
+        _publish(tmp_path)
+    out = servers[0].reap(pid)
+    assert out["status"] == 0 and out["result"]["published"], out
+    assert validate_release(tmp_path / "releases" / out["result"]["version"]).ok
 
 
 def test_leftover_pointer_and_folder_of_a_killed_run_are_removed(tmp_path: Path) -> None:
@@ -417,3 +416,17 @@ def test_phase_summary(crash_runs) -> None:
     """Where the seeded kill points landed (printed with -s; informative, not a gate)."""
     phases = Counter(sc.phase for name, sc in crash_runs.items() if name.startswith("kill"))
     assert sum(phases.values()) == N_KILLS
+
+
+@pytest.mark.parametrize("pointer", [
+    '{"version": "x", "path": "../../etc"}',
+    '{"version": "2026-11-22-deadbeef", "path": "/tmp"}',
+    '{"version": "2026-11-22-deadbeef", "path": "releases/../../x"}',
+    '{"version": "half',
+])
+def test_a_tampered_pointer_is_refused_not_followed(tmp_path: Path, pointer: str) -> None:
+    (tmp_path / "latest.json").write_text(pointer)
+    with pytest.raises(ValueError, match="latest.json"):
+        _publish(tmp_path)
+    assert (tmp_path / "latest.json").read_text() == pointer
+    assert not _visible_releases(tmp_path)

@@ -78,3 +78,53 @@ def test_office_held_span(nlp):
     event = _one(_events(nlp, text), "office_held")
     assert (event.date, event.date_end, event.participants[0].canonical) == (
         "2001", "2005", "Genaro Garcia Luna")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the seeds' own phrasings: the taker is the subject of a higher clause
+    "Contrary to the intentions of the crackdown, Garcia Luna exploited his position, "
+    "accepting bribes to ensure that narcotics shipments passed without hindrance.",
+    "The sentence comes as a result of Garcia Luna’s involvement in accepting millions of "
+    "dollars in bribes from drug cartels.",
+    "Garcia Luna was convicted of taking millions of dollars in bribes from the cartel.",
+    "Garcia Luna took bribes from the Sinaloa Cartel.",
+])
+def test_bribe_taker_is_found_through_the_clause_above(nlp, sentence):
+    event = _one(_events(nlp, INTRO + sentence), "bribery")
+    assert ("Genaro Garcia Luna", "bribed") in {(p.canonical, p.role) for p in event.participants}
+
+
+def test_bribe_payer_is_the_briber(nlp):
+    event = _one(_events(nlp, INTRO + "The Sinaloa Cartel paid bribes to police."), "bribery")
+    assert [(p.canonical, p.role) for p in event.participants] == [("Sinaloa Cartel", "briber")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Thursday, U.S. District Judge Brian Cogan sentenced him to 460 months.",
+    "Judge Brian Cogan sentenced the former official to 460 months in prison.",
+])
+def test_judge_who_sentenced_is_not_the_defendant(nlp, sentence):
+    event = _one(_events(nlp, INTRO + sentence), "sentencing")
+    roles = {(p.canonical, p.role) for p in event.participants}
+    assert ("Brian Cogan", "judge") in roles
+    assert ("Genaro Garcia Luna", "defendant") in roles
+    assert ("Brian Cogan", "defendant") not in roles
+
+
+def test_sentenced_by_judge_makes_the_agent_the_judge(nlp):
+    text = "John Smith pleaded guilty. He was sentenced by U.S. District Judge Jane Doe."
+    event = _one(_events(nlp, text), "sentencing")
+    assert {(p.canonical, p.role) for p in event.participants} == {
+        ("John Smith", "defendant"), ("Jane Doe", "judge")}
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("He was Mexico’s top security official in 2006-2012 and for six years afterwards.",
+     ("2006", "2012")),
+    ("From 2006 to 2012 he was the secretary of public security.", ("2006", "2012")),
+    ("He became the secretary of public security in 2006.", ("2006", None)),
+    ("Since 2015 he has been the director of the state police.", ("2015", None)),
+])
+def test_office_held_span_forms(nlp, sentence, span):
+    event = _one(_events(nlp, INTRO + sentence), "office_held")
+    assert (event.date, event.date_end) == span

@@ -96,3 +96,53 @@ def test_mention_offsets_match_text(nlp):
     for m in _mentions(nlp, text):
         assert text[m.mention_start:m.mention_end] == m.text
         assert text[m.evidence.start_char:m.evidence.end_char] == m.evidence.text
+
+
+# Real corpus phrases (DOJ and county releases) that gave junk entities.
+@pytest.mark.parametrize(("text", "junk"), [
+    ("Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
+     "Exploitation and Obscenity Section (CEOS) prosecuted the case.", "(CEOS"),
+    ("Possession with intent to distribute marijuana; District of Idaho\nSentence: Life "
+     "imprisonment; 10 years' supervised release.", "Sentence"),
+    ("DRIVER UNDER THE INFLUENCE OF ALCOHOL CONVICTED OF ASSAULTING MAN WITH CAR", "ALCOHOL"),
+    ("ORAL COPULATION WITH 17-YEAR-OLD MALE STUDENT - Orange County District Attorney\n"
+     "The teachers were arrested.", "STUDENT"),
+    ("Maria Rocha is scheduled for a pre-trial hearing July 24, 2012, in Department C-5, "
+     "Central Justice Center, Santa Ana.", "Department C-5"),
+    ("Poulan Pecan required more documents when completing the Form I-9, Employment "
+     "Eligibility Verification.", "Form I-9"),
+    ("Assistant U.S. Attorney William Meiners and Civil Rights Division Human Trafficking "
+     "Prosecution Unit Trial Attorney Jim Felte prosecuted this case.", "Unit Trial"),
+    ("Michele Leonhart, the Administrator of the Drug Enforcement Administration, informed me "
+     "today of her decision to retire.", "Administrator of"),
+])
+def test_no_junk_entity_from_corpus_phrases(nlp, text, junk):
+    names = [m.canonical for m in _mentions(nlp, text)]
+    assert not [n for n in names if junk in n], names
+
+
+def test_unclosed_acronym_becomes_alias(nlp):
+    text = ("Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
+            "Exploitation and Obscenity Section (CEOS) prosecuted the case.")
+    orgs = [m for m in _mentions(nlp, text) if m.entity_type == "organization"]
+    assert [(m.canonical, m.alias) for m in orgs] == [
+        ("Criminal Divisions Child Exploitation and Obscenity Section", "CEOS")]
+
+
+def test_hyphenated_surname_is_kept(nlp):
+    text = ("Alexander Mir-Hernandez, 40, a POPR officer, also pleaded guilty to one count of "
+            "false statements.\nFernando Reyes-Rojas, 43, of the Dominican Republic, pleaded "
+            "guilty on Nov. 4.")
+    people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
+    assert {"Alexander Mir-Hernandez", "Fernando Reyes-Rojas"} <= people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # scraped PDFs (Dallas) wrap lines inside names
+    ("Mr. Santillan was represented by Paul Casteleiro with the assistance of\nGary Udashen.",
+     "Gary Udashen"),
+    ("He is scheduled to be arraigned in Department N-3, North\nJustice Center, Fullerton.",
+     "North Justice Center"),
+])
+def test_line_wrapped_inside_a_name_is_kept(nlp, text, name):
+    assert name in {" ".join(m.canonical.split()) for m in _mentions(nlp, text)}

@@ -103,3 +103,13 @@ def test_incompatible_schema_version_is_reported(release: Path) -> None:
     report = validate_release(release)
     assert "schema_version 2.0.0 is not compatible" in report.render()
 
+
+
+def test_paths_leaving_the_release_are_refused(release: Path) -> None:
+    outside = release.parent / "secret.txt"
+    outside.write_text("not part of the release")
+    sums = release / "SHA256SUMS"
+    sums.write_text(sums.read_text() + f"{'0' * 64}  ../secret.txt\n")
+    report = validate_release(release)
+    assert not report.ok
+    assert "unsafe path '../secret.txt'" in report.render()

@@ -116,3 +116,22 @@ def test_incompatible_dates_do_not_merge():
     events, _, _ = merge_events(
         [_event("doc-a", "arrest", "2019-12"), _event("doc-b", "arrest", "2015-02")], _ids)
     assert len(events) == 2
+
+
+def _judged(doc_id: str, *parts: Participant) -> EventMention:
+    return EventMention(doc_id, "sentencing", "sentenced", "2024-10-17", "day", None, None,
+                        "asserted", parts, _ev(doc_id, 10))
+
+
+def test_judge_is_never_the_main_participant():
+    judge = Participant("person", "Brian Cogan", "judge")
+    defendant = Participant("person", "Genaro Garcia Luna", "defendant")
+    events, _, _ = merge_events([_judged("doc-a", judge, defendant),
+                                 _judged("doc-b", defendant)], _ids)
+    assert len(events) == 1 and events[0]["n_documents"] == 2
+
+
+def test_events_with_only_a_judge_stay_in_their_document():
+    judge = Participant("person", "Brian Cogan", "judge")
+    events, _, _ = merge_events([_judged("doc-a", judge), _judged("doc-b", judge)], _ids)
+    assert len(events) == 2  # two different people sentenced by the same judge that day

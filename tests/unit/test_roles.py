@@ -69,3 +69,20 @@ def test_position_held_with_years(nlp, text, title, span):
     found = {(r.title, r.valid_from, r.valid_to) for r in _roles(nlp, text)
              if r.role == "official" and r.canonical == "Genaro Garcia Luna"}
     assert (title, *span) in found
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("from 2001 until 2012", ("2001", "2012")),
+    ("Between 2001 and 2005 he ran", ("2001", "2005")),
+    ("while in office in 2006-2012", ("2006", "2012")),
+    ("from 2006 to 2012", ("2006", "2012")),
+    ("in 2006–12", ("2006", "2012")),
+    ("since 2006", ("2006", None)),
+    ("in 2001 and 2005", None),  # two years, not a span
+    ("paid $2006-2012", None),
+    ("from 2012 to 2006", None),
+])
+def test_year_span(text, span):
+    from casewire.extract.roles import year_span
+
+    assert year_span(text) == span

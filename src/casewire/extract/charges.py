@@ -1,4 +1,11 @@
-"""Charge phrases and their categories (rules in ``rules/charges.yaml``)."""
+"""Charge phrases and their categories (rules in ``rules/charges.yaml``).
+
+A charge list starts after a lead-in ("convicted of", "pleaded guilty to",
+"charged ... with", "N counts of") or sits before "charges"/"counts" ("on X and
+Y charges"); it ends at the first stop (facts, places, dates, the court, the
+penalty). The list is split on commas and on "and" before a new charge; a
+phrase of category "other" is kept only when it names an offense.
+"""
 
 from __future__ import annotations
 
@@ -17,15 +24,25 @@ CATEGORIES = (
     "child exploitation", "tax", "immigration", "civil rights", "other",
 )  # fmt: skip
 
+_NUMBERS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+"
 _LEADING = re.compile(
-    r"^(?:(?:and|or|the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|"
-    r"various|varying|additional|related|single|felony|misdemeanor|federal|state|criminal|"
-    r"counts?|charges?|of|with|to)\s+)+",
+    rf"^(?:(?:and|or|the|a|an|{_NUMBERS}|(?:\w+-)?counts?|multiple|several|various|varying|additional|related|"
+    r"single|separate|counts?|charges?|of|with|to|"
+    r"(?:felony|misdemeanor|federal|state|criminal)(?=\s+(?:counts?|charges?)\b))\s+)+",
     re.I,
 )
-_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:one|two|three|\d+|[a-z]+-degree|first|second|third|fourth|fifth|aggravated|attempted|conspiracy|possession|money|wire|mail|bank|tax|murder|assault|felon)\b)|;\s*", re.I)
+_SPLIT = re.compile(
+    r",\s*(?:and\s+|or\s+)?|;\s*"
+    r"|\s+(?:and|or)\s+(?=(?:one|two|three|\d+|[a-z]+-degree|first|second|third|fourth|fifth|"
+    r"aggravated|attempted|conspiracy|possession|money|wire|mail|bank|tax|murder|assault|felon)\b)"
+    r"|(?<!aiding)\s+and\s+(?=[a-z]{3,}ing\b)(?!(?:abetting|assisting)\b)",
+    re.I,
+)
 _MAX_WORDS = 16
-_NUMBER_ONLY = re.compile(r"^(?:\w+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)$", re.I)
+_NUMBER_ONLY = re.compile(rf"^(?:\w+-)?(?:{_NUMBERS})$", re.I)
+_AMOUNT = re.compile(r"\$\s?\d|\b(?:millions?|billions?|thousands?)\s+of\s+dollars\b|\bdollars\b", re.I)
+_NOT_FIRST = {"him", "her", "them", "his", "their", "he", "she", "it", "this", "all", "these",
+              "those", "each", "both", "following", "such", "any", "other", "same"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +51,12 @@ def rules() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("casewire.rules").joinpath("charges.yaml").read_text())
     return {
         "categories": [(c["name"], re.compile(c["pattern"], re.I)) for c in raw["categories"]],
-        "lead_ins": re.compile(raw["lead_ins"], re.I),
+        "lead_ins": re.compile(raw["lead_ins"].replace("{gap}", raw["gap"]), re.I),
+        "not_lead_before": re.compile(raw["not_lead_before"], re.I),
         "stop": re.compile(raw["stop"]),
         "statute": re.compile(raw["statute"]),
         "charges_after": re.compile(raw["charges_after"], re.I),
+        "other_offense": re.compile(raw["other_offense"], re.I),
     }
 
 
@@ -50,30 +69,56 @@ def categorize(phrase: str) -> str:
 
 
 def _clean(part: str) -> str | None:
+    """A charge phrase without list words and counts, or None when it is no charge."""
     part = _LEADING.sub("", part.strip(" ,")).strip(" ,-")
     part = re.sub(r"\s+", " ", part)
     words = part.split()
-    if not words or len(words) > _MAX_WORDS or not re.search(r"[a-z]{3}", part) or _NUMBER_ONLY.match(part):
+    if not words or len(words) > _MAX_WORDS or not re.search(r"[a-z]{3}", part):
         return None
-    if words[0].lower() in {"him", "her", "them", "his", "their", "he", "she", "it", "this"}:
+    if _NUMBER_ONLY.match(part) or words[0].lower() in _NOT_FIRST or _AMOUNT.search(part):
         return None
-    return part
+    return part if categorize(part) != "other" or _names_offense(part) else None
+
+
+def _names_offense(part: str) -> bool:
+    """An uncategorized phrase that still names an offense."""
+    if rules()["other_offense"].search(part):
+        return True
+    gerund = re.match(r"[a-z]+ing\s+\w", part)
+    return bool(gerund) and not re.search(r"\b[A-Z]", part)
+
+
+def _split(chunk: str) -> list[str]:
+    """List items; "X and Y" of two different categories are two charges."""
+    out = []
+    for part in _SPLIT.split(chunk):
+        left, sep, right = part.partition(" and ")
+        cats = {categorize(left), categorize(right)} if sep else set()
+        out += [left, right] if len(cats) == 2 and "other" not in cats else [part]
+    return out
+
+
+def _chunks(text: str) -> list[str]:
+    """The raw charge lists of one sentence."""
+    r = rules()
+    chunks = [m["list"] for m in r["charges_after"].finditer(text)]
+    for lead in r["lead_ins"].finditer(text):
+        if r["not_lead_before"].search(text[max(0, lead.start() - 20) : lead.start()]):
+            continue
+        tail = text[lead.end() :]
+        stop = r["stop"].search(tail)
+        chunks.append(tail[: stop.start()] if stop else tail)
+    return chunks
 
 
 def find_charges(text: str) -> list[Charge]:
     """Charge phrases: "convicted of X", "pleaded guilty to X", "on X and Y charges"."""
-    r = rules()
     out: dict[str, Charge] = {}
-    chunks = [m["list"] for m in r["charges_after"].finditer(text)]
-    for lead in r["lead_ins"].finditer(text):
-        tail = text[lead.end():]
-        stop = r["stop"].search(tail)
-        chunks.append(tail[: stop.start()] if stop else tail)
-    for chunk in chunks:
-        for raw_part in _SPLIT.split(chunk):
+    statute = rules()["statute"].search(text)
+    for chunk in _chunks(text):
+        for raw_part in _split(chunk):
             part = _clean(raw_part)
             if part and part.casefold() not in out:
-                statute = r["statute"].search(text)
                 out[part.casefold()] = Charge(
                     text=part,
                     category=categorize(part),

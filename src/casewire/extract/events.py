@@ -166,7 +166,7 @@ def _participants(trigger: Token, spec: dict, who: Who, verbs: set[str]) -> list
             slots += [(c, spec["possessor"])] if c.dep_ == "poss" else [
                 (g, spec["possessor"]) for g in c.children if g.dep_ == "pobj"]
     if not slots and trigger.pos_ != "VERB" and spec.get("possessor"):
-        slots += _governor_subject(trigger, spec["possessor"], verbs)
+        slots += _governor_subject(trigger, spec, verbs)
     out = []
     for tok, role in slots:
         for m in who.people(tok):
@@ -177,20 +177,63 @@ def _participants(trigger: Token, spec: dict, who: Who, verbs: set[str]) -> list
     return out
 
 
-def _governor_subject(noun: Token, role: str, verbs: set[str]) -> list[tuple[Token, str]]:
+def _governor_subject(noun: Token, spec: dict, verbs: set[str]) -> list[tuple[Token, str]]:
     """Subject of the verb that has ``noun`` as object: "X faced a trial", "X took bribes".
 
-    Only verbs from ``possessor_verbs`` count: in "Y described the sentencing" Y is
-    not the one sentenced.
+    Only verbs from ``possessor_verbs`` (or the type's ``giver_verbs``) count: in
+    "Y described the sentencing" Y is not the one sentenced. The verb that
+    governs the noun decides; its subject may sit higher up when the verb has
+    none of its own (:func:`_controller`): "convicted of taking bribes",
+    "exploited his position, accepting bribes", "his involvement in accepting
+    bribes". A giver verb ("the cartel paid Y bribes") gives its subject the
+    type's ``subject`` role and its indirect object the ``possessor`` role.
     """
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in verbs:
+    if verb is None:
         return []
-    holder = verb
-    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        holder = verb.head
-    subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return [(subj, role)] if subj is not None and subj.i != noun.i else []
+    lemma = verb.lemma_.lower()
+    givers = set(spec.get("giver_verbs", ()))
+    if lemma in givers and spec.get("subject"):
+        role = spec["subject"]
+        out = [(c, spec["possessor"]) for c in verb.children if c.dep_ == "dative"]
+    elif lemma in verbs:
+        role, out = spec["possessor"], []
+    else:
+        return []
+    subj = _controller(verb)
+    return ([(subj, role)] if subj is not None and subj.i != noun.i else []) + out
+
+
+_CONTROLLED = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+
+
+def _controller(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause it hangs from when it has none.
+
+    Climbs conjoined verbs, adverbial/open clauses and gerunds after a
+    preposition ("of taking", "in accepting"); a gerund after a noun's
+    preposition takes the noun's possessor ("Garcia Luna’s involvement in
+    accepting"). Relative clauses and finite clauses stop the climb: they have
+    subjects of their own.
+    """
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if v.dep_ not in _CONTROLLED or v.head.i == v.i:
+            return None
+        head = v.head
+        if v.dep_ == "pcomp":  # "of taking": the preposition's head
+            if head.head.i == head.i:
+                return None
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN"):
+                return next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        v = head
+    return None
 
 
 def _place(clause: list[Token], who: Who) -> str | None:

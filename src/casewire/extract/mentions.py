@@ -73,6 +73,9 @@ def load_rules() -> dict:
     rules["anchor_re"] = re.compile(
         rf"\b(?:{anchors})[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
     rules["acronym_names"] = {v.casefold() for v in rules["org_acronyms"].values()}
+    rules["stop_res"] = [re.compile(p) for p in rules["stop_patterns"]]
+    rules["org_trailing"] = frozenset(rules["org_trailing_words"])
+    rules["org_leading"] = frozenset(rules["org_leading_titles"])
     return rules
 
 
@@ -112,6 +115,8 @@ def _keep(doc: Doc, cand: Candidate, rules: dict) -> bool:
     if sum(ch.isalpha() for ch in name) < 2 or name.casefold() in rules["stop"]:
         return False
     if not any(ch.isupper() for ch in name):
+        return False
+    if any(rx.search(name) for rx in rules["stop_res"]):
         return False
     sent = doc.char_span(cand.start, cand.end, alignment_mode="expand").sent.text.casefold()
     return not any(p in sent for p in rules["furniture_phrases"])
@@ -211,7 +216,9 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
     # A capitalized stop word inside a span starts a sentence the parser missed
     # ("the U.S. During the sentencing"); "Bureau of Alcohol" keeps its "of".
     cut = next((k for k, t in enumerate(toks) if k and t.is_stop and t.is_title), len(toks))
-    toks = toks[:cut]
+    toks = _cut_at_separators(toks[:cut])
+    if _is_headline(toks) or (ent.label_ == "PERSON" and _spaced_dash(toks)):
+        return None  # "MAN TO BE ARRAIGNED ON CHARGES", "MALE STUDENT - Orange County ..."
     while toks and toks[0].lower_ in rules["leading_determiners"]:
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
@@ -221,6 +228,7 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
             toks = toks[1:]
     elif ent.label_ == "ORG":
         toks = _strip_nation_prefix(toks, rules)
+        toks = _strip_org_titles(toks, rules)
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -230,6 +238,59 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
     if label == "ORG" and name.casefold() in rules["place_lookup"]:
         label = "GPE"  # "the U.S." tagged ORG
     return Candidate(start, start + len(name), label, " ".join(name.split()))
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _spaced_dash(toks: list) -> bool:
+    """A dash with a space before it: "STUDENT - Orange County ..." (page titles), not
+    the hyphen of "Mir-Hernandez"."""
+    return any(t.text in _DASHES and k and toks[k - 1].whitespace_ for k, t in enumerate(toks))
+
+
+def _label_line(prev, tok) -> bool:
+    """``tok`` starts a new line that reads "Label: ..." ("Sentence: Life")."""
+    doc = tok.doc
+    newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+    return newline and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+
+
+def _cut_at_separators(toks: list) -> list:
+    """Cut a span at an unclosed bracket, a colon or a line break: "Criminal Division’s Child
+    Exploitation and Obscenity Section (CEOS" -> the section (the acronym after it
+    is then read as its alias); "District of Idaho<line break>Sentence: Life" -> the district
+    (a line that starts with "Label:" is not part of the name; other line breaks
+    are, scraped PDFs wrap lines inside names: "North\\nJustice Center")."""
+    for k, t in enumerate(toks):
+        if k and (t.text == ":" or _label_line(toks[k - 1], t)):
+            return toks[:k]
+        if t.text in ("(", "[") and k and not any(u.text in (")", "]") for u in toks[k:]):
+            return toks[:k]
+    return toks
+
+
+def _is_headline(toks: list) -> bool:
+    """An all-capitals headline the model read as a name: four or more upper-case
+    words, or three with an upper-case function word ("CHARGED WITH MURDER")."""
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 3 or not all(t.is_upper and len(t) > 1 or t.lower_ in ("of", "and")
+                                 for t in words):
+        return False
+    return len(words) >= 4 or any(t.is_stop for t in words)
+
+
+def _strip_org_titles(toks: list, rules: dict) -> list:
+    """"Administrator of the Drug Enforcement Administration" -> the agency; "Civil
+    Rights Division Trial" (from "... Trial Attorney X") -> the division; trailing
+    "and", "with" of a span cut mid-phrase go too."""
+    if len(toks) > 2 and toks[0].lower_ in rules["org_leading"] and toks[1].lower_ == "of":
+        toks = toks[2:]
+        while toks and toks[0].lower_ in rules["leading_determiners"]:
+            toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].lower_ in rules["org_trailing"] or toks[-1].is_punct):
+        toks = toks[:-1]
+    return toks
 
 
 def _strip_nation_prefix(toks: list, rules: dict) -> list:

@@ -71,22 +71,25 @@ class NameIndex:
             return self._mentions[i]
         return None
 
-    def last_person_before(self, char: int) -> Mention | None:
-        """The nearest person mention ending before ``char`` (for "he", "she")."""
+    def last_person_before(self, char: int, exclude: frozenset[str] = frozenset()
+                           ) -> Mention | None:
+        """The nearest person mention ending before ``char`` (for "he", "she"),
+        skipping the canonical names in ``exclude``."""
         i = bisect.bisect_left(self._starts, char) - 1
         while i >= 0:
             m = self._mentions[i]
-            if m.entity_type == "person" and m.mention_end <= char:
+            if m.entity_type == "person" and m.mention_end <= char and m.canonical not in exclude:
                 return m
             i -= 1
         return None
 
-    def main_person(self) -> Mention | None:
-        """First mention of the most mentioned person (ties: the earliest)."""
+    def main_person(self, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """First mention of the most mentioned person (ties: the earliest), skipping
+        the canonical names in ``exclude``."""
         counts: dict[str, int] = {}
         first: dict[str, Mention] = {}
         for m in self._mentions:
-            if m.entity_type == "person":
+            if m.entity_type == "person" and m.canonical not in exclude:
                 counts[m.canonical] = counts.get(m.canonical, 0) + 1
                 first.setdefault(m.canonical, m)
         if not counts:
@@ -182,12 +185,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.casefold() not in _ACRONYM_STOP).upper()
 
 
+def _acronym_of(name: str, acronym: str) -> bool:
+    """"Full Name (FN)"; also a unit written after its parent body: "Criminal
+    Division’s Child Exploitation and Obscenity Section (CEOS)" (three letters or more)."""
+    initials = _initials(name)
+    return initials == acronym or (len(acronym) >= 3 and initials.endswith(acronym))
+
+
 def _defined_acronyms(text: str, cands: list, rules: dict) -> dict[str, str]:
     """Acronym -> full name: the rule table, plus "Full Name (FN)" written in the text."""
     table = dict(rules["org_acronyms"])
     for c in cands:
         m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end:])
-        if c.label == "ORG" and m and _initials(c.name) == m.group(1):
+        if c.label == "ORG" and m and _acronym_of(c.name, m.group(1)):
             table[m.group(1)] = c.name
     return table
 
@@ -197,6 +207,6 @@ def _org_canonical(text: str, c, acronyms: dict[str, str]) -> tuple[str, str | N
     if c.name in acronyms:
         return acronyms[c.name], c.name
     m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end:])
-    if m and _initials(c.name) == m.group(1):
+    if m and _acronym_of(c.name, m.group(1)):
         return c.name, m.group(1)
     return c.name, None

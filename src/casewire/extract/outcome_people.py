@@ -22,9 +22,11 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.names import NameIndex
+from casewire.extract.quantities import parse_number
 
 Person = tuple[str, str]  # (canonical, entity_type)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_LIST_DEPS = {"compound", "appos", "conj", "flat"}
 _CUT_DEPS = {"prep", "relcl", "acl", "advcl", "ccomp", "poss"}
 
 
@@ -35,18 +37,26 @@ def rules() -> dict[str, Any]:
     return {
         "intro": [re.compile(p) for p in raw["introductions"]],
         "age_apposition": re.compile(raw["age_apposition"]),
+        "list_separator": re.compile(raw["list_separator"]),
         "not_apposition": re.compile(raw["not_apposition_before"], re.I),
         "generic": set(raw["generic_words"]),
         "plural": set(raw["plural_words"]),
-        "not_name": re.compile(raw["not_name"], re.I),
+        "not_name": re.compile(raw["not_name"]),
+        "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
     }
 
 
+def clean_name(name: str) -> str | None:
+    """A name without headline verbs glued on ("Gerald Goines Sentenced"); None for non-names."""
+    name = rules()["headline_tail"].sub("", name).strip()
+    return None if not name or rules()["not_name"].search(name) else name
+
+
 def plausible_name(name: str) -> bool:
     """False for headline fragments and codes read as names ("Brooklyn Man Sentenced")."""
-    return not rules()["not_name"].search(name)
+    return clean_name(name) is not None
 
 
 def _is_official(text: str, start: int) -> bool:
@@ -61,11 +71,8 @@ def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str
         ents = span.ents if span is not None else []
         out = [(e.text, "person" if e.label_ == "PERSON" else "organization", e.start_char, e.end_char)
                for e in ents if e.label_ in ("PERSON", "ORG")]  # fmt: skip
-    return [
-        (n, t, s, e)
-        for n, t, s, e in out
-        if t in ("person", "organization") and plausible_name(n) and not _is_official(doc.text, s)
-    ]
+    cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
+    return [(n, t, s, e) for n, t, s, e in cleaned if n and not _is_official(doc.text, s)]
 
 
 @dataclass
@@ -82,8 +89,12 @@ class Context:
     def set_last(self, pos: int, people: list[Person]) -> None:
         self.last = (pos, tuple(people))
 
-    def resolve(self, pos: int, plural: bool) -> list[Person]:
-        """The defendants a generic subject at ``pos`` refers to."""
+    def resolve(self, pos: int, plural: bool, count: int | None = None) -> list[Person]:
+        """The defendants a generic subject at ``pos`` refers to ("two men": a group of two)."""
+        found = self._resolve(pos, plural)
+        return found if count is None or count == len(found) or (count == 1 and found) else []
+
+    def _resolve(self, pos: int, plural: bool) -> list[Person]:
         i = bisect.bisect_left(self._starts, pos)
         before = self.intros[i - 1] if i > 0 else (-1, ())
         group: tuple[Person, ...]
@@ -106,7 +117,7 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
             tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
             end = tok.sent.end_char if tok is not None else m.end() + 200
             hits = names_in(doc, names, m.end(), end)
-            people = [(n, t) for n, t, _, _ in hits if t == "person"]
+            people = [(n, "person") for n, t, _, e in hits if t == "person" or r["age_apposition"].match(doc.text, e)]
             if people and hits[0][2] - m.end() < 3:
                 out.append((m.start(), tuple(dict.fromkeys(people))))
     return out
@@ -117,7 +128,8 @@ def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Pers
     r, groups = rules(), {}
     text = doc.text
     for m in names.mentions_in(0, len(text)):
-        if m.entity_type != "person" or not plausible_name(m.canonical):
+        name = clean_name(m.canonical)
+        if m.entity_type not in ("person", "organization") or name is None:
             continue
         if not r["age_apposition"].match(text, m.mention_end):
             continue
@@ -125,13 +137,30 @@ def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Pers
             continue
         tok = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
         key = tok.sent.start_char if tok is not None else m.mention_start
-        groups.setdefault(key, {"pos": m.mention_start, "people": {}})["people"][(m.canonical, "person")] = None
+        groups.setdefault(key, {"pos": m.mention_start, "people": {}})["people"][(name, "person")] = None
     return [(g["pos"], tuple(g["people"])) for g in groups.values()]
+
+
+def _list_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
+    """Sentences opening with a list of two or more people ("A, B, and C each admitted ...")."""
+    out, sep = [], rules()["list_separator"]
+    for sent in doc.sents:
+        hits = [h for h in names_in(doc, names, sent.start_char, sent.end_char) if h[1] == "person"]
+        if len(hits) < 2 or hits[0][2] - sent.start_char > 2:
+            continue
+        group = [hits[0]]
+        for h in hits[1:]:
+            if not sep.fullmatch(doc.text, group[-1][3], h[2]):
+                break
+            group.append(h)
+        if len(group) >= 2:
+            out.append((sent.start_char, tuple(dict.fromkeys((n, t) for n, t, _, _ in group))))
+    return out
 
 
 def build_context(doc: Doc, names: NameIndex) -> Context:
     """The document's introduced defendants, in text order."""
-    intros = _intro_groups(doc, names) + _apposition_groups(doc, names)
+    intros = _intro_groups(doc, names) + _apposition_groups(doc, names) + _list_groups(doc, names)
     intros.sort(key=lambda t: t[0])
     return Context(intros)
 
@@ -141,9 +170,23 @@ def _is_generic(tok: Token) -> bool:
     return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
 
 
+def _count(tok: Token) -> int | None:
+    """The number written before a generic noun ("two men" -> 2), if any."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            n = parse_number(c.text.replace(",", ""))
+            return int(n) if n is not None else None
+    return None
+
+
 def _is_plural(tok: Token) -> bool:
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
     return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in rules()["plural"] or bool(nums)
+
+
+def _against(toks: list[Token]) -> list[Token]:
+    """Objects of "against" attached to these tokens ("an indictment against X")."""
+    return [g for t in toks for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -153,11 +196,10 @@ def _arguments(tok: Token) -> list[Token]:
     for h in heads:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
-        if not obj and subj and rules()["non_person_subject"].search(subj[0].text):
-            obj = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
-        if subj and not rules()["non_person_subject"].search(subj[0].text):
-            args += subj
-        args += obj
+        if subj and rules()["non_person_subject"].search(subj[0].text):
+            args += _against([h, *obj]) or obj or subj[1:]
+        else:
+            args += subj + obj
         if args:
             break
     for a in list(args):
@@ -182,8 +224,18 @@ def _arg_names(doc: Doc, names: NameIndex, arg: Token) -> list[Person]:
     own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
     people = [(n, t) for n, t, _, _ in scoped if t == "person"]
     if own and own[0][1] == "person":
-        return own[:1]
+        listed = [(n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)]
+        return list(dict.fromkeys(own[:1] + listed))
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _listed(t: Token, arg: Token) -> bool:
+    """True when ``t`` is part of a name listed with ``arg`` ("Smith, Jones and Lee")."""
+    while t.i != arg.i and t.head.i != t.i:
+        if t.dep_ not in _LIST_DEPS:
+            return False
+        t = t.head
+    return t.i == arg.i
 
 
 def _token_at(doc: Doc, char: int) -> Token:
@@ -199,7 +251,7 @@ def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, na
             arg = trig_tok.head
         named = _arg_names(doc, names, arg)
         if not named and _is_generic(arg):
-            return ctx.resolve(trig_start, _is_plural(arg))
+            return ctx.resolve(trig_start, _is_plural(arg), _count(arg))
         found += named
     if not found:
         hits = [h for h in names_in(doc, names, sent.start_char, trig_start) if h[1] == "person"]

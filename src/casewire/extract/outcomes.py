@@ -19,10 +19,10 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.charges import find_charges
-from casewire.extract.dates import find_dates
 from casewire.extract.evidence import sentence_evidence
 from casewire.extract.names import NameIndex
-from casewire.extract.outcome_people import build_context, defendants, names_in
+from casewire.extract.outcome_dates import decision_date, own_date, subordinate
+from casewire.extract.outcome_people import build_context, clean_name, defendants, names_in
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.records import Charge, Document, Outcome
 
@@ -44,8 +44,9 @@ def rules() -> dict[str, Any]:
         "death": c(raw["death"]),
         "money_roles": {k: c(v) for k, v in raw["money_roles"].items()},
         "money_not_ordered": c(raw["money_not_ordered"]),
-        "judge": re.compile(raw["judge_title"] + _NAME),
+        "judge": re.compile(raw["judge_title"] + raw["not_judge_name"] + _NAME),
         "court": re.compile(raw["court"]),
+        "not_court_before": re.compile(raw["not_court_before"], re.I),
         "announcer": re.compile(raw["announcer_title"] + _NAME),
         "method": {k: c(v) for k, v in raw["conviction_method"].items()},
         "denied": c(raw["denied_charges"]),
@@ -74,23 +75,14 @@ def _trigger_token(sent: Span, start: int, end: int) -> Token | None:
     return verbs[0] if verbs else (toks[-1] if toks else None)
 
 
-def _decision_date(sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None) -> str | None:
-    """The date nearest the trigger; published date for present(-perfect) news; else None."""
-    text = sent.text
-    dates = [
-        (s, e, v)
-        for s, e, v in find_dates(text, published)
-        if not re.search(r"(?:return|scheduled|set|until|since|between|from|born|age|due)\s+(?:\w+\s+){0,3}$", text[max(0, s - 40) : s], re.I)
-    ]
-    if dates:
-        s, e, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
-        return v.iso if v.precision == "day" else None
-    if tok is not None and published and (
-        tok.tag_ in ("VBZ", "VBP")
-        or any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules()["present_aux"] for c in tok.children)
-    ):
-        return published[:10]
-    return None
+def _nominal(tok: Token | None, sent: Span, trig: tuple[int, int]) -> bool:
+    """A subordinate mention ("following his guilty plea", "her conviction") in a sentence with another trigger."""
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _many_triggers(sent.text)
+
+
+@lru_cache(maxsize=256)
+def _many_triggers(text: str) -> bool:
+    return len(_triggers(text)) > 1
 
 
 def _custody(text: str, trig_start: int) -> tuple[dict[str, Any], bool]:
@@ -141,30 +133,43 @@ def _money(text: str) -> dict[str, float]:
     return out
 
 
-def _near(doc: Doc, sent: Span, pattern: re.Pattern[str], group: str | int) -> str | None:
-    """First match in the sentence, else in the next, else the previous sentence."""
+def _near(doc: Doc, sent: Span, kind: str, busy: set[int]) -> str | None:
+    """Judge or court in the outcome's sentence, else in the next or previous sentence
+    when that sentence reports no outcome of its own."""
+    r = rules()
     sents = [sent]
     if sent.end < len(doc):
         sents.append(doc[sent.end].sent)
     if sent.start > 0:
         sents.append(doc[sent.start - 1].sent)
     for s in sents:
-        m = pattern.search(s.text)
-        if m:
-            return m.group(group).strip(" ,")
+        if s is not sent and s.start in busy:
+            continue
+        for m in r[kind].finditer(s.text):
+            if kind == "court" and r["not_court_before"].search(s.text[max(0, m.start() - 50) : m.start()]):
+                continue
+            return _clean_official(m.group("name") if kind == "judge" else m.group(0), kind)
     return None
 
 
-def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None) -> dict[str, Any]:
+def _clean_official(value: str, kind: str) -> str:
+    value = value.strip(" ,")
+    if kind == "court":
+        return re.sub(r"^the\s+", "", value, flags=re.I)
+    value = re.sub(r"^(.*?\b(?:Jr|Sr|II|III|IV)\b\.?).*$", r"\1", value)
+    return re.sub(r"(?<=\w{3})\.$", "", value) if not value.endswith(("Jr.", "Sr.")) else value
+
+
+def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None, busy: set[int]) -> dict[str, Any]:
     """Every field one trigger sentence gives (defendant-independent)."""
     r, text = rules(), sent.text
     tok = _trigger_token(sent, *trig)
-    f: dict[str, Any] = {
-        "decision_date": _decision_date(sent, trig, tok, published),
-        "judge": _near(doc, sent, r["judge"], "name"),
-        "court": _near(doc, sent, r["court"], 0),
-        "charges": tuple(find_charges(text)),
-    }
+    f: dict[str, Any] = {"charges": tuple(find_charges(text))}
+    if _nominal(tok, sent, trig) or subordinate(text, trig[0]):
+        f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
+    else:
+        f.update(decision_date=decision_date(sent, trig, tok, published),
+                 judge=_near(doc, sent, "judge", busy), court=_near(doc, sent, "court", busy))  # fmt: skip
     counts = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b", text, re.I)
     if counts:
         words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -195,8 +200,9 @@ def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
         after = doc.text[m.mention_end : m.mention_end + 8]
         before = doc.text[max(0, m.mention_start - 25) : m.mention_start]
         hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before)
-        if hit and m.entity_type == "person":
-            out.setdefault(m.canonical, int(hit.group(1)))
+        name = clean_name(m.canonical)
+        if hit and m.entity_type == "person" and name:
+            out.setdefault(name, int(hit.group(1)))
     return out
 
 
@@ -226,18 +232,20 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
     announcer = _announcer(document.text)
-    for sent in doc.sents:
+    found = [(sent, _triggers(sent.text)) for sent in doc.sents]
+    busy = {sent.start for sent, trigs in found if trigs}
+    for sent, trigs in found:
         text = sent.text
         for m in rules()["denied"].finditer(text):
             for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[-1:]:
                 denied.setdefault(n, []).extend(find_charges(text[m.start():].replace("not guilty", "guilty")))
-        for otype, s, e in _triggers(text):
+        for otype, s, e in trigs:
             start = sent.start_char + s
             people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
             if not people:
                 continue
             ctx.set_last(start, people)
-            fields = _fields(doc, sent, otype, (s, e), document.published_date)
+            fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
             for name, etype in people:
                 key = (name, otype)
@@ -258,8 +266,35 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     return _finish(list(rows.values()), _ages(doc, names), denied)
 
 
+def _full_names(rows: list[Outcome]) -> dict[str, str]:
+    """Surname-only defendants ("Blanco-Diaz") mapped to the one full name ending with it."""
+    full = {o.defendant for o in rows}
+    out = {}
+    for n in full:
+        longer = [f for f in full if f != n and f.endswith(" " + n)]
+        if len(longer) == 1:
+            out[n] = longer[0]
+    return out
+
+
+def _dedupe(rows: list[Outcome]) -> list[Outcome]:
+    """Rows of a surname-only defendant merged into the full name's rows."""
+    alias = _full_names(rows)
+    by_key: dict[tuple[str, str], Outcome] = {}
+    for o in rows:
+        o = replace(o, defendant=alias.get(o.defendant, o.defendant))
+        key = (o.defendant, o.outcome_type)
+        by_key[key] = _merge(by_key[key], asdict_fields(o)) if key in by_key else o
+    return list(by_key.values())
+
+
+def asdict_fields(o: Outcome) -> dict[str, Any]:
+    return {f: getattr(o, f) for f in Outcome.__dataclass_fields__ if f not in ("doc_id", "defendant", "defendant_type", "outcome_type", "evidence")}
+
+
 def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Charge]]) -> list[Outcome]:
     """Share a defendant's charges across rows; the age goes on their first outcome."""
+    rows = _dedupe(rows)
     by_person: dict[str, list[Charge]] = {}
     for o in rows:
         by_person.setdefault(o.defendant, []).extend(_informative(o.charges))
@@ -277,6 +312,5 @@ def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Ch
 
 
 def _informative(charges: tuple[Charge, ...]) -> tuple[Charge, ...]:
-    """Charges without the uninformative "other" ones, when any categorized one exists."""
-    known = tuple(c for c in charges if c.category != "other")
-    return known or ()
+    """The charges (find_charges already drops phrases that name no offense)."""
+    return tuple(charges)

@@ -29,10 +29,44 @@ from casewire.extract.names import NameIndex
 from casewire.records import Document, Mention, RoleMention
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_RANGE = re.compile(
-    r"\b(?:from|between)?\s*(19\d\d|20\d\d)\s*(?:-|–|—|to|until|through|and)\s*(19\d\d|20\d\d)\b"
+_YEAR = re.compile(r"(?<![\d$.,/-])(19\d\d|20\d\d)(?![\d,.]\d)\b")
+_Y = r"(19\d\d|20\d\d)"
+# Year spans, most explicit first. "2001 and 2005" is a span only after
+# "between"; a dash span may abbreviate its end ("2006-12" -> 2012).
+_SPANS = (
+    re.compile(rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b", re.I),
+    re.compile(rf"\bfrom\s+{_Y}\s+(?:to|until|till|through|thru)\s+{_Y}\b", re.I),
+    re.compile(rf"(?<![\d$.,/-]){_Y}\s*(?:-|–|—|to|until|through)\s*(\d\d|{_Y[1:-1]})(?![\d-])",
+               re.I),
 )
+_OPEN_SPANS = (
+    re.compile(rf"\b(?:since|from)\s+{_Y}(?:\s+(?:to|until)\s+(?:the\s+)?present)?\b", re.I),
+)
+
+
+def year_span(text: str) -> tuple[str | None, str | None] | None:
+    """``(from, to)`` years of the first span in ``text``, or None.
+
+    "from 2001 until 2012", "Between 2001 and 2005", "2006-2012", "2006–12",
+    "from 2006 to 2012" -> both ends; "since 2006", "from 2006 to the present"
+    -> ``(2006, None)``. A span whose end is before its start is not one.
+    (:func:`casewire.extract.dates.find_dates` reads "2006-2012" as 2006.)
+    """
+    best = None
+    for rx in _SPANS:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is not None:
+        start, end = best.group(1), best.group(2)
+        if len(end) == 2:
+            end = start[:2] + end
+        return (start, end) if end >= start else None
+    for rx in _OPEN_SPANS:
+        m = rx.search(text)
+        if m:
+            return m.group(1), None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +124,28 @@ class Who:
         if tok.dep_ == "appos" and tok.head.i != tok.i:
             return self.one(tok.head)
         if tok.lower_ in _PRONOUNS:
-            return self.names.last_person_before(tok.idx)
+            return self.names.last_person_before(tok.idx, self._co_arguments(tok))
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.person_nouns and _definite(tok):
-            return self.names.main_person()  # "the former security chief"
+            # "the former security chief"
+            return self.names.main_person(self._co_arguments(tok))
         return None
+
+    def _co_arguments(self, tok: Token) -> frozenset[str]:
+        """Names that an object pronoun or description cannot stand for: the subject
+        of its own verb ("Judge Cogan sentenced him": him is not Cogan)."""
+        if tok.dep_ not in ("dobj", "dative", "pobj", "nsubjpass", "attr") \
+                or tok.lower_ in ("himself", "herself"):
+            return frozenset()
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        out = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "agent") and c.i != tok.i:
+                arg = next((g for g in c.children if g.dep_ == "pobj"), None) \
+                    if c.dep_ == "agent" else c
+                m = self.names.mention_at(arg.idx) if arg is not None else None
+                if m is not None:
+                    out.add(m.canonical)
+        return frozenset(out)
 
 
 def _definite(tok: Token) -> bool:
@@ -218,13 +270,13 @@ def positions(doc: Doc, who: Who) -> list[tuple[Mention, str, Span, str | None, 
         found = [p for tok in sent if (p := _position(tok, who, rules)) is not None]
         if not found:
             continue
-        shared = _RANGE.search(sent.text)
+        shared = year_span(sent.text)
         follow = _this_role_range(sent)
         for k, (m, title, clause) in enumerate(found):
             vfrom, vto = _clause_years(clause)
             if vfrom is None and shared:
-                vfrom = shared.group(1) if k == 0 else None
-                vto = shared.group(2) if k == len(found) - 1 else None
+                vfrom = shared[0] if k == 0 else None
+                vto = shared[1] if k == len(found) - 1 else None
             if k == len(found) - 1 and follow:
                 vfrom, vto = follow
             out.append((m, title, sent, vfrom, vto))
@@ -274,10 +326,13 @@ def _clause(verb: Token) -> list[Token]:
 
 
 def _clause_years(clause: list[Token]) -> tuple[str | None, str | None]:
-    text = " ".join(t.text for t in clause)
-    rng = _RANGE.search(text)
-    if rng:
-        return rng.group(1), rng.group(2)
+    # Tokens with their own trailing space: "2006-2012" stays one piece.
+    text = "".join(t.text_with_ws if t.whitespace_ else t.text + (
+        "" if k + 1 < len(clause) and clause[k + 1].i == t.i + 1 else " ")
+        for k, t in enumerate(clause))
+    span = year_span(text)
+    if span:
+        return span
     years = _YEAR.findall(text)
     return (years[0], None) if len(years) == 1 else (None, None)
 
@@ -289,5 +344,5 @@ def _this_role_range(sent: Span) -> tuple[str, str] | None:
     follow = nxt[0].sent
     if not re.match(r"\s*(?:This|That|The)\s+(?:role|position|post|job)\b", follow.text):
         return None
-    rng = _RANGE.search(follow.text)
-    return (rng.group(1), rng.group(2)) if rng else None
+    span = year_span(follow.text)
+    return span if span and span[1] else None

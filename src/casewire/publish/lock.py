@@ -48,7 +48,11 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                waited = f" after waiting {timeout:g} s" if timeout > 0 else ""
                 raise OutputLockedError(
-                    f"another casewire run holds {path} (pid {holder}); wait for it to "
-                    "finish or pass a lock timeout") from None
-            time.sleep(0.1)
+                    f"another casewire run holds {path} (pid {holder}){waited}; nothing was "
+                    "published. Wait for that run to finish and run again, or give this run "
+                    "a lock timeout (flow parameter lock_timeout, in seconds) so it waits its "
+                    "turn. The lock is freed as soon as that process exits, even if it was "
+                    "killed; do not delete the .lock file by hand.") from None
+            time.sleep(min(0.1, max(0.01, deadline - time.monotonic())))

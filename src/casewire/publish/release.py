@@ -3,6 +3,20 @@
 A release is built in ``releases/.tmp-*``, fsynced and renamed into place; ``latest.json``
 is replaced atomically last, so readers never see a half-written release. ``output/.lock``
 keeps two runs apart; ``.tmp-*`` leftovers of killed runs are removed by the next run.
+
+Crash safety, step by step (a run killed at any point, even by SIGKILL or a power cut
+after the last fsync, leaves ``latest.json`` naming a complete, valid release):
+
+1. every file of the new release is written and fsynced under ``releases/.tmp-*``, then
+   every directory of it (:func:`_fsync_tree`), so the folder is complete on disk;
+2. ``os.rename`` moves it to ``releases/<version>`` in one step and ``releases/`` is
+   fsynced: a release folder is either absent or complete, never partial;
+3. the new pointer is written to ``.latest.json.tmp-<pid>``, fsynced, ``os.replace``d over
+   ``latest.json`` and the output folder is fsynced: readers see the old or the new
+   pointer, never a mix.
+
+A kill before 3 leaves the previous pointer (a complete release that ``latest.json`` does
+not name yet is harmless: the next run with the same tables re-points to it).
 """
 
 from __future__ import annotations
@@ -24,12 +38,15 @@ import schemas
 from casewire.publish.card import render_card
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
+from casewire.publish.ftm import write_ftm
+from casewire.publish.report import write_report
 from casewire.publish.files import read_tables, sha256_file, write_tables
 from casewire.publish.lock import output_lock
 
 LATEST = "latest.json"
 CHANGELOG_TITLE = "# Changelog\n\n"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VERSION_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,7 @@ class PublishResult:
     path: Path
     reason: str
     changes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accounting: str = ""  # "N input units = D documents + R rejects (...)", set by the flow
 
 
 def publish_release(tables: dict[str, pd.DataFrame], output_dir: Path, *,
@@ -69,11 +87,18 @@ def publish_release(tables: dict[str, pd.DataFrame], output_dir: Path, *,
 
 
 def remove_leftovers(releases: Path) -> list[Path]:
-    """Delete ``.tmp-*`` folders left by killed runs (call only while holding the lock)."""
+    """Delete what killed runs left (call only while holding the lock).
+
+    That is ``releases/.tmp-*`` folders (unfinished releases) and
+    ``.latest.json.tmp-*`` files beside ``latest.json`` (unused new pointers).
+    """
     leftovers = sorted(p for p in releases.glob(".tmp-*") if p.is_dir())
+    pointers = sorted(p for p in releases.parent.glob(f".{LATEST}.tmp-*") if p.is_file())
     for path in leftovers:
         shutil.rmtree(path)
-    return leftovers
+    for path in pointers:
+        path.unlink()
+    return [*leftovers, *pointers]
 
 
 def content_hash(files: dict[str, dict[str, Any]]) -> str:
@@ -104,10 +129,10 @@ def _publish(tables: dict[str, pd.DataFrame], output_dir: Path, tmp: Path, *,
     summary = _write_extras(tmp, version, files, previous, latest, sources=sources,
                             stats=stats, eval_figures=eval_figures)
     tmp.chmod(0o755)  # mkdtemp makes it owner-only
-    _fsync_dir(tmp)
-    os.rename(tmp, target)
+    _fsync_tree(tmp)  # every byte on disk before the folder becomes visible
+    os.rename(tmp, target)  # atomic: releases/<version> is absent or complete
     _fsync_dir(target.parent)
-    write_latest(output_dir, version)
+    write_latest(output_dir, version)  # last: readers follow the pointer
     return PublishResult(True, version, target, "published", summary)
 
 
@@ -120,9 +145,12 @@ def _write_extras(folder: Path, version: str, files: dict[str, dict[str, Any]],
     section = changelog_section(version, latest["version"] if latest else None, summary)
     _write_text(folder / "CHANGELOG.md", CHANGELOG_TITLE + section + _old_changelog(previous))
     _write_text(folder / "schema.json", pandera_export())
-    card = render_card(version, read_tables(folder), sources=sources, stats=stats,
+    release_tables = read_tables(folder)
+    card = render_card(version, release_tables, sources=sources, stats=stats,
                        eval_figures=eval_figures, changelog=section)
     _write_text(folder / "README.md", card)
+    write_ftm(release_tables, folder)
+    write_report(release_tables, folder, eval_figures, version=version)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
@@ -155,11 +183,25 @@ def release_hashes(release: Path) -> dict[str, str]:
 
 
 def read_latest(output_dir: Path) -> dict[str, Any] | None:
-    """The ``latest.json`` pointer, or None before the first release."""
+    """The ``latest.json`` pointer, or None before the first release.
+
+    Raises ValueError when the file is not a pointer this module wrote: it must name
+    ``releases/<version>`` inside the output folder (never an absolute or ``..`` path).
+    """
     path = Path(output_dir) / LATEST
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        pointer = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path} is not valid JSON ({exc}); restore it from a backup or "
+                         "point it at a folder under releases/") from None
+    version = pointer.get("version") if isinstance(pointer, dict) else None
+    if (not isinstance(version, str) or not _VERSION_RE.match(version)
+            or pointer.get("path") != f"releases/{version}"):
+        raise ValueError(f"{path} does not name a release as releases/<version> "
+                         f"(got {pointer!r:.200}); fix or delete it")
+    return pointer
 
 
 def write_latest(output_dir: Path, version: str) -> None:
@@ -181,6 +223,24 @@ def _write_text(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _fsync_tree(folder: Path) -> None:
+    """fsync every file under ``folder``, then every directory, deepest first.
+
+    Some writers (the delta CSVs) do not fsync their files; this makes the whole
+    release durable before it is renamed into place.
+    """
+    paths = sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True)
+    for path in paths:
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    for path in [*(p for p in paths if p.is_dir() and not p.is_symlink()), folder]:
+        _fsync_dir(path)
 
 
 def _fsync_dir(path: Path) -> None:

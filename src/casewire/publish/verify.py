@@ -55,9 +55,20 @@ def _check_schema_version(package: dict, report: ValidationReport) -> None:
                                f"casewire's {schemas.SCHEMA_VERSION}")
 
 
+def _inside(report: ValidationReport, rel: str) -> bool:
+    """A downloaded release is untrusted: its paths must stay inside the folder."""
+    root = report.path.resolve()
+    if Path(rel).is_absolute() or not (root / rel).resolve().is_relative_to(root):
+        report.problems.append(f"unsafe path {rel!r}: resources must lie inside the release")
+        return False
+    return True
+
+
 def _check_file(report: ValidationReport, rel: str, sha256: str, size: int | None) -> None:
-    target = report.path / rel
     report.checked_files += 1
+    if not _inside(report, rel):
+        return
+    target = report.path / rel
     if not target.is_file():
         report.problems.append(f"missing file: {rel}")
         return

@@ -2,7 +2,11 @@
 
 Merge rule: two *asserted* event mentions are one event when they have the same
 ``event_type``, the same main participant entity (the first participant whose
-role is defendant, else the first participant) and compatible dates. Dates are
+role is defendant, else the first participant whose role is not one of
+:data:`SECONDARY_ROLES`: the judge who "sentenced X" or the agents who "arrested
+X" are never what an event is about) and compatible dates. An event whose
+participants are all secondary has no main participant and is never merged
+across documents. Dates are
 compatible when equal or when one is a prefix of the other ("2019" and
 "2019-12"). An undated mention joins the dated group of its key when there is
 exactly one; otherwise undated mentions form their own event. Non-asserted
@@ -32,6 +36,9 @@ PARTICIPANT_COLUMNS = ["event_id", "entity_id", "entity_type", "canonical_name",
 
 EntityIdFor = Callable[[str, str, str], str]
 
+#: Participant roles that act on an event's subject rather than being it.
+SECONDARY_ROLES = frozenset({"judge", "investigator", "accuser"})
+
 
 def merge_events(mentions: Sequence[EventMention], entity_id_for: EntityIdFor
                  ) -> tuple[list[dict], list[dict], list[dict]]:
@@ -58,9 +65,10 @@ def merge_events(mentions: Sequence[EventMention], entity_id_for: EntityIdFor
 
 
 def _main(m: EventMention, entity_id_for: EntityIdFor) -> str | None:
-    if not m.participants:
+    p = next((p for p in m.participants if p.role == "defendant"), None) or next(
+        (p for p in m.participants if p.role not in SECONDARY_ROLES), None)
+    if p is None:
         return None
-    p = next((p for p in m.participants if p.role == "defendant"), m.participants[0])
     return entity_id_for(m.doc_id, p.entity_type, p.canonical)
 
 
@@ -73,6 +81,8 @@ def _group(mentions: Sequence[EventMention], entity_id_for: EntityIdFor) -> dict
         if m.modality != "asserted":
             key = (m.event_type, main, m.date, m.modality, m.doc_id, m.evidence.start_char)
             out.setdefault(key, []).append(m)
+        elif main is None:  # nobody the event is about: keep it to its document
+            by_key[(m.event_type, f"{m.doc_id}:{m.evidence.start_char}")].append(m)
         else:
             by_key[(m.event_type, main)].append(m)
     for (etype, main), members in sorted(by_key.items(), key=lambda kv: str(kv[0])):

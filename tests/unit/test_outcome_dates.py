@@ -1,0 +1,57 @@
+"""Decision dates of outcome triggers (GUIDE: dates tied to the release day)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casewire.extract.outcome_dates import decision_date, subordinate
+
+PUB = "2024-10-17"  # a Thursday
+
+
+def _date(nlp, text: str, trigger: str) -> str | None:
+    doc = nlp(text)
+    m = re.search(trigger, text)
+    assert m is not None
+    sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0].sent
+    s, e = m.start() - sent.start_char, m.end() - sent.start_char
+    tok = next(t for t in sent if s <= t.idx - sent.start_char < e)
+    return decision_date(sent, (s, e), tok, PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("John Smith was sentenced today to 10 years in prison.", "sentenced", PUB),
+        ("John Smith was convicted on Tuesday of murder.", "convicted", "2024-10-15"),
+        ("John Smith has been convicted of wire fraud.", "convicted", PUB),
+        ("Two men have been indicted on drug charges.", "indicted", PUB),
+        ("A jury found John Smith guilty of murder.", "found", None),
+        ("John Smith was sentenced to 10 years in prison.", "sentenced", None),
+        ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", None),
+        ("John Smith was sentenced on Oct. 3, 2024, to life in prison.", "sentenced", "2024-10-03"),
+        # a date of another sentence joined by the parser does not count
+        ("Jury selection resumed June 1. A Dallas County jury found King guilty of assault.", "found", None),
+        # dates of birth and fact years are no decision dates
+        ("Proctor (dob 5/19/65) was indicted by the grand jury.", "indicted", None),
+        ("A mother has been sentenced to 40 years for abuse beginning in 2019.", "sentenced", PUB),
+    ],
+)
+def test_decision_date(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was sentenced today after being convicted", True),
+        ("He was sentenced following his conviction", True),
+        ("He was convicted", False),
+    ],
+)
+def test_subordinate(text: str, expected: bool) -> None:
+    start = re.search(r"convict\w*$", text)
+    assert start is not None
+    assert subordinate(text, start.start()) is expected
