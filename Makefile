@@ -46,11 +46,14 @@ eval: install  ## score extraction against every gold file in $(GOLD)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
 	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
 
+bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, SCALING=1)
+	$(BIN)/python bench/run.py --n $(N) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)
+
 serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)
 
 lint: install
 	$(BIN)/ruff check src flows schemas tests
 
-clean:
-	rm -rf $(OUTPUT)/releases $(OUTPUT)/latest.json .prefect .pytest_cache
+clean:  ## remove releases, the extraction cache and Prefect state
+	rm -rf $(OUTPUT)/releases $(OUTPUT)/latest.json $(OUTPUT)/.cache .prefect .pytest_cache

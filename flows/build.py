@@ -19,7 +19,8 @@ from spacy.language import Language
 
 import schemas
 from casewire import ingest, pipeline, tables
-from casewire.nlp import load_nlp
+from casewire.cache import ExtractionCache, default_cache_dir
+from casewire.nlp import load_nlp, model_version
 from casewire.progress import Progress
 from casewire.publish import PublishResult, publish_release
 from casewire.records import DocExtraction, Document, Reject
@@ -47,9 +48,14 @@ def read_documents(raw_dir: Path) -> tuple[list[Document], list[Reject]]:
 
 @task
 def extract_batch(documents: list[Document], model: str | None, n_process: int,
-                  batch_size: int) -> pipeline.ExtractionResult:
-    return pipeline.extract_documents(documents, _nlp(model), n_process=n_process,
-                                      batch_size=batch_size)
+                  batch_size: int, cache_root: str | None) -> pipeline.ExtractionResult:
+    nlp = _nlp(model)
+    cache = None
+    if cache_root is not None:
+        version = model_version(nlp)
+        cache = ExtractionCache(default_cache_dir(cache_root, version), version)
+    return pipeline.extract_documents_cached(documents, nlp, cache, n_process=n_process,
+                                             batch_size=batch_size)
 
 
 @task
@@ -94,19 +100,25 @@ def load_eval_figures(output_dir: Path) -> dict | None:
 
 
 def _extract_all(documents: list[Document], model: str | None, n_process: int,
-                 batch_size: int, chunk: int) -> pipeline.ExtractionResult:
+                 batch_size: int, chunk: int, cache_root: str | None
+                 ) -> pipeline.ExtractionResult:
     logger = get_run_logger()
     progress = Progress(len(documents), log=logger.info)
     total = pipeline.ExtractionResult()
     try:
         for i in range(0, len(documents), chunk):
-            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size)
+            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size,
+                                 cache_root)
             total.extractions.extend(part.extractions)
             total.rejects.extend(part.rejects)
             total.failed.update(part.failed)
+            total.cached += part.cached
             progress.update(len(documents[i : i + chunk]))
     finally:
         progress.close()
+    if cache_root is not None:
+        logger.info("extraction cache: %d of %d documents unchanged, not parsed again",
+                    total.cached, len(documents))
     return total
 
 
@@ -114,7 +126,7 @@ def _extract_all(documents: list[Document], model: str | None, n_process: int,
 def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str | None = None,
                   n_process: int = 1, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
                   chunk_size: int = 500, max_failure_share: float = 0.05,
-                  lock_timeout: float = 600.0) -> PublishResult:
+                  lock_timeout: float = 600.0, use_cache: bool = True) -> PublishResult:
     """Build a validated release of every table from the texts under ``raw_dir``."""
     logger = get_run_logger()
     raw, out = Path(raw_dir), Path(output_dir)
@@ -122,7 +134,8 @@ def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str |
     documents, rejects = read_documents(raw)
     logger.info("read %d input units: %d documents, %d rejects",
                 len(documents) + len(rejects), len(documents), len(rejects))
-    result = _extract_all(documents, model, n_process, batch_size, chunk_size)
+    cache_root = str(out) if use_cache else None  # <output>/.cache/extract/...
+    result = _extract_all(documents, model, n_process, batch_size, chunk_size, cache_root)
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
     frames = validate_tables(build_tables(result.extractions, all_rejects))

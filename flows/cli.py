@@ -14,7 +14,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     result = build_release(raw_dir=str(args.raw), output_dir=str(args.output), model=args.model,
                            n_process=args.n_process, batch_size=args.batch_size,
-                           lock_timeout=args.lock_timeout)
+                           lock_timeout=args.lock_timeout, use_cache=not args.no_cache)
     print(describe(result))
     print(result.accounting)
     return 0
@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
     run.add_argument("--lock-timeout", type=float, default=600.0,
                      help="seconds to wait for another run's lock on the output (default 600)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="parse every document again instead of reusing cached extractions")
     run.set_defaults(func=_cmd_run)
     val = sub.add_parser("validate", help="check a release: checksums, schemas, keys")
     val.add_argument("path", help="release folder (output/releases/<version>)")

@@ -68,6 +68,9 @@ def _rows() -> dict[str, list[dict[str, object]]]:
         "entity_roles": [
             {"role_id": "rol-01", "entity_id": LEE, "role": "judge",
              "title": "U.S. District Judge", "valid_from": None, "valid_to": None, **_ev(S2)}],
+        "entity_ages": [
+            {"age_id": "age-01", "entity_id": JANE, "age": 42, "as_of": "2021-03-03",
+             "birth_year_min": 1978, "birth_year_max": 1979, **_ev(S1)}],
         "events": [
             {"event_id": EVT, "event_type": "sentencing", "date": "2021-03-03",
              "date_precision": "day", "date_end": None, "place": "Springfield",

@@ -11,6 +11,7 @@ from schemas.cases import Cases
 from schemas.charges import Charges
 from schemas.documents import Documents
 from schemas.entities import Entities
+from schemas.entity_ages import EntityAges
 from schemas.entity_roles import EntityRoles
 from schemas.event_evidence import EventEvidence
 from schemas.event_participants import EventParticipants
@@ -21,7 +22,7 @@ from schemas.rejects import Rejects
 
 #: Semantic version of the data contract. Major: a column removed/renamed/retyped or a
 #: constraint tightened; minor: columns or tables added; patch: fixes.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 #: Table name -> model, in release order.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
@@ -30,6 +31,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "mentions": Mentions,
     "entities": Entities,
     "entity_roles": EntityRoles,
+    "entity_ages": EntityAges,
     "events": Events,
     "event_evidence": EventEvidence,
     "event_participants": EventParticipants,

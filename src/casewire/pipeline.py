@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from spacy.language import Language
 
+from casewire.cache import ExtractionCache
 from casewire.extract import extract_document
 from casewire.records import DocExtraction, Document, Reject
 from casewire.tables import build_tables
@@ -28,6 +29,7 @@ class ExtractionResult:
     extractions: list[DocExtraction] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     failed: dict[str, Reject] = field(default_factory=dict)  # doc_id -> its reject
+    cached: int = 0  # extractions read from the cache instead of parsed again
 
 
 def _failure_reject(document: Document, exc: BaseException) -> Reject:
@@ -57,6 +59,27 @@ def extract_documents(
             result.rejects.append(reject)
             result.failed[document.doc_id] = reject
     return result
+
+
+def extract_documents_cached(
+    documents: Sequence[Document], nlp: Language, cache: ExtractionCache | None, *,
+    n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
+) -> ExtractionResult:
+    """:func:`extract_documents` for the documents ``cache`` lacks; stores the new ones.
+
+    Extractions come back in document order however many were cached, so the
+    tables are the same with or without a cache. Failed documents are not
+    cached: they are tried again on the next run.
+    """
+    if cache is None:
+        return extract_documents(documents, nlp, n_process=n_process, batch_size=batch_size)
+    hits, misses = cache.get_many(documents)
+    fresh = (extract_documents(misses, nlp, n_process=n_process, batch_size=batch_size)
+             if misses else ExtractionResult())
+    cache.put_many(fresh.extractions)
+    by_id = hits | {e.document.doc_id: e for e in fresh.extractions}
+    return ExtractionResult([by_id[d.doc_id] for d in documents if d.doc_id in by_id],
+                            fresh.rejects, fresh.failed, cached=len(hits))
 
 
 def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -> list[Reject]:

@@ -146,3 +146,22 @@ class DocExtraction:
     events: tuple[EventMention, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
     aliases: tuple[tuple[str, str], ...] = field(default=())  # (canonical, alias)
+    ages: tuple[AgeMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """An age written with a name ("Garcia Luna, 54,", "54-year-old Garcia Luna").
+
+    ``age`` is as stated; the date it refers to is decided when tables are built
+    (:func:`casewire.extract.ages.age_as_of`), since it may depend on the
+    document's outcomes.
+    """
+
+    doc_id: str
+    entity_type: str  # person
+    canonical: str  # the full name within the document
+    age: int
+    age_start: int  # span of the age as written ("54", "54-year-old")
+    age_end: int
+    evidence: Evidence  # the sentence(s) holding both the name and the age

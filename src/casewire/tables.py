@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 import pandas as pd
 
+from casewire.extract.ages import age_as_of, birth_years
 from casewire.ids import stable_id
 from casewire.publish.files import conform
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
@@ -30,6 +31,8 @@ COLUMNS: dict[str, list[str]] = {
                  "n_mentions", "n_documents", "doc_id", "start_char", "end_char", "evidence"],
     "entity_roles": ["role_id", "entity_id", "doc_id", "role", "title", "valid_from", "valid_to",
                      "start_char", "end_char", "evidence"],
+    "entity_ages": ["age_id", "entity_id", "doc_id", "age", "as_of", "birth_year_min",
+                    "birth_year_max", "start_char", "end_char", "evidence"],
     "events": ["event_id", "event_type", "date", "date_precision", "date_end", "place",
                "place_entity_id", "modality", "trigger", "n_documents", "doc_id", "start_char",
                "end_char", "evidence"],
@@ -92,6 +95,21 @@ def role_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> li
             rows[role_id] = {"role_id": role_id, "entity_id": entity_id, "role": r.role,
                              "title": r.title, "valid_from": r.valid_from,
                              "valid_to": r.valid_to, **_ev(r.evidence)}
+    return list(rows.values())
+
+
+def age_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
+    """One row per age stated with a name; ``as_of`` by :func:`age_as_of`."""
+    rows = {}
+    for x in extractions:
+        for a in x.ages:
+            entity_id = res.entity_id_for(a.doc_id, a.entity_type, a.canonical)
+            age_id = stable_id("age", entity_id, a.doc_id, a.evidence.start_char)
+            as_of = age_as_of(a, x.document, x.outcomes)
+            first, last = birth_years(a.age, as_of)
+            rows.setdefault(age_id, {"age_id": age_id, "entity_id": entity_id, "age": a.age,
+                                     "as_of": as_of, "birth_year_min": first,
+                                     "birth_year_max": last, **_ev(a.evidence)})
     return list(rows.values())
 
 
@@ -159,6 +177,7 @@ def build_tables(extractions: Sequence[DocExtraction], rejects: Sequence[Reject]
         "mentions": mention_rows(extractions, res),
         "entities": res.entities(),
         "entity_roles": role_rows(extractions, res),
+        "entity_ages": age_rows(extractions, res),
         "events": events,
         "event_evidence": evidence,
         "event_participants": participants,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import schemas
 from flows.cli import main as cli_main
 
 
@@ -36,7 +37,7 @@ def test_same_inputs_give_byte_identical_tables(seed_build, seed_raw, tmp_path) 
     _, release = seed_build
     other = _run(seed_raw, tmp_path / "out")
     assert _table_bytes(release) == _table_bytes(other.path)
-    assert len(_table_bytes(release)) == 22
+    assert len(_table_bytes(release)) == 2 * len(schemas.TABLES)
 
 
 def test_frictionless_validates_the_release(seed_build) -> None:
@@ -111,3 +112,16 @@ def test_csv_lists_and_parquet_agree(seed_build, name: str) -> None:
     csv = pd.read_csv(release / f"{name}.csv", dtype=str, keep_default_na=False)
     assert list(csv.columns) == list(parquet.columns)
     assert len(csv) == len(parquet)
+
+
+def test_rerun_reads_extractions_from_the_cache(seed_build, seed_raw, monkeypatch) -> None:
+    from casewire import pipeline
+
+    def no_nlp(documents, *args, **kwargs):
+        assert not documents, f"{len(documents)} unchanged documents were parsed again"
+        return pipeline.ExtractionResult()
+
+    monkeypatch.setattr(pipeline, "extract_documents", no_nlp)
+    _, release = seed_build
+    again = _run(seed_raw, release.parent.parent)
+    assert not again.published

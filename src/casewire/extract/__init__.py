@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from casewire.extract.ages import extract_ages
 from casewire.extract.events import extract_events
 from casewire.extract.mentions import extract_mentions
 from casewire.extract.names import NameIndex
@@ -16,7 +17,7 @@ from casewire.extract.roles import extract_roles
 from casewire.records import DocExtraction, Document
 
 #: Bump when extraction rules change: cached per-document results are keyed on it.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extract_document(doc: Doc, document: Document) -> DocExtraction:
@@ -30,4 +31,5 @@ def extract_document(doc: Doc, document: Document) -> DocExtraction:
         events=tuple(extract_events(doc, document, names)),
         outcomes=tuple(extract_outcomes(doc, document, names)),
         aliases=tuple(sorted(names.aliases())),
+        ages=tuple(extract_ages(doc, document, names)),
     )

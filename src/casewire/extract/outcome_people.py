@@ -45,6 +45,8 @@ def rules() -> dict[str, Any]:
         "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
+        "alias_before": re.compile(raw["alias_before"], re.I),
+        "with_codefendants": set(raw["with_codefendants"]),
     }
 
 
@@ -60,7 +62,8 @@ def plausible_name(name: str) -> bool:
 
 
 def _is_official(text: str, start: int) -> bool:
-    return bool(rules()["official"].search(text[max(0, start - 60) : start]))
+    before = text[max(0, start - 60) : start]
+    return bool(rules()["official"].search(before) or rules()["alias_before"].search(before))
 
 
 def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -73,6 +76,15 @@ def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str
                for e in ents if e.label_ in ("PERSON", "ORG")]  # fmt: skip
     cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
     return [(n, t, s, e) for n, t, s, e in cleaned if n and not _is_official(doc.text, s)]
+
+
+def alias_owner(names: NameIndex, text: str, m: Any) -> Any:
+    """The mention an alias belongs to ("Hong Wei Xian, aka Harry Zan": Xian's), else ``m``."""
+    cue = rules()["alias_before"].search(text[max(0, m.mention_start - 25) : m.mention_start])
+    if cue is None:
+        return m
+    prev = [p for p in names.mentions_in(max(0, m.mention_start - 80), m.mention_start) if p.mention_end < m.mention_start - 3]
+    return prev[-1] if prev else m
 
 
 @dataclass
@@ -133,6 +145,8 @@ def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Pers
             continue
         if not r["age_apposition"].match(text, m.mention_end):
             continue
+        m = alias_owner(names, text, m)
+        name = clean_name(m.canonical) or name
         if r["not_apposition"].search(text[max(0, m.mention_start - 40) : m.mention_start]):
             continue
         tok = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
@@ -207,6 +221,12 @@ def _arguments(tok: Token) -> list[Token]:
     return args
 
 
+def _codefendants(tok: Token) -> list[Token]:
+    """Objects of "along with" / "together with" on the trigger ("charged X along with Y")."""
+    heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]]
+    return [g for h in heads for w in h.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+
+
 def _in_scope(t: Token, arg: Token) -> bool:
     """True when ``t`` reaches ``arg`` without crossing a prepositional or clausal modifier."""
     while t.i != arg.i and t.head.i != t.i:
@@ -243,16 +263,52 @@ def _token_at(doc: Doc, char: int) -> Token:
     return span[0] if span is not None and len(span) else doc[0]
 
 
+def _officials(doc: Doc, names: NameIndex) -> set[str]:
+    """Canonical names written at least once after an official title ("Attorney Kim Ogg")."""
+    text = doc.text
+    return {m.canonical for m in names.mentions_in(0, len(text)) if _is_official(text, m.mention_start)}
+
+
+def _named_after(doc: Doc, names: NameIndex, sent: Span, plural: bool, count: int | None) -> list[Person]:
+    """A lede naming no one ("A Houston man was sentenced"): the people of the first of the
+    next three sentences that names a non-official, non-victim person."""
+    if names_in(doc, names, 0, sent.start_char):
+        return []
+    officials, nxt = _officials(doc, names), sent.end
+    for _ in range(3):
+        if nxt >= len(doc):
+            break
+        s = doc[nxt].sent
+        nxt = s.end
+        hits = [(n, t) for n, t, b, _ in names_in(doc, names, s.start_char, s.end_char)
+                if t == "person" and n not in officials
+                and not rules()["not_apposition"].search(doc.text[max(0, b - 40) : b])]  # fmt: skip
+        people = list(dict.fromkeys(hits))
+        if people:
+            if not plural:
+                return people[:1]
+            return people[:count] if count is None or len(people) >= count else []
+    return []
+
+
 def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context) -> list[Person]:
     """Defendants of one trigger (``trig_start`` is a document char offset)."""
     found: list[Person] = []
+    generic: Token | None = None
     for arg in _arguments(trig_tok) if trig_tok is not None else []:
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
         named = _arg_names(doc, names, arg)
         if not named and _is_generic(arg):
-            return ctx.resolve(trig_start, _is_plural(arg), _count(arg))
+            generic = generic or arg
         found += named
+    if not found and generic is not None:
+        plural, count = _is_plural(generic), _count(generic)
+        found = ctx.resolve(trig_start, plural, count) or _named_after(doc, names, sent, plural, count)
+        if not found:
+            return []
+    for arg in _codefendants(trig_tok) if trig_tok is not None and found else []:
+        found += _arg_names(doc, names, arg)
     if not found:
         hits = [h for h in names_in(doc, names, sent.start_char, trig_start) if h[1] == "person"]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from casewire.extract.charges import find_charges
 from casewire.extract.evidence import sentence_evidence
 from casewire.extract.names import NameIndex
+from casewire.extract.outcome_announcer import find_announcer, news_flags
 from casewire.extract.outcome_dates import decision_date, own_date, subordinate
-from casewire.extract.outcome_people import build_context, clean_name, defendants, names_in
+from casewire.extract.outcome_people import alias_owner, build_context, clean_name, defendants, names_in
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.records import Charge, Document, Outcome
 
@@ -47,7 +48,6 @@ def rules() -> dict[str, Any]:
         "judge": re.compile(raw["judge_title"] + raw["not_judge_name"] + _NAME),
         "court": re.compile(raw["court"]),
         "not_court_before": re.compile(raw["not_court_before"], re.I),
-        "announcer": re.compile(raw["announcer_title"] + _NAME),
         "method": {k: c(v) for k, v in raw["conviction_method"].items()},
         "denied": c(raw["denied_charges"]),
         "present_aux": set(raw["present_aux"]),
@@ -188,11 +188,6 @@ def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: 
     return f
 
 
-def _announcer(text: str) -> str | None:
-    m = rules()["announcer"].search(text)
-    return m.group("name").strip(" ,") if m else None
-
-
 def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
     """``Name, 56,`` and ``56-year-old Name`` ages by canonical name."""
     out: dict[str, int] = {}
@@ -200,7 +195,7 @@ def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
         after = doc.text[m.mention_end : m.mention_end + 8]
         before = doc.text[max(0, m.mention_start - 25) : m.mention_start]
         hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before)
-        name = clean_name(m.canonical)
+        name = clean_name(alias_owner(names, doc.text, m).canonical)
         if hit and m.entity_type == "person" and name:
             out.setdefault(name, int(hit.group(1)))
     return out
@@ -231,7 +226,6 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     approx: dict[tuple[str, str], bool] = {}
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
-    announcer = _announcer(document.text)
     found = [(sent, _triggers(sent.text)) for sent in doc.sents]
     busy = {sent.start for sent, trigs in found if trigs}
     for sent, trigs in found:
@@ -258,12 +252,24 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
                 rows[key] = _merge(
                     Outcome(doc_id=document.doc_id, defendant=name, defendant_type=etype,
-                            outcome_type=otype, evidence=sentence_evidence(document.doc_id, span or sent),
-                            announcer=announcer),
+                            outcome_type=otype, evidence=sentence_evidence(document.doc_id, span or sent)),
                     fields,
                 )  # fmt: skip
                 approx[key] = is_approx
-    return _finish(list(rows.values()), _ages(doc, names), denied)
+    out = _finish(list(rows.values()), _ages(doc, names), denied, _akas(doc, names))
+    announcer = find_announcer(doc, names)
+    flags = news_flags(out, document.published_date)
+    return [replace(o, announcer=announcer) if news else o for o, news in zip(out, flags, strict=True)]
+
+
+def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:
+    """Alias canonical names mapped to the name they follow ("X, aka Y": Y -> X)."""
+    out = {}
+    for m in names.mentions_in(0, len(doc.text)):
+        owner = alias_owner(names, doc.text, m)
+        if owner is not m and clean_name(m.canonical) and clean_name(owner.canonical):
+            out[clean_name(m.canonical)] = clean_name(owner.canonical)
+    return out
 
 
 def _full_names(rows: list[Outcome]) -> dict[str, str]:
@@ -277,8 +283,9 @@ def _full_names(rows: list[Outcome]) -> dict[str, str]:
     return out
 
 
-def _dedupe(rows: list[Outcome]) -> list[Outcome]:
-    """Rows of a surname-only defendant merged into the full name's rows."""
+def _dedupe(rows: list[Outcome], akas: dict[str, str]) -> list[Outcome]:
+    """Rows of a surname-only defendant or of an alias merged into the full name's rows."""
+    rows = [replace(o, defendant=akas.get(o.defendant, o.defendant)) for o in rows]
     alias = _full_names(rows)
     by_key: dict[tuple[str, str], Outcome] = {}
     for o in rows:
@@ -292,9 +299,10 @@ def asdict_fields(o: Outcome) -> dict[str, Any]:
     return {f: getattr(o, f) for f in Outcome.__dataclass_fields__ if f not in ("doc_id", "defendant", "defendant_type", "outcome_type", "evidence")}
 
 
-def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Charge]]) -> list[Outcome]:
+def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Charge]],
+            akas: dict[str, str]) -> list[Outcome]:  # fmt: skip
     """Share a defendant's charges across rows; the age goes on their first outcome."""
-    rows = _dedupe(rows)
+    rows = _dedupe(rows, akas)
     by_person: dict[str, list[Charge]] = {}
     for o in rows:
         by_person.setdefault(o.defendant, []).extend(_informative(o.charges))
