@@ -38,9 +38,10 @@ def names_match(a: str | None, b: str | None) -> bool:
         return False
     if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
         return True
-    ta, tb = [t for t in ka.split() if t not in ("jr", "sr", "ii", "iii")], [
-        t for t in kb.split() if t not in ("jr", "sr", "ii", "iii")
-    ]
+    ta, tb = (
+        [t for t in ka.split() if t not in ("jr", "sr", "ii", "iii")],
+        [t for t in kb.split() if t not in ("jr", "sr", "ii", "iii")],
+    )
     return bool(ta and tb and ta[-1] == tb[-1])
 
 
@@ -68,13 +69,23 @@ def _equal(field: str, g: Any, p: Any) -> bool:
     return g == p
 
 
-def match_doc(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict], list[dict]]:
+def match_doc(
+    gold: list[dict], pred: list[dict]
+) -> tuple[list[tuple[dict, dict]], list[dict], list[dict], list[dict]]:
     """(matched pairs, missed gold, false alarms, extra rows for unlisted people)."""
     gold = [g for g in gold if g.get("defendant")]
     pairs, free = [], list(pred)
     missed = []
     for g in gold:
-        hit = next((p for p in free if p["outcome_type"] == g["outcome_type"] and names_match(g["defendant"], p.get("defendant"))), None)
+        hit = next(
+            (
+                p
+                for p in free
+                if p["outcome_type"] == g["outcome_type"]
+                and names_match(g["defendant"], p.get("defendant"))
+            ),
+            None,
+        )
         if hit is None:
             missed.append(g)
         else:
@@ -93,7 +104,10 @@ def score(gold_docs: Iterable[dict], predicted: dict[str, list[dict]]) -> dict[s
     for doc in gold_docs:
         pairs, missed, false, extra = match_doc(doc["outcomes"], predicted.get(doc["id"], []))
         tp, fn, fp, apart = tp + len(pairs), fn + len(missed), fp + len(false), apart + len(extra)
-        misses += [{"doc": doc["id"], "defendant": g["defendant"], "outcome_type": g["outcome_type"]} for g in missed]
+        misses += [
+            {"doc": doc["id"], "defendant": g["defendant"], "outcome_type": g["outcome_type"]}
+            for g in missed
+        ]
         for g, p in pairs:
             for f in FIELDS:
                 gv, pv = field_value(g, f), field_value(p, f)
@@ -114,7 +128,8 @@ def score(gold_docs: Iterable[dict], predicted: dict[str, list[dict]]) -> dict[s
         for f, s in stats.items()
     }
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"outcomes": {"tp": tp, "fp": fp, "fn": fn, "apart": apart, "precision": prec, "recall": rec, "f1": f1},
+    counts = {"tp": tp, "fp": fp, "fn": fn, "apart": apart}
+    return {"outcomes": {**counts, "precision": prec, "recall": rec, "f1": f1},
             "fields": fields, "misses": misses}  # fmt: skip
 
 
@@ -134,7 +149,10 @@ def format_report(name: str, result: dict[str, Any]) -> str:
 
 def load_gold(gold_dir: Path) -> dict[str, list[dict]]:
     """Every ``*.jsonl`` gold file in ``gold_dir``, by file name."""
-    return {p.name: [json.loads(x) for x in p.read_text().splitlines() if x.strip()] for p in sorted(gold_dir.glob("*.jsonl"))}
+    return {
+        p.name: [json.loads(x) for x in p.read_text().splitlines() if x.strip()]
+        for p in sorted(gold_dir.glob("*.jsonl"))
+    }
 
 
 def load_corpus_records(corpus_dir: Path, ids: set[str]) -> list[dict]:
@@ -202,7 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     figures["overall"] = score([d for docs in gold.values() for d in docs], pred)
     for name, result in figures.items():
         print(format_report(name, result), end="\n\n")
-    print("misses:", *(f"  {m['doc']} | {m['defendant']} | {m['outcome_type']}" for m in figures["overall"]["misses"]), sep="\n")
+    print(
+        "misses:",
+        *(
+            f"  {m['doc']} | {m['defendant']} | {m['outcome_type']}"
+            for m in figures["overall"]["misses"]
+        ),
+        sep="\n",
+    )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str))
     return 0

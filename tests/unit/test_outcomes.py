@@ -27,7 +27,12 @@ def test_sentence_fields(nlp) -> None:
     text = ("John Smith, 56, was sentenced today by U.S. District Judge Brian Cogan to 460 months in prison "
             "and ordered to pay a $2 million fine.")  # fmt: skip
     (o,) = _run(nlp, text)
-    assert (o.defendant, o.outcome_type, o.sentence_min_months, o.fine_usd) == ("John Smith", "sentenced", 460, 2e6)
+    assert (o.defendant, o.outcome_type, o.sentence_min_months, o.fine_usd) == (
+        "John Smith",
+        "sentenced",
+        460,
+        2e6,
+    )
     assert (o.judge, o.decision_date, o.defendant_age) == ("Brian Cogan", "2024-10-17", 56)
 
 
@@ -123,7 +128,10 @@ def test_subordinate_plea_takes_no_judge_or_date(nlp) -> None:
     rows = {o.outcome_type: o for o in _run(nlp, text)}
     assert rows["sentenced"].judge == "Raymond Rodriguez"
     assert rows["sentenced"].decision_date == "2024-10-17"
-    assert (rows["sentenced"].sentence_min_months, rows["sentenced"].sentence_max_months) == (30, 60)
+    assert (rows["sentenced"].sentence_min_months, rows["sentenced"].sentence_max_months) == (
+        30,
+        60,
+    )
     assert (rows["pleaded_guilty"].judge, rows["pleaded_guilty"].decision_date) == (None, None)
 
 
@@ -144,12 +152,95 @@ def test_clean_name(raw: str, clean: str | None) -> None:
         ("A federal court permanently barred Ken Mendoza from preparing tax returns for others.",
          ("Ken Mendoza", "other")),
         ("Acme Widgets Inc. agreed to settle the lawsuit and pay $2 million.", ("Acme Widgets Inc.", "other")),
-        pytest.param("The charges against Clifford Proctor were dismissed on Monday.",
-                     ("Clifford Proctor", "dismissed"),
-                     marks=pytest.mark.xfail(reason="defendant after 'against' not resolved yet")),
+        ("The charges against Clifford Proctor were dismissed on Monday.", ("Clifford Proctor", "dismissed")),
+        ("The case against Cortney Brandon was dismissed.", ("Cortney Brandon", "dismissed")),
+        ("A judge dismissed the indictment against Maria Lopez on Friday.", ("Maria Lopez", "dismissed")),
     ],
 )  # fmt: skip
 def test_civil_and_dismissed(nlp, text: str, expected: tuple[str, str]) -> None:
     rows = _run(nlp, text)
     assert expected in {(o.defendant, o.outcome_type) for o in rows}
     assert all(o.fine_usd is None for o in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "indictment charging defendants X, Y and Z, along with ... U and V"
+        (
+            "On Oct. 3, 2014, a grand jury returned a Second Superseding Indictment charging defendants "
+            "Phillips, Williams and Ellis, along with additional defendants Granville Robinson and Laquentin "
+            "Brown, with sex trafficking conspiracy.",
+            {"Phillips", "Williams", "Ellis", "Granville Robinson", "Laquentin Brown"},
+        ),
+        # "The indictment also charged X ..."
+        (
+            "The indictment also charged Marcos Neto Macchione, a Brazilian national, with conspiracy.",
+            {"Marcos Neto Macchione"},
+        ),
+        # "X was arrested today on charges ..."
+        ("Ronald Tsoi was arrested today on charges of bulk cash smuggling.", {"Ronald Tsoi"}),
+        (
+            "Igor Grudijev was arrested on federal charges related to cocaine distribution.",
+            {"Igor Grudijev"},
+        ),
+        # "charges X" with initials and "Pa.," in the name phrase
+        (
+            "An indictment unsealed today charges William V. Hlushmanuk, 35, of Churchville, Pa., with 21 "
+            "counts of health care fraud.",
+            {"William V. Hlushmanuk"},
+        ),
+    ],
+)
+def test_charged_people(nlp, text: str, expected: set[str]) -> None:
+    got = {o.defendant for o in _run(nlp, text) if o.outcome_type == "charged"}
+    assert {g.split()[-1] for g in got} == {e.split()[-1] for e in expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, 47 individuals have agreed to plead or have pleaded guilty in the investigation.",
+        "To date, nine individuals have been convicted in the scheme.",
+        "To date, 27 individuals have been charged.",
+    ],
+)
+def test_running_totals_are_not_outcomes(nlp, text: str) -> None:
+    assert _run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hong Wei Xian, aka Harry Zan, 32, and Li Li, aka Lea Li, 33, were charged in a two-count "
+            "indictment.",
+            {("Hong Wei Xian", 32), ("Li Li", 33)},
+        ),
+        ("Corey Lewis, aka Coco, 37, was charged with conspiracy.", {("Corey Lewis", 37)}),
+    ],
+)
+def test_aliases_fold_into_the_name(nlp, text: str, expected: set) -> None:
+    assert {(o.defendant, o.defendant_age) for o in _run(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lede naming no one takes the person named next (not the announcing official)
+        (
+            "A Poplar Grove, Illinois resident was indicted by a federal grand jury today on six counts of "
+            "mail fraud, announced Acting Assistant Attorney General Caroline D. Ciraolo. According to the "
+            "indictment, Shameka Carr filed fraudulent tax returns.",
+            "Shameka Carr",
+        ),
+        (
+            "The former vice president of the company pleaded guilty today to a kickback scheme. Assistant "
+            "Attorney General Leslie R. Caldwell made the announcement. Robert Hanley admitted taking "
+            "kickbacks.",
+            "Robert Hanley",
+        ),
+    ],
+)
+def test_lede_resolves_to_person_named_next(nlp, text: str, expected: str) -> None:
+    assert {o.defendant for o in _run(nlp, text)} == {expected}

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from casewire.extract.evidence import sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import NameIndex
 from casewire.records import AgeMention, Document, Evidence, Mention, Outcome
 
@@ -52,7 +52,7 @@ _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def extract_ages(doc: Doc, document: Document, names: NameIndex) -> list[AgeMention]:
     """Every age written with a person's name, in text order (one per age phrase)."""
-    text = doc.text
+    text = doc_text(doc)
     people = [m for m in names.mentions_in(0, len(text)) if m.entity_type == "person"]
     found: dict[int, AgeMention] = {}
     for mention in people:
@@ -107,7 +107,7 @@ def _evidence(doc: Doc, doc_id: str, start: int, end: int) -> Evidence:
     first = sentence_evidence(doc_id, span[:1])
     last = sentence_evidence(doc_id, span[-1:])
     a, b = first.start_char, max(first.end_char, last.end_char)
-    return Evidence(doc_id=doc_id, start_char=a, end_char=b, text=doc.text[a:b])
+    return Evidence(doc_id=doc_id, start_char=a, end_char=b, text=doc_text(doc)[a:b])
 
 
 # --- what an age is as of ----------------------------------------------------------

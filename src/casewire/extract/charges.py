@@ -40,7 +40,9 @@ _SPLIT = re.compile(
 )
 _MAX_WORDS = 16
 _NUMBER_ONLY = re.compile(rf"^(?:\w+-)?(?:{_NUMBERS})$", re.I)
-_AMOUNT = re.compile(r"\$\s?\d|\b(?:millions?|billions?|thousands?)\s+of\s+dollars\b|\bdollars\b", re.I)
+_AMOUNT = re.compile(
+    r"\$\s?\d|\b(?:millions?|billions?|thousands?)\s+of\s+dollars\b|\bdollars\b", re.I
+)
 _NOT_FIRST = {"him", "her", "them", "his", "their", "he", "she", "it", "this", "all", "these",
               "those", "each", "both", "following", "such", "any", "other", "same"}  # fmt: skip
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casewire.extract.dates import find_dates
-from casewire.extract.evidence import sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import NameIndex
 from casewire.extract.roles import Who, make_who, positions
 from casewire.records import Document, EventMention, Participant
@@ -253,7 +253,7 @@ def _date(document: Document, clause: list[Token], trigger: Token) -> tuple[str,
     hi = max(t.idx + len(t) for t in clause)
     inside = {t.idx for t in clause}
     best = None
-    for start, end, value in find_dates(doc.text[lo:hi], document.published_date):
+    for start, end, value in find_dates(doc_text(doc)[lo:hi], document.published_date):
         tok = doc.char_span(lo + start, lo + end, alignment_mode="expand")
         if tok is None or tok[0].idx not in inside:
             continue

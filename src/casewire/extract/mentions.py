@@ -26,7 +26,7 @@ import yaml
 from nameparser.config import CONSTANTS
 from spacy.tokens import Doc, Span
 
-from casewire.extract.evidence import sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import link_names
 from casewire.records import Document, Mention
 
@@ -82,7 +82,7 @@ def load_rules() -> dict:
 def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
     """Entity mentions of one document, each linked to its in-document full name."""
     rules = load_rules()
-    limit = _furniture_limit(doc.text, rules)
+    limit = _furniture_limit(doc_text(doc), rules)
     cands = [c for c in _candidates(doc, rules) if c.start < limit and _keep(doc, c, rules)]
     linked = link_names(doc, cands, rules)
     out = []
@@ -90,7 +90,7 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         out.append(
             Mention(
-                doc_id=document.doc_id, text=doc.text[cand.start:cand.end], label=cand.label,
+                doc_id=document.doc_id, text=doc_text(doc)[cand.start:cand.end], label=cand.label,
                 entity_type=rules["label_types"][cand.label], canonical=canonical,
                 mention_start=cand.start, mention_end=cand.end,
                 evidence=sentence_evidence(document.doc_id, span), alias=alias,
@@ -141,7 +141,7 @@ def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
 
 def _nickname_spans(doc: Doc) -> list[Candidate]:
     out = []
-    for m in _NICKNAME.finditer(doc.text):
+    for m in _NICKNAME.finditer(doc_text(doc)):
         # A possessive belongs to the sentence, not the name: "Guzmán’s" -> "Guzmán".
         last = _POSSESSIVE.sub("", m.group("last"))
         end = m.end() - (len(m.group("last")) - len(last))
@@ -153,7 +153,7 @@ def _nickname_spans(doc: Doc) -> list[Candidate]:
 def _anchored_names(doc: Doc, rules: dict, occupied: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalized words after a title ("U.S. Attorney Breon Peace") are a person."""
     out = []
-    for m in rules["anchor_re"].finditer(doc.text):
+    for m in rules["anchor_re"].finditer(doc_text(doc)):
         start, end = m.span("name")
         if any(s < end and start < e for s, e in occupied):
             continue
@@ -232,8 +232,8 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    name = _POSSESSIVE.sub("", ent.doc.text[start:end]) if ent.label_ == "PERSON" else None
-    name = name or ent.doc.text[start:end]
+    name = _POSSESSIVE.sub("", doc_text(ent.doc)[start:end]) if ent.label_ == "PERSON" else None
+    name = name or doc_text(ent.doc)[start:end]
     label = ent.label_
     if label == "ORG" and name.casefold() in rules["place_lookup"]:
         label = "GPE"  # "the U.S." tagged ORG

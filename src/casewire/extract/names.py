@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from casewire.extract.evidence import doc_text
 from casewire.records import Mention
 from casewire.textnorm import name_key
 
@@ -111,16 +112,16 @@ def link_names(doc: Doc, cands: list, rules: dict) -> list[tuple[object, str, st
     person's name becomes PERSON; acronyms resolve to their full organization.
     """
     full = _full_names(cands)
-    cands = [_complete_lowercase(doc.text, c, full) for c in cands]
+    cands = [_complete_lowercase(doc_text(doc), c, full) for c in cands]
     cands = [_person_label(c, full, rules) for c in cands]
     full = _full_names(cands)
-    acronyms = _defined_acronyms(doc.text, cands, rules)
+    acronyms = _defined_acronyms(doc_text(doc), cands, rules)
     out = []
     for c in cands:
         if c.label == "PERSON":
             out.append((c, _person_canonical(c, full), c.alias))
         elif c.label == "ORG":
-            canonical, alias = _org_canonical(doc.text, c, acronyms)
+            canonical, alias = _org_canonical(doc_text(doc), c, acronyms)
             out.append((c, canonical, alias))
         else:
             out.append((c, rules["place_lookup"].get(c.name.casefold(), c.name), None))

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc
 
+from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_people import clean_name
 from casewire.records import Outcome
@@ -50,7 +51,7 @@ def _name_at(doc: Doc, names: NameIndex, pos: int) -> str | None:
         if m.mention_start <= pos + 2 and m.entity_type == "person":
             return clean_name(m.canonical)
         break
-    m = _NAME.match(doc.text, pos)
+    m = _NAME.match(doc_text(doc), pos)
     tok = doc.char_span(pos, pos + 1, alignment_mode="expand") if m else None
     if tok is None or not len(tok) or tok[0].ent_type_ != "PERSON":
         return None
@@ -59,11 +60,13 @@ def _name_at(doc: Doc, names: NameIndex, pos: int) -> str | None:
 
 def _titled(doc: Doc, names: NameIndex, start: int, end: int, anchored: bool = False) -> str | None:
     """The first "[title] Name" in ``text[start:end]`` (at ``start`` itself when anchored)."""
-    r, text = rules(), doc.text
+    r, text = rules(), doc_text(doc)
     for m in r["title"].finditer(text, start, end):
         if anchored and m.start() != start:
             return None
-        if r["not_title"].match(m.group(0)) or r["not_title_before"].search(text[max(0, m.start() - 25) : m.start()]):
+        if r["not_title"].match(m.group(0)) or r["not_title_before"].search(
+            text[max(0, m.start() - 25) : m.start()]
+        ):
             continue
         name = _name_at(doc, names, m.end())
         if name:
@@ -75,14 +78,18 @@ def _name_then_title(doc: Doc, names: NameIndex, start: int, end: int) -> tuple[
     """The first "Name, U.S. Attorney ..." in the range, with its position."""
     for m in names.mentions_in(start, end):
         name = clean_name(m.canonical)
-        if name and m.entity_type == "person" and rules()["name_then_title"].match(doc.text, m.mention_end):
+        if (
+            name
+            and m.entity_type == "person"
+            and rules()["name_then_title"].match(doc_text(doc), m.mention_end)
+        ):
             return m.mention_start, name
     return None
 
 
 def _before_cue(doc: Doc, names: NameIndex, start: int, end: int) -> str | None:
     """The first official named in the subject before an announcement cue."""
-    titled = rules()["title"].search(doc.text, start, end)
+    titled = rules()["title"].search(doc_text(doc), start, end)
     first = _titled(doc, names, start, end)
     inverted = _name_then_title(doc, names, start, end)
     if inverted and (first is None or titled is None or inverted[0] < titled.start()):
@@ -92,7 +99,7 @@ def _before_cue(doc: Doc, names: NameIndex, start: int, end: int) -> str | None:
 
 def find_announcer(doc: Doc, names: NameIndex) -> str | None:
     """The announcing official of the document, or None (an institution announces)."""
-    r, text = rules(), doc.text
+    r, text = rules(), doc_text(doc)
     for cue in r["cue"].finditer(text):
         span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
         sent = span.sent if span is not None else None
@@ -129,7 +136,9 @@ def news_flags(rows: list[Outcome], published: str | None) -> list[bool]:
         recent = [p for p, n in mine if n]
         if recent:
             top = max(stage(p) for p in recent)
-            flags.append(any(p is o for p in recent) or (o.decision_date is None and stage(o) > top))
+            flags.append(
+                any(p is o for p in recent) or (o.decision_date is None and stage(o) > top)
+            )
         elif any(near):
             news_types = {p.outcome_type for p, n in zip(rows, near, strict=True) if n}
             flags.append(o.decision_date is None and o.outcome_type in news_types)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
 
@@ -33,7 +34,9 @@ _CUT_DEPS = {"prep", "relcl", "acl", "advcl", "ccomp", "poss"}
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """Compiled defendant rules from ``rules/outcomes_people.yaml`` (loaded once)."""
-    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("outcomes_people.yaml").read_text())
+    raw = yaml.safe_load(
+        resources.files("casewire.rules").joinpath("outcomes_people.yaml").read_text()
+    )
     return {
         "intro": [re.compile(p) for p in raw["introductions"]],
         "age_apposition": re.compile(raw["age_apposition"]),
@@ -68,14 +71,18 @@ def _is_official(text: str, start: int) -> bool:
 
 def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """``(canonical, entity_type, start, end)`` of non-official people/orgs in a char range."""
-    out = [(m.canonical, m.entity_type, m.mention_start, m.mention_end) for m in names.mentions_in(start, end)]
+    out = [
+        (m.canonical, m.entity_type, m.mention_start, m.mention_end)
+        for m in names.mentions_in(start, end)
+    ]
     if not out:
         span = doc.char_span(start, end, alignment_mode="expand")
         ents = span.ents if span is not None else []
-        out = [(e.text, "person" if e.label_ == "PERSON" else "organization", e.start_char, e.end_char)
+        kind = lambda e: "person" if e.label_ == "PERSON" else "organization"  # noqa: E731
+        out = [(e.text, kind(e), e.start_char, e.end_char)
                for e in ents if e.label_ in ("PERSON", "ORG")]  # fmt: skip
     cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
-    return [(n, t, s, e) for n, t, s, e in cleaned if n and not _is_official(doc.text, s)]
+    return [(n, t, s, e) for n, t, s, e in cleaned if n and not _is_official(doc_text(doc), s)]
 
 
 def alias_owner(names: NameIndex, text: str, m: Any) -> Any:
@@ -83,7 +90,11 @@ def alias_owner(names: NameIndex, text: str, m: Any) -> Any:
     cue = rules()["alias_before"].search(text[max(0, m.mention_start - 25) : m.mention_start])
     if cue is None:
         return m
-    prev = [p for p in names.mentions_in(max(0, m.mention_start - 80), m.mention_start) if p.mention_end < m.mention_start - 3]
+    prev = [
+        p
+        for p in names.mentions_in(max(0, m.mention_start - 80), m.mention_start)
+        if p.mention_end < m.mention_start - 3
+    ]
     return prev[-1] if prev else m
 
 
@@ -122,23 +133,27 @@ class Context:
 
 
 def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
-    """Defendants introduced by cue phrases: the names right after the cue, up to the sentence end."""
+    """Defendants introduced by cue phrases: the names right after the cue, up to sentence end."""
     r, out = rules(), []
     for pattern in r["intro"]:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
             end = tok.sent.end_char if tok is not None else m.end() + 200
             hits = names_in(doc, names, m.end(), end)
-            people = [(n, "person") for n, t, _, e in hits if t == "person" or r["age_apposition"].match(doc.text, e)]
+            people = [
+                (n, "person")
+                for n, t, _, e in hits
+                if t == "person" or r["age_apposition"].match(doc_text(doc), e)
+            ]
             if people and hits[0][2] - m.end() < 3:
                 out.append((m.start(), tuple(dict.fromkeys(people))))
     return out
 
 
 def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
-    """People written with an age apposition ("John Smith, 45, of Baltimore"), grouped by sentence."""
+    """People written with an age apposition ("John Smith, 45, of Baltimore"), by sentence."""
     r, groups = rules(), {}
-    text = doc.text
+    text = doc_text(doc)
     for m in names.mentions_in(0, len(text)):
         name = clean_name(m.canonical)
         if m.entity_type not in ("person", "organization") or name is None:
@@ -151,7 +166,9 @@ def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Pers
             continue
         tok = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
         key = tok.sent.start_char if tok is not None else m.mention_start
-        groups.setdefault(key, {"pos": m.mention_start, "people": {}})["people"][(name, "person")] = None
+        groups.setdefault(key, {"pos": m.mention_start, "people": {}})["people"][
+            (name, "person")
+        ] = None
     return [(g["pos"], tuple(g["people"])) for g in groups.values()]
 
 
@@ -164,7 +181,7 @@ def _list_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ..
             continue
         group = [hits[0]]
         for h in hits[1:]:
-            if not sep.fullmatch(doc.text, group[-1][3], h[2]):
+            if not sep.fullmatch(doc_text(doc), group[-1][3], h[2]):
                 break
             group.append(h)
         if len(group) >= 2:
@@ -200,18 +217,27 @@ def _is_plural(tok: Token) -> bool:
 
 def _against(toks: list[Token]) -> list[Token]:
     """Objects of "against" attached to these tokens ("an indictment against X")."""
-    return [g for t in toks for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for t in toks
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _arguments(tok: Token) -> list[Token]:
     """Subject (or object, for a jury/judge/indictment subject) tokens and their conjuncts."""
-    heads = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "amod") else [])
+    heads = [tok] + (
+        [tok.head] if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "amod") else []
+    )
     args: list[Token] = []
     for h in heads:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
         if subj and rules()["non_person_subject"].search(subj[0].text):
-            args += _against([h, *obj]) or obj or subj[1:]
+            args += _against([h, *obj, *subj]) or obj or subj[1:]
         else:
             args += subj + obj
         if args:
@@ -223,8 +249,17 @@ def _arguments(tok: Token) -> list[Token]:
 
 def _codefendants(tok: Token) -> list[Token]:
     """Objects of "along with" / "together with" on the trigger ("charged X along with Y")."""
-    heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]]
-    return [g for h in heads for w in h.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+    heads = [
+        c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]
+    ]
+    return [
+        g
+        for h in heads
+        for w in h.children
+        if w.lower_ == "with"
+        for g in w.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _in_scope(t: Token, arg: Token) -> bool:
@@ -244,7 +279,9 @@ def _arg_names(doc: Doc, names: NameIndex, arg: Token) -> list[Person]:
     own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
     people = [(n, t) for n, t, _, _ in scoped if t == "person"]
     if own and own[0][1] == "person":
-        listed = [(n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)]
+        listed = [
+            (n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)
+        ]
         return list(dict.fromkeys(own[:1] + listed))
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
 
@@ -265,11 +302,15 @@ def _token_at(doc: Doc, char: int) -> Token:
 
 def _officials(doc: Doc, names: NameIndex) -> set[str]:
     """Canonical names written at least once after an official title ("Attorney Kim Ogg")."""
-    text = doc.text
-    return {m.canonical for m in names.mentions_in(0, len(text)) if _is_official(text, m.mention_start)}
+    text = doc_text(doc)
+    return {
+        m.canonical for m in names.mentions_in(0, len(text)) if _is_official(text, m.mention_start)
+    }
 
 
-def _named_after(doc: Doc, names: NameIndex, sent: Span, plural: bool, count: int | None) -> list[Person]:
+def _named_after(
+    doc: Doc, names: NameIndex, sent: Span, plural: bool, count: int | None
+) -> list[Person]:
     """A lede naming no one ("A Houston man was sentenced"): the people of the first of the
     next three sentences that names a non-official, non-victim person."""
     if names_in(doc, names, 0, sent.start_char):
@@ -282,7 +323,7 @@ def _named_after(doc: Doc, names: NameIndex, sent: Span, plural: bool, count: in
         nxt = s.end
         hits = [(n, t) for n, t, b, _ in names_in(doc, names, s.start_char, s.end_char)
                 if t == "person" and n not in officials
-                and not rules()["not_apposition"].search(doc.text[max(0, b - 40) : b])]  # fmt: skip
+                and not rules()["not_apposition"].search(doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip
         people = list(dict.fromkeys(hits))
         if people:
             if not plural:
@@ -291,7 +332,9 @@ def _named_after(doc: Doc, names: NameIndex, sent: Span, plural: bool, count: in
     return []
 
 
-def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context) -> list[Person]:
+def defendants(
+    doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context
+) -> list[Person]:
     """Defendants of one trigger (``trig_start`` is a document char offset)."""
     found: list[Person] = []
     generic: Token | None = None
@@ -304,7 +347,9 @@ def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, na
         found += named
     if not found and generic is not None:
         plural, count = _is_plural(generic), _count(generic)
-        found = ctx.resolve(trig_start, plural, count) or _named_after(doc, names, sent, plural, count)
+        found = ctx.resolve(trig_start, plural, count) or _named_after(
+            doc, names, sent, plural, count
+        )
         if not found:
             return []
     for arg in _codefendants(trig_tok) if trig_tok is not None and found else []:
@@ -314,5 +359,9 @@ def defendants(doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, na
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):
         nxt = doc[sent.end].sent
-        found = [(n, t) for n, t, _, _ in names_in(doc, names, nxt.start_char, nxt.end_char) if t == "person"][:1]
+        found = [
+            (n, t)
+            for n, t, _, _ in names_in(doc, names, nxt.start_char, nxt.end_char)
+            if t == "person"
+        ][:1]
     return list(dict.fromkeys(found))

@@ -19,11 +19,17 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.charges import find_charges
-from casewire.extract.evidence import sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
 from casewire.extract.outcome_dates import decision_date, own_date, subordinate
-from casewire.extract.outcome_people import alias_owner, build_context, clean_name, defendants, names_in
+from casewire.extract.outcome_people import (
+    alias_owner,
+    build_context,
+    clean_name,
+    defendants,
+    names_in,
+)
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.records import Charge, Document, Outcome
 
@@ -76,7 +82,8 @@ def _trigger_token(sent: Span, start: int, end: int) -> Token | None:
 
 
 def _nominal(tok: Token | None, sent: Span, trig: tuple[int, int]) -> bool:
-    """A subordinate mention ("following his guilty plea", "her conviction") in a sentence with another trigger."""
+    """A subordinate mention ("following his guilty plea", "her conviction") in a sentence
+    with another trigger."""
     return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _many_triggers(sent.text)
 
 
@@ -93,24 +100,48 @@ def _custody(text: str, trig_start: int) -> tuple[dict[str, Any], bool]:
     approx = False
     for t in find_terms(text):
         after, before = text[t.end : t.end + 60], text[max(0, t.start - 50) : t.start]
-        if re.search(r"\b(?:faces?|facing|maximum|minimum|could|up\s+to|sought|seek|asked|aimed)\b[^.;]*$", before, re.I) and not re.search(r"sentenced\s+to\s+up\s+to\s*$", before, re.I):
+        if re.search(
+            r"\b(?:faces?|facing|maximum|minimum|could|up\s+to|sought|seek|asked|aimed)\b[^.;]*$",
+            before,
+            re.I,
+        ) and not re.search(r"sentenced\s+to\s+up\s+to\s*$", before, re.I):
             continue
-        if t.life and not re.search(r"(?:to|a|of|serve|serving)\s+$", before) and not re.match(r"\s*(?:in|sentence|imprisonment|without|term|behind)", after):
+        if (
+            t.life
+            and not re.search(r"(?:to|a|of|serve|serving)\s+$", before)
+            and not re.match(r"\s*(?:in|sentence|imprisonment|without|term|behind)", after)
+        ):
             continue
         if roles["supervised_release"].match(after) or roles["supervised_before"].search(before):
             out.setdefault("supervised_release_months", t.max_months)
         elif roles["probation"].match(after) or roles["probation_before"].search(before):
             out.setdefault("probation_months", t.max_months)
-        elif not roles["not_custody"].match(after) and (t.life or t.end > trig_start or roles["custody_context"].search(after)):
+        elif not roles["not_custody"].match(after) and (
+            t.life or t.end > trig_start or roles["custody_context"].search(after)
+        ):
             custody.append(t)
-            approx = approx or bool(re.search(r"(?:over|more\s+than|nearly|almost|about|approximately|at\s+least)\s+$", before))
+            approx = approx or bool(
+                re.search(
+                    r"(?:over|more\s+than|nearly|almost|about|approximately|at\s+least)\s+$", before
+                )
+            )
     if custody:
         if re.search(r"\bconsecutive", text, re.I) and not any(t.life for t in custody):
             lo = sum(t.min_months or 0 for t in custody)
-            out.update(sentence_min_months=lo, sentence_max_months=sum(t.max_months or 0 for t in custody))
+            out.update(
+                sentence_min_months=lo, sentence_max_months=sum(t.max_months or 0 for t in custody)
+            )
         else:
-            first = max(custody, key=lambda t: (t.life, t.max_months or 0)) if re.search(r"concurrent", text, re.I) else custody[0]
-            out.update(sentence_min_months=first.min_months, sentence_max_months=first.max_months, life_sentence=any(t.life for t in custody))
+            first = (
+                max(custody, key=lambda t: (t.life, t.max_months or 0))
+                if re.search(r"concurrent", text, re.I)
+                else custody[0]
+            )
+            out.update(
+                sentence_min_months=first.min_months,
+                sentence_max_months=first.max_months,
+                life_sentence=any(t.life for t in custody),
+            )
         out["custody_suspended"] = bool(r["suspended"].search(text))
     out["death_sentence"] = bool(r["death"].search(text))
     return out, approx
@@ -146,7 +177,9 @@ def _near(doc: Doc, sent: Span, kind: str, busy: set[int]) -> str | None:
         if s is not sent and s.start in busy:
             continue
         for m in r[kind].finditer(s.text):
-            if kind == "court" and r["not_court_before"].search(s.text[max(0, m.start() - 50) : m.start()]):
+            if kind == "court" and r["not_court_before"].search(
+                s.text[max(0, m.start() - 50) : m.start()]
+            ):
                 continue
             return _clean_official(m.group("name") if kind == "judge" else m.group(0), kind)
     return None
@@ -160,7 +193,9 @@ def _clean_official(value: str, kind: str) -> str:
     return re.sub(r"(?<=\w{3})\.$", "", value) if not value.endswith(("Jr.", "Sr.")) else value
 
 
-def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None, busy: set[int]) -> dict[str, Any]:
+def _fields(
+    doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None, busy: set[int]
+) -> dict[str, Any]:
     """Every field one trigger sentence gives (defendant-independent)."""
     r, text = rules(), sent.text
     tok = _trigger_token(sent, *trig)
@@ -169,8 +204,13 @@ def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: 
         f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
     else:
         f.update(decision_date=decision_date(sent, trig, tok, published),
-                 judge=_near(doc, sent, "judge", busy), court=_near(doc, sent, "court", busy))  # fmt: skip
-    counts = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b", text, re.I)
+                 judge=_near(doc, sent, "judge", busy),
+                 court=_near(doc, sent, "court", busy))  # fmt: skip
+    counts = re.search(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b",
+        text,
+        re.I,
+    )
     if counts:
         words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
         c = counts.group(1).lower()
@@ -191,11 +231,13 @@ def _fields(doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: 
 def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
     """``Name, 56,`` and ``56-year-old Name`` ages by canonical name."""
     out: dict[str, int] = {}
-    for m in names.mentions_in(0, len(doc.text)):
-        after = doc.text[m.mention_end : m.mention_end + 8]
-        before = doc.text[max(0, m.mention_start - 25) : m.mention_start]
-        hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before)
-        name = clean_name(alias_owner(names, doc.text, m).canonical)
+    for m in names.mentions_in(0, len(doc_text(doc))):
+        after = doc_text(doc)[m.mention_end : m.mention_end + 8]
+        before = doc_text(doc)[max(0, m.mention_start - 25) : m.mention_start]
+        hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(
+            r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before
+        )
+        name = clean_name(alias_owner(names, doc_text(doc), m).canonical)
         if hit and m.entity_type == "person" and name:
             out.setdefault(name, int(hit.group(1)))
     return out
@@ -231,8 +273,12 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     for sent, trigs in found:
         text = sent.text
         for m in rules()["denied"].finditer(text):
-            for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[-1:]:
-                denied.setdefault(n, []).extend(find_charges(text[m.start():].replace("not guilty", "guilty")))
+            for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[
+                -1:
+            ]:
+                denied.setdefault(n, []).extend(
+                    find_charges(text[m.start() :].replace("not guilty", "guilty"))
+                )
         for otype, s, e in trigs:
             start = sent.start_char + s
             people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
@@ -245,28 +291,35 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 key = (name, otype)
                 if key in rows:
                     if approx.get(key) and not is_approx and fields.get("sentence_max_months"):
-                        rows[key] = replace(rows[key], sentence_min_months=None, sentence_max_months=None)
+                        rows[key] = replace(
+                            rows[key], sentence_min_months=None, sentence_max_months=None
+                        )
                         approx[key] = False
                     rows[key] = _merge(_refine(rows[key], fields), fields)
                     continue
-                span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+                span = doc.char_span(
+                    sent.start_char + s, sent.start_char + e, alignment_mode="expand"
+                )
                 rows[key] = _merge(
                     Outcome(doc_id=document.doc_id, defendant=name, defendant_type=etype,
-                            outcome_type=otype, evidence=sentence_evidence(document.doc_id, span or sent)),
+                            outcome_type=otype,
+                            evidence=sentence_evidence(document.doc_id, span or sent)),
                     fields,
                 )  # fmt: skip
                 approx[key] = is_approx
     out = _finish(list(rows.values()), _ages(doc, names), denied, _akas(doc, names))
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
-    return [replace(o, announcer=announcer) if news else o for o, news in zip(out, flags, strict=True)]
+    return [
+        replace(o, announcer=announcer) if news else o for o, news in zip(out, flags, strict=True)
+    ]
 
 
 def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:
     """Alias canonical names mapped to the name they follow ("X, aka Y": Y -> X)."""
     out = {}
-    for m in names.mentions_in(0, len(doc.text)):
-        owner = alias_owner(names, doc.text, m)
+    for m in names.mentions_in(0, len(doc_text(doc))):
+        owner = alias_owner(names, doc_text(doc), m)
         if owner is not m and clean_name(m.canonical) and clean_name(owner.canonical):
             out[clean_name(m.canonical)] = clean_name(owner.canonical)
     return out
@@ -296,7 +349,11 @@ def _dedupe(rows: list[Outcome], akas: dict[str, str]) -> list[Outcome]:
 
 
 def asdict_fields(o: Outcome) -> dict[str, Any]:
-    return {f: getattr(o, f) for f in Outcome.__dataclass_fields__ if f not in ("doc_id", "defendant", "defendant_type", "outcome_type", "evidence")}
+    return {
+        f: getattr(o, f)
+        for f in Outcome.__dataclass_fields__
+        if f not in ("doc_id", "defendant", "defendant_type", "outcome_type", "evidence")
+    }
 
 
 def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Charge]],

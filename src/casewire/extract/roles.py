@@ -24,7 +24,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from casewire.extract.evidence import sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import NameIndex
 from casewire.records import Document, Mention, RoleMention
 
@@ -163,7 +163,7 @@ def extract_roles(doc: Doc, document: Document, names: NameIndex) -> list[RoleMe
     found += _title_roles(doc, names, rules)
     found += _syntax_roles(doc, who, rules)
     found += [(m, "official", title, sent, a, b) for m, title, sent, a, b in positions(doc, who)]
-    for m in names.mentions_in(0, len(doc.text)):
+    for m in names.mentions_in(0, len(doc_text(doc))):
         if m.entity_type == "organization" and m.canonical.split()[-1].lower() in set(
                 rules["criminal_org_words"]):
             found.append((m, "criminal_organization", None, _span(doc, m), None, None))
@@ -186,7 +186,7 @@ def _span(doc: Doc, m: Mention) -> Span:
 def _title_roles(doc: Doc, names: NameIndex, rules: dict) -> list[tuple]:
     """Titles before a person's name, and appositives after it."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for m in names.mentions_in(0, len(text)):
         if m.entity_type != "person":
             continue
