@@ -271,7 +271,7 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
                 _say(f"bare without {name}: {_fmt(figures['components'][f'without_{name}'])}")
         if "flow" in stages:
             figures["prefect_startup_s"] = round(start_prefect(), 2)
-            out = Path(tmp) / "output"
+            out = args.output or Path(tmp) / "output"
             secs, message, ok = time_flow(raw, out, args.model, args.n_process, args.batch_size)
             figures["flow"] = {**rate(n_docs, n_words, secs), "ok": ok, "message": message}
             _say(f"flow: {_fmt(figures['flow'])} -> {message}")
@@ -337,6 +337,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scaling", action="store_true",
                         default=os.environ.get("SCALING") == "1",
                         help="also bare and flow docs/s at N=1000, 4000 and all")
+    parser.add_argument("--output", type=Path, default=None,
+                        help="keep the flow's releases here (default: a temp folder)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     return parser.parse_args(argv)
 

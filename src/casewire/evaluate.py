@@ -179,32 +179,32 @@ def predict(gold: dict[str, list[dict]], corpus_dir: Path, raw_dir: Path) -> dic
     ids = {d["id"] for docs in gold.values() for d in docs}
     docs, _ = documents_from_records(load_corpus_records(corpus_dir, ids), "corpus")
     docs += [d for d in read_raw(raw_dir) if isinstance(d, Document) and d.source_id in ids]
-    try:
-        from casewire.pipeline import run_pipeline
-    except ImportError:  # pipeline not importable yet: score the extractor's records directly
-        return _predict_records(docs, load_nlp())
+    from casewire.pipeline import run_pipeline
+
     tables = run_pipeline(docs, load_nlp())
-    by_doc = {d.doc_id: d.source_id for d in docs}
-    charges = tables["charges"].to_dict("records") if "charges" in tables else []
+    return rows_from_tables(tables, {d.doc_id: d.source_id for d in docs})
+
+
+def rows_from_tables(tables: dict[str, Any], source_ids: dict[str, str]) -> dict[str, list[dict]]:
+    """Outcome rows of published tables (with their charges), keyed by the documents'
+    source ids, in the shape the scorer compares with gold."""
+    charges: dict[str, list[dict]] = {}
+    for c in tables["charges"].to_dict("records"):
+        charges.setdefault(c["outcome_id"], []).append(c)
     out: dict[str, list[dict]] = {}
     for row in tables["legal_outcomes"].to_dict("records"):
-        row["defendant"] = row.get("defendant_name") or row.get("defendant")
-        row["charges"] = [c for c in charges if c.get("outcome_id") == row.get("outcome_id")]
-        row["judge"] = row.get("judge_name") or row.get("judge")
-        out.setdefault(by_doc.get(row["doc_id"], row["doc_id"]), []).append(row)
+        row = {k: (None if _is_missing(v) else v) for k, v in row.items()}
+        row.update(defendant=row["defendant_name"], judge=row["judge_name"],
+                   charges=charges.get(row["outcome_id"], []))
+        out.setdefault(source_ids.get(row["doc_id"], row["doc_id"]), []).append(row)
     return out
 
 
-def _predict_records(docs: list, nlp: Any) -> dict[str, list[dict]]:
-    from dataclasses import asdict
-
-    from casewire.extract import extract_document
-
-    out: dict[str, list[dict]] = {}
-    for d, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        rows = [asdict(o) for o in extract_document(parsed, d).outcomes]
-        out.setdefault(d.source_id, []).extend(rows)
-    return out
+def _is_missing(value: Any) -> bool:
+    try:
+        return bool(value is None or value != value or str(value) == "<NA>")
+    except (TypeError, ValueError):  # arrays and lists compare element-wise
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from casewire.extract.ages import age_as_of, birth_years
 from casewire.ids import stable_id
 from casewire.publish.files import conform
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
-from casewire.resolve.cases import case_caption, case_key
+from casewire.resolve.cases import assign_cases, case_caption, case_key
 from casewire.resolve.entities import EntityResolution, resolve_entities
 from casewire.resolve.events import merge_events
 
@@ -138,7 +138,13 @@ def outcome_rows(extractions: Sequence[DocExtraction], res: EntityResolution
                     "charge_id": charge_id, "outcome_id": row["outcome_id"],
                     "case_id": row["case_id"], "charge_text": c.text, "category": c.category,
                     "statute": c.statute, **_ev(o.evidence)})
-    return list(outcomes.values()), list(charges.values())
+    rows = list(outcomes.values())
+    for row, case_id in zip(rows, assign_cases(
+            [(r["defendant_entity_id"], r["court"]) for r in rows]), strict=True):
+        row["case_id"] = case_id
+    for charge in charges.values():
+        charge["case_id"] = outcomes[charge["outcome_id"]]["case_id"]
+    return rows, list(charges.values())
 
 
 def case_rows(outcomes: list[dict]) -> list[dict]:

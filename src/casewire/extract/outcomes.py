@@ -57,6 +57,7 @@ def rules() -> dict[str, Any]:
         "method": {k: c(v) for k, v in raw["conviction_method"].items()},
         "denied": c(raw["denied_charges"]),
         "present_aux": set(raw["present_aux"]),
+        "stage_words": {k: c(v) for k, v in raw["stage_words"].items()},
     }
 
 
@@ -164,25 +165,39 @@ def _money(text: str) -> dict[str, float]:
     return out
 
 
-def _near(doc: Doc, sent: Span, kind: str, busy: set[int]) -> str | None:
+def _near(doc: Doc, sent: Span, kind: str, busy: set[int], otype: str,
+          trig: tuple[int, int]) -> str | None:
     """Judge or court in the outcome's sentence, else in the next or previous sentence
-    when that sentence reports no outcome of its own."""
+    when that sentence reports no outcome and speaks of no other stage of its own.
+
+    Within the outcome's own sentence, a name past a word of another stage belongs to
+    that stage (spaCy sometimes joins two sentences at "U.S. During ...")."""
     r = rules()
+    other_stage = r["stage_words"].get(otype)
     sents = [sent]
     if sent.end < len(doc):
         sents.append(doc[sent.end].sent)
     if sent.start > 0:
         sents.append(doc[sent.start - 1].sent)
     for s in sents:
-        if s is not sent and s.start in busy:
+        if s is not sent and (s.start in busy or (other_stage and other_stage.search(s.text))):
             continue
         for m in r[kind].finditer(s.text):
+            if s is sent and other_stage and _stage_between(other_stage, s.text, trig, m.span()):
+                continue
             if kind == "court" and r["not_court_before"].search(
                 s.text[max(0, m.start() - 50) : m.start()]
             ):
                 continue
             return _clean_official(m.group("name") if kind == "judge" else m.group(0), kind)
     return None
+
+
+def _stage_between(stage: re.Pattern[str], text: str, trig: tuple[int, int],
+                   span: tuple[int, int]) -> bool:
+    """Another stage's word stands between the trigger and the match."""
+    lo, hi = (trig[1], span[0]) if span[0] >= trig[1] else (span[1], trig[0])
+    return stage.search(text, lo, hi) is not None
 
 
 def _clean_official(value: str, kind: str) -> str:
@@ -204,8 +219,8 @@ def _fields(
         f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
     else:
         f.update(decision_date=decision_date(sent, trig, tok, published),
-                 judge=_near(doc, sent, "judge", busy),
-                 court=_near(doc, sent, "court", busy))  # fmt: skip
+                 judge=_near(doc, sent, "judge", busy, otype, trig),
+                 court=_near(doc, sent, "court", busy, otype, trig))  # fmt: skip
     counts = re.search(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b",
         text,

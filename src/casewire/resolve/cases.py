@@ -51,3 +51,23 @@ def case_caption(defendant_name: str, court: str | None) -> str:
     if juris is None:
         return defendant_name
     return f"{'United States' if juris.startswith('federal') else 'People'} v. {defendant_name}"
+
+
+def assign_cases(outcomes: list[tuple[str, str | None]]) -> list[str]:
+    """Case ids for ``(defendant_entity_id, court)`` pairs of one build.
+
+    An outcome without a court joins its defendant's case when all of that
+    defendant's outcomes with a court fall in one jurisdiction; otherwise it is
+    keyed by the defendant alone.
+    """
+    known: dict[str, set[str]] = {}
+    for defendant, court in outcomes:
+        if (key := jurisdiction_key(court)) is not None:
+            known.setdefault(defendant, set()).add(key)
+    out = []
+    for defendant, court in outcomes:
+        if jurisdiction_key(court) is None and len(known.get(defendant, ())) == 1:
+            out.append(stable_id("case", defendant, next(iter(known[defendant]))))
+        else:
+            out.append(case_key(defendant, court))
+    return out
