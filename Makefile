@@ -30,7 +30,8 @@ install: $(STAMP)  ## create .venv and install pinned dependencies
 run: install  ## build a release from $(RAW) into $(OUTPUT)
 	$(BIN)/casewire run --raw $(RAW) --output $(OUTPUT)
 
-test: install browser  ## the test suite (a corpus sample; whole-corpus runs are eval/bench)
+test: install browser  ## lint, then the test suite (whole-corpus runs are eval/bench)
+	$(BIN)/ruff check src flows schemas tests bench
 	$(BIN)/python -m pytest -q
 
 # Headless Chromium renders report.html in the tests; Debian's package, installed
@@ -52,8 +53,9 @@ bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|a
 serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)
 
-lint: install
-	$(BIN)/ruff check src flows schemas tests
+lint: install  ## ruff: style, imports, and no Prefect inside src/casewire
+	$(BIN)/ruff check src flows schemas tests bench
+	$(BIN)/ruff format --check src flows schemas tests bench
 
 clean:  ## remove releases, the extraction cache and Prefect state
 	rm -rf $(OUTPUT)/releases $(OUTPUT)/latest.json $(OUTPUT)/.cache .prefect .pytest_cache

@@ -86,22 +86,30 @@ def cpu_seconds() -> float:
 
     On a shared machine wall time depends on the neighbours; CPU time much less.
     """
-    own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
-                                                      resource.RUSAGE_CHILDREN))
+    own, kids = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def rate(n_docs: int, n_words: int, seconds: float, cpu: float | None = None) -> dict:
-    figures = {"seconds": round(seconds, 2), "docs_per_s": round(n_docs / seconds, 1),
-               "words_per_s": round(n_words / seconds)}
+    figures = {
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(n_docs / seconds, 1),
+        "words_per_s": round(n_words / seconds),
+    }
     if cpu is not None:
-        figures.update(cpu_s=round(cpu, 2), docs_per_cpu_s=round(n_docs / cpu, 1),
-                       words_per_cpu_s=round(n_words / cpu))
+        figures.update(
+            cpu_s=round(cpu, 2),
+            docs_per_cpu_s=round(n_docs / cpu, 1),
+            words_per_cpu_s=round(n_words / cpu),
+        )
     return figures
 
 
-def time_bare(texts: list[str], model: str | None, exclude: tuple[str, ...], n_process: int,
-              batch_size: int) -> tuple[float, float, list[str]]:
+def time_bare(
+    texts: list[str], model: str | None, exclude: tuple[str, ...], n_process: int, batch_size: int
+) -> tuple[float, float, list[str]]:
     """Wall and CPU seconds of one ``nlp.pipe`` pass (model loading excluded), components run."""
     from casewire.nlp import load_nlp
 
@@ -125,8 +133,9 @@ def start_prefect() -> float:
     return time.perf_counter() - start
 
 
-def time_flow(raw_dir: Path, out_dir: Path, model: str | None, n_process: int,
-              batch_size: int) -> tuple[float, str, bool]:
+def time_flow(
+    raw_dir: Path, out_dir: Path, model: str | None, n_process: int, batch_size: int
+) -> tuple[float, str, bool]:
     """Seconds for one run of the real Prefect build flow, its message, and whether it passed.
 
     A failing flow (say, a validation error while extractors are rewritten) is
@@ -136,8 +145,13 @@ def time_flow(raw_dir: Path, out_dir: Path, model: str | None, n_process: int,
 
     start = time.perf_counter()
     try:
-        result = build_release(raw_dir=str(raw_dir), output_dir=str(out_dir), model=model,
-                               n_process=n_process, batch_size=batch_size)
+        result = build_release(
+            raw_dir=str(raw_dir),
+            output_dir=str(out_dir),
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+        )
     except Exception as exc:  # reported in the figures
         first_line = str(exc).splitlines()[0] if str(exc) else ""
         return time.perf_counter() - start, f"FAILED {type(exc).__name__}: {first_line}", False
@@ -191,22 +205,34 @@ def _module_name(filename: str) -> str:
 
 def _top_functions(stats: pstats.Stats, top: int) -> list[dict]:
     rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]  # type: ignore[attr-defined]
-    return [{"function": f"{_module_name(f)}:{line}({name})", "calls": nc,
-             "tottime_s": round(tt, 2), "cumtime_s": round(ct, 2)}
-            for (f, line, name), (_, nc, tt, ct, _) in rows]
+    return [
+        {
+            "function": f"{_module_name(f)}:{line}({name})",
+            "calls": nc,
+            "tottime_s": round(tt, 2),
+            "cumtime_s": round(ct, 2),
+        }
+        for (f, line, name), (_, nc, tt, ct, _) in rows
+    ]
 
 
 def _top_casewire(stats: pstats.Stats, top: int) -> list[dict]:
     """casewire functions by cumulative time (the spaCy calls they make included)."""
-    rows = [kv for kv in stats.stats.items()  # type: ignore[attr-defined]
-            if "/casewire/" in kv[0][0] and kv[0][2] != "extract_document"]
+    rows = [
+        kv
+        for kv in stats.stats.items()  # type: ignore[attr-defined]
+        if "/casewire/" in kv[0][0] and kv[0][2] != "extract_document"
+    ]
     rows.sort(key=lambda kv: -kv[1][3])
-    return [{"function": f"{_module_name(f)}:{line}({name})", "calls": nc,
-             "cumtime_s": round(ct, 2)} for (f, line, name), (_, nc, _, ct, _) in rows[:top]]
+    return [
+        {"function": f"{_module_name(f)}:{line}({name})", "calls": nc, "cumtime_s": round(ct, 2)}
+        for (f, line, name), (_, nc, _, ct, _) in rows[:top]
+    ]
 
 
-def profile_pipeline(docs: list, model: str | None, batch_size: int, top: int = 10,
-                     profile_docs: int = 400) -> dict:
+def profile_pipeline(
+    docs: list, model: str | None, batch_size: int, top: int = 10, profile_docs: int = 400
+) -> dict:
     """What ``extract_documents`` + ``build_tables`` cost in one process, stage by stage.
 
     The texts are parsed once (Docs kept in memory), the extractors run over
@@ -219,12 +245,15 @@ def profile_pipeline(docs: list, model: str | None, batch_size: int, top: int = 
     nlp = load_nlp(model)
     start, cpu = time.perf_counter(), cpu_seconds()
     pairs = list(nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size))
-    figures: dict = {"spacy_s": round(time.perf_counter() - start, 2),
-                     "spacy_cpu_s": round(cpu_seconds() - cpu, 2)}
+    figures: dict = {
+        "spacy_s": round(time.perf_counter() - start, 2),
+        "spacy_cpu_s": round(cpu_seconds() - cpu, 2),
+    }
     cpu = cpu_seconds()
     extractions, failures, secs = _extract_all(pairs)
-    figures.update(extract_s=round(secs, 2), extract_cpu_s=round(cpu_seconds() - cpu, 2),
-                   failures=failures)
+    figures.update(
+        extract_s=round(secs, 2), extract_cpu_s=round(cpu_seconds() - cpu, 2), failures=failures
+    )
     build_tables, error = _build_tables_or_error()
     start = time.perf_counter()
     if build_tables is not None:
@@ -236,16 +265,23 @@ def profile_pipeline(docs: list, model: str | None, batch_size: int, top: int = 
     profiler = cProfile.Profile()
     _, _, secs = _extract_all(pairs[:profile_docs], profiler)  # cProfile slows them ~5x
     stats = pstats.Stats(profiler)
-    return {"unprofiled": figures, "profiled_docs": len(pairs[:profile_docs]),
-            "profiled_extract_s": round(secs, 2),
-            "hot_modules": _by_module(stats, top), "hot_functions": _top_functions(stats, top),
-            "casewire_cumulative": _top_casewire(stats, top)}
+    return {
+        "unprofiled": figures,
+        "profiled_docs": len(pairs[:profile_docs]),
+        "profiled_extract_s": round(secs, 2),
+        "hot_modules": _by_module(stats, top),
+        "hot_functions": _top_functions(stats, top),
+        "casewire_cumulative": _top_casewire(stats, top),
+    }
 
 
 def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> dict:
     """Every requested stage over one sample; returns the figures."""
-    figures: dict = {"n_requested": len(lines), "n_process": args.n_process,
-                     "batch_size": args.batch_size}
+    figures: dict = {
+        "n_requested": len(lines),
+        "n_process": args.n_process,
+        "batch_size": args.batch_size,
+    }
     with tempfile.TemporaryDirectory(prefix="casewire-bench-") as tmp:
         raw = Path(tmp) / "raw"
         write_raw(lines, raw)
@@ -253,10 +289,16 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
         docs, n_rejects = ingest(raw)
         texts = [d.text for d in docs]
         n_docs, n_words = len(docs), sum(len(t.split()) for t in texts)
-        figures.update(n_documents=n_docs, n_rejects=n_rejects, n_words=n_words,
-                       ingest_s=round(time.perf_counter() - t, 2))
-        _say(f"{n_docs} documents ({n_words:,} words), {n_rejects} rejects; "
-             f"ingest {figures['ingest_s']} s")
+        figures.update(
+            n_documents=n_docs,
+            n_rejects=n_rejects,
+            n_words=n_words,
+            ingest_s=round(time.perf_counter() - t, 2),
+        )
+        _say(
+            f"{n_docs} documents ({n_words:,} words), {n_rejects} rejects; "
+            f"ingest {figures['ingest_s']} s"
+        )
         if "bare" in stages:
             secs, cpu, pipes = time_bare(texts, args.model, (), args.n_process, args.batch_size)
             figures["bare"] = {**rate(n_docs, n_words, secs, cpu), "components": pipes}
@@ -264,10 +306,13 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
         if "components" in stages:
             figures["components"] = {}
             for name in ("lemmatizer", "parser"):
-                secs, cpu, pipes = time_bare(texts, args.model, (name,), args.n_process,
-                                             args.batch_size)
+                secs, cpu, pipes = time_bare(
+                    texts, args.model, (name,), args.n_process, args.batch_size
+                )
                 figures["components"][f"without_{name}"] = {
-                    **rate(n_docs, n_words, secs, cpu), "components": pipes}
+                    **rate(n_docs, n_words, secs, cpu),
+                    "components": pipes,
+                }
                 _say(f"bare without {name}: {_fmt(figures['components'][f'without_{name}'])}")
         if "flow" in stages:
             figures["prefect_startup_s"] = round(start_prefect(), 2)
@@ -279,10 +324,13 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
             figures["rerun"] = {"seconds": round(secs, 2), "ok": ok, "message": message}
             _say(f"no-change rerun: {secs:.1f} s -> {message}")
             if "bare" in figures:
-                figures["flow_over_bare"] = round(figures["flow"]["seconds"]
-                                                  / figures["bare"]["seconds"], 2)
-                _say(f"flow / bare: {figures['flow_over_bare']}x (Prefect server start, "
-                     f"{figures['prefect_startup_s']} s, not counted)")
+                figures["flow_over_bare"] = round(
+                    figures["flow"]["seconds"] / figures["bare"]["seconds"], 2
+                )
+                _say(
+                    f"flow / bare: {figures['flow_over_bare']}x (Prefect server start, "
+                    f"{figures['prefect_startup_s']} s, not counted)"
+                )
         if "profile" in stages:
             figures["profile"] = profile_pipeline(docs, args.model, args.batch_size)
             _print_profile(figures["profile"], n_docs, n_words)
@@ -294,8 +342,10 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
 def _fmt(r: dict) -> str:
     text = f"{r['seconds']} s, {r['docs_per_s']} docs/s, {r['words_per_s']:,} words/s"
     if "cpu_s" in r:
-        text += (f" (CPU {r['cpu_s']} s: {r['docs_per_cpu_s']} docs/CPU-s, "
-                 f"{r['words_per_cpu_s']:,} words/CPU-s)")
+        text += (
+            f" (CPU {r['cpu_s']} s: {r['docs_per_cpu_s']} docs/CPU-s, "
+            f"{r['words_per_cpu_s']:,} words/CPU-s)"
+        )
     return text
 
 
@@ -305,14 +355,18 @@ def _say(msg: str) -> None:
 
 def _print_profile(p: dict, n_docs: int, n_words: int) -> None:
     u = p["unprofiled"]
-    _say(f"in-process pipeline: {u['total_s']} s = spaCy {u['spacy_s']} s + extractors "
-         f"{u['extract_s']} s + tables {u['tables_s']} s ({n_docs / u['total_s']:.1f} docs/s, "
-         f"{n_words / u['total_s']:,.0f} words/s; {u['failures']} failures)")
+    _say(
+        f"in-process pipeline: {u['total_s']} s = spaCy {u['spacy_s']} s + extractors "
+        f"{u['extract_s']} s + tables {u['tables_s']} s ({n_docs / u['total_s']:.1f} docs/s, "
+        f"{n_words / u['total_s']:,.0f} words/s; {u['failures']} failures)"
+    )
     if u.get("tables_error"):
         _say(f"build_tables skipped: {u['tables_error']}")
     _say(f"CPU: spaCy {u['spacy_cpu_s']} s, extractors {u['extract_cpu_s']} s")
-    _say(f"extractors under cProfile ({p['profiled_docs']} documents): "
-         f"{p['profiled_extract_s']} s; own time by module:")
+    _say(
+        f"extractors under cProfile ({p['profiled_docs']} documents): "
+        f"{p['profiled_extract_s']} s; own time by module:"
+    )
     for row in p["hot_modules"]:
         print(f"    {row['tottime_s']:>8.2f} s  {row['module']}")
     _say("top functions by own time:")
@@ -325,20 +379,34 @@ def _print_profile(p: dict, n_docs: int, n_words: int) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--n", default=os.environ.get("N", "2000"),
-                        help="documents to sample, or 'all' (default $N or 2000)")
-    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("CORPUS",
-                                                                           DEFAULT_CORPUS)))
+    parser.add_argument(
+        "--n",
+        default=os.environ.get("N", "2000"),
+        help="documents to sample, or 'all' (default $N or 2000)",
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(os.environ.get("CORPUS", DEFAULT_CORPUS))
+    )
     parser.add_argument("--model", default=None)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--stages", default="bare,flow,components",
-                        help=f"comma-separated, of {','.join(ALL_STAGES)}")
-    parser.add_argument("--scaling", action="store_true",
-                        default=os.environ.get("SCALING") == "1",
-                        help="also bare and flow docs/s at N=1000, 4000 and all")
-    parser.add_argument("--output", type=Path, default=None,
-                        help="keep the flow's releases here (default: a temp folder)")
+    parser.add_argument(
+        "--stages",
+        default="bare,flow,components",
+        help=f"comma-separated, of {','.join(ALL_STAGES)}",
+    )
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        default=os.environ.get("SCALING") == "1",
+        help="also bare and flow docs/s at N=1000, 4000 and all",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="keep the flow's releases here (default: a temp folder)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     return parser.parse_args(argv)
 

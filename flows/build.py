@@ -47,19 +47,27 @@ def read_documents(raw_dir: Path) -> tuple[list[Document], list[Reject]]:
 
 
 @task
-def extract_batch(documents: list[Document], model: str | None, n_process: int,
-                  batch_size: int, cache_root: str | None) -> pipeline.ExtractionResult:
+def extract_batch(
+    documents: list[Document],
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    cache_root: str | None,
+) -> pipeline.ExtractionResult:
     nlp = _nlp(model)
     cache = None
     if cache_root is not None:
         version = model_version(nlp)
         cache = ExtractionCache(default_cache_dir(cache_root, version), version)
-    return pipeline.extract_documents_cached(documents, nlp, cache, n_process=n_process,
-                                             batch_size=batch_size)
+    return pipeline.extract_documents_cached(
+        documents, nlp, cache, n_process=n_process, batch_size=batch_size
+    )
 
 
 @task
-def build_tables(extractions: list[DocExtraction], rejects: list[Reject]) -> dict[str, pd.DataFrame]:
+def build_tables(
+    extractions: list[DocExtraction], rejects: list[Reject]
+) -> dict[str, pd.DataFrame]:
     return tables.build_tables(extractions, rejects)
 
 
@@ -69,13 +77,23 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 @task
-def publish(frames: dict[str, pd.DataFrame], output_dir: Path,
-            sources: list[ingest.SourceFile], stats: dict[str, int],
-            lock_timeout: float) -> PublishResult:
+def publish(
+    frames: dict[str, pd.DataFrame],
+    output_dir: Path,
+    sources: list[ingest.SourceFile],
+    stats: dict[str, int],
+    lock_timeout: float,
+) -> PublishResult:
     # No retries: a validation error or a held lock would fail the same way again.
-    return publish_release(frames, output_dir, sources=[s.__dict__ for s in sources],
-                           stats=stats, eval_figures=load_eval_figures(output_dir),
-                           build_date=dt.date.today().isoformat(), lock_timeout=lock_timeout)
+    return publish_release(
+        frames,
+        output_dir,
+        sources=[s.__dict__ for s in sources],
+        stats=stats,
+        eval_figures=load_eval_figures(output_dir),
+        build_date=dt.date.today().isoformat(),
+        lock_timeout=lock_timeout,
+    )
 
 
 def load_eval_figures(output_dir: Path) -> dict | None:
@@ -99,16 +117,20 @@ def load_eval_figures(output_dir: Path) -> dict | None:
     return figures or None
 
 
-def _extract_all(documents: list[Document], model: str | None, n_process: int,
-                 batch_size: int, chunk: int, cache_root: str | None
-                 ) -> pipeline.ExtractionResult:
+def _extract_all(
+    documents: list[Document],
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    chunk: int,
+    cache_root: str | None,
+) -> pipeline.ExtractionResult:
     logger = get_run_logger()
     progress = Progress(len(documents), log=logger.info)
     total = pipeline.ExtractionResult()
     try:
         for i in range(0, len(documents), chunk):
-            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size,
-                                 cache_root)
+            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size, cache_root)
             total.extractions.extend(part.extractions)
             total.rejects.extend(part.rejects)
             total.failed.update(part.failed)
@@ -117,23 +139,37 @@ def _extract_all(documents: list[Document], model: str | None, n_process: int,
     finally:
         progress.close()
     if cache_root is not None:
-        logger.info("extraction cache: %d of %d documents unchanged, not parsed again",
-                    total.cached, len(documents))
+        logger.info(
+            "extraction cache: %d of %d documents unchanged, not parsed again",
+            total.cached,
+            len(documents),
+        )
     return total
 
 
 @flow(name="build-release", log_prints=True)
-def build_release(raw_dir: str = "raw", output_dir: str = "output", model: str | None = None,
-                  n_process: int = 1, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
-                  chunk_size: int = 500, max_failure_share: float = 0.05,
-                  lock_timeout: float = 600.0, use_cache: bool = True) -> PublishResult:
+def build_release(
+    raw_dir: str = "raw",
+    output_dir: str = "output",
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
+    chunk_size: int = 500,
+    max_failure_share: float = 0.05,
+    lock_timeout: float = 600.0,
+    use_cache: bool = True,
+) -> PublishResult:
     """Build a validated release of every table from the texts under ``raw_dir``."""
     logger = get_run_logger()
     raw, out = Path(raw_dir), Path(output_dir)
     sources = scan_sources(raw)
     documents, rejects = read_documents(raw)
-    logger.info("read %d input units: %d documents, %d rejects",
-                len(documents) + len(rejects), len(documents), len(rejects))
+    logger.info(
+        "read %d input units: %d documents, %d rejects",
+        len(documents) + len(rejects),
+        len(documents),
+        len(rejects),
+    )
     cache_root = str(out) if use_cache else None  # <output>/.cache/extract/...
     result = _extract_all(documents, model, n_process, batch_size, chunk_size, cache_root)
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
@@ -153,11 +189,14 @@ def account(frames: dict[str, pd.DataFrame], n_units: int) -> str:
     """Every input unit is a document or a reject; say so, with the reasons."""
     n_docs, rejects = len(frames["documents"]), frames["rejects"]
     if n_docs + len(rejects) != n_units:  # a unit went missing: never publish quietly
-        raise RuntimeError(f"accounting broken: {n_units} input units but {n_docs} documents "
-                           f"+ {len(rejects)} rejects")
+        raise RuntimeError(
+            f"accounting broken: {n_units} input units but {n_docs} documents "
+            f"+ {len(rejects)} rejects"
+        )
     reasons = ", ".join(f"{r} {n}" for r, n in rejects.reason.value_counts().sort_index().items())
-    return (f"{n_units} input units = {n_docs} documents + {len(rejects)} rejects"
-            + (f" ({reasons})" if reasons else ""))
+    return f"{n_units} input units = {n_docs} documents + {len(rejects)} rejects" + (
+        f" ({reasons})" if reasons else ""
+    )
 
 
 def describe(result: PublishResult) -> str:
@@ -172,15 +211,28 @@ def report_run(frames: dict[str, pd.DataFrame], n_units: int, message: str) -> N
     rejects = frames["rejects"]
     by_reason = rejects.reason.value_counts().sort_index()
     lines = [
-        "# casewire build", "", message, "",
+        "# casewire build",
+        "",
+        message,
+        "",
         f"Input units read: **{n_units}** = documents {len(frames['documents'])} "
-        f"+ input rejects {n_units - len(frames['documents'])}", "",
-        "| table | rows |", "|---|---:|",
+        f"+ input rejects {n_units - len(frames['documents'])}",
+        "",
+        "| table | rows |",
+        "|---|---:|",
         *(f"| {name} | {len(df)} |" for name, df in frames.items()),
-        "", "| reject reason | count |", "|---|---:|",
+        "",
+        "| reject reason | count |",
+        "|---|---:|",
         *(f"| {reason} | {count} |" for reason, count in by_reason.items()),
     ]
-    create_markdown_artifact("\n".join(lines), key="casewire-release-summary",
-                             description="What this build read and published")
-    create_table_artifact([{"table": name, "rows": len(df)} for name, df in frames.items()],
-                          key="casewire-table-counts", description="Rows per table")
+    create_markdown_artifact(
+        "\n".join(lines),
+        key="casewire-release-summary",
+        description="What this build read and published",
+    )
+    create_table_artifact(
+        [{"table": name, "rows": len(df)} for name, df in frames.items()],
+        key="casewire-table-counts",
+        description="Rows per table",
+    )

@@ -12,9 +12,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.build import build_release, describe  # imported late: Prefect starts slowly
 
-    result = build_release(raw_dir=str(args.raw), output_dir=str(args.output), model=args.model,
-                           n_process=args.n_process, batch_size=args.batch_size,
-                           lock_timeout=args.lock_timeout, use_cache=not args.no_cache)
+    result = build_release(
+        raw_dir=str(args.raw),
+        output_dir=str(args.output),
+        model=args.model,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        lock_timeout=args.lock_timeout,
+        use_cache=not args.no_cache,
+    )
     print(describe(result))
     print(result.accounting)
     return 0
@@ -61,15 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="build a release from the raw folder")
     run.add_argument("--raw", type=Path, default=Path("raw"), help="input folder (default raw/)")
-    run.add_argument("--output", type=Path, default=Path("output"),
-                     help="output folder (default output/)")
+    run.add_argument(
+        "--output", type=Path, default=Path("output"), help="output folder (default output/)"
+    )
     run.add_argument("--model", default=None, help="spaCy pipeline (default: installed en sm)")
     run.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
     run.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
-    run.add_argument("--lock-timeout", type=float, default=600.0,
-                     help="seconds to wait for another run's lock on the output (default 600)")
-    run.add_argument("--no-cache", action="store_true",
-                     help="parse every document again instead of reusing cached extractions")
+    run.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=600.0,
+        help="seconds to wait for another run's lock on the output (default 600)",
+    )
+    run.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every document again instead of reusing cached extractions",
+    )
     run.set_defaults(func=_cmd_run)
     val = sub.add_parser("validate", help="check a release: checksums, schemas, keys")
     val.add_argument("path", help="release folder (output/releases/<version>)")

@@ -23,9 +23,13 @@ FLOW_NAME = "build-release"
 DEPLOYMENT_PATH = f"{FLOW_NAME}/{DEPLOYMENT_NAME}"
 
 
-def make_deployment(raw_dir: str | Path = "raw", output_dir: str | Path = "output", *,
-                    cron: str = DEFAULT_CRON,
-                    name: str = DEPLOYMENT_NAME) -> RunnerDeployment:
+def make_deployment(
+    raw_dir: str | Path = "raw",
+    output_dir: str | Path = "output",
+    *,
+    cron: str = DEFAULT_CRON,
+    name: str = DEPLOYMENT_NAME,
+) -> RunnerDeployment:
     """The scheduled deployment of :func:`flows.build.build_release`.
 
     Folders are made absolute so a run finds them whatever its working directory.
@@ -33,8 +37,10 @@ def make_deployment(raw_dir: str | Path = "raw", output_dir: str | Path = "outpu
     return build_release.to_deployment(
         name=name,
         cron=cron,
-        parameters={"raw_dir": str(Path(raw_dir).resolve()),
-                    "output_dir": str(Path(output_dir).resolve())},
+        parameters={
+            "raw_dir": str(Path(raw_dir).resolve()),
+            "output_dir": str(Path(output_dir).resolve()),
+        },
         description="Build a casewire release from the raw folder on a schedule.",
         tags=["casewire"],
     )

@@ -23,7 +23,17 @@ from schemas.registry import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "TABLES", "ReleaseValidationError", "columns", "cross_table_failures",
-    "dtypes", "empty_frame", "foreign_keys", "has_evidence", "list_columns", "primary_key",
-    "render_failures", "validate_tables",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "ReleaseValidationError",
+    "columns",
+    "cross_table_failures",
+    "dtypes",
+    "empty_frame",
+    "foreign_keys",
+    "has_evidence",
+    "list_columns",
+    "primary_key",
+    "render_failures",
+    "validate_tables",
 ]

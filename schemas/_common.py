@@ -24,31 +24,68 @@ SHA256_RE = r"^[0-9a-f]{64}$"
 ENTITY_TYPES = ("person", "organization", "place")
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 ROLES = (
-    "defendant", "judge", "prosecutor", "defense_attorney", "witness", "investigator",
-    "official", "victim", "criminal_organization", "leader",
+    "defendant",
+    "judge",
+    "prosecutor",
+    "defense_attorney",
+    "witness",
+    "investigator",
+    "official",
+    "victim",
+    "criminal_organization",
+    "leader",
 )
 MODALITIES = ("asserted", "negated", "hypothetical", "requested", "potential", "scheduled")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "text", "record")
-OUTCOME_TYPES = ("charged", "pleaded_guilty", "convicted", "acquitted", "sentenced", "dismissed",
-                 "other")  # other: civil matters (settlements, consent judgments, injunctions)
+OUTCOME_TYPES = (
+    "charged",
+    "pleaded_guilty",
+    "convicted",
+    "acquitted",
+    "sentenced",
+    "dismissed",
+    "other",
+)  # other: civil matters (settlements, consent judgments, injunctions)
 CONVICTION_METHODS = ("jury", "bench", "plea")
 REJECT_REASONS = (
-    "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
-    "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "duplicate_of",
+    "malformed_json",
+    "missing_field",
+    "unsupported_language",
+    "not_a_release",
+    "extraction_error",
 )
 CHARGE_CATEGORIES = (
-    "homicide", "assault/violent", "sexual offense", "drug trafficking", "fraud/theft",
-    "bribery/corruption", "money laundering", "firearms", "DUI/vehicular",
-    "child exploitation", "tax", "immigration", "civil rights", "other",
+    "homicide",
+    "assault/violent",
+    "sexual offense",
+    "drug trafficking",
+    "fraud/theft",
+    "bribery/corruption",
+    "money laundering",
+    "firearms",
+    "DUI/vehicular",
+    "child exploitation",
+    "tax",
+    "immigration",
+    "civil rights",
+    "other",
 )
 
 
-def id_field(prefix: str, description: str, *, unique: bool = False,
-             nullable: bool = False) -> Any:
+def id_field(prefix: str, description: str, *, unique: bool = False, nullable: bool = False) -> Any:
     """A ``<prefix>-<hex>`` identifier column (see :func:`casewire.ids.stable_id`)."""
-    return pa.Field(str_matches=rf"^{prefix}-[0-9a-f]+$", unique=unique, nullable=nullable,
-                    description=description)
+    return pa.Field(
+        str_matches=rf"^{prefix}-[0-9a-f]+$",
+        unique=unique,
+        nullable=nullable,
+        description=description,
+    )
 
 
 def text_field(description: str, *, nullable: bool = False, unique: bool = False) -> Any:
@@ -64,12 +101,14 @@ def enum_field(values: tuple[str, ...], description: str, *, nullable: bool = Fa
 
 def date_field(description: str, *, day_only: bool = False, nullable: bool = True) -> Any:
     """ISO date string, truncated to its precision unless ``day_only``."""
-    return pa.Field(str_matches=DAY_RE if day_only else ISO_DATE_RE, nullable=nullable,
-                    description=description)
+    return pa.Field(
+        str_matches=DAY_RE if day_only else ISO_DATE_RE, nullable=nullable, description=description
+    )
 
 
-def count_field(description: str, *, minimum: int = 0, nullable: bool = False,
-                maximum: int | None = None) -> Any:
+def count_field(
+    description: str, *, minimum: int = 0, nullable: bool = False, maximum: int | None = None
+) -> Any:
     kwargs: dict[str, Any] = {"ge": minimum}
     if maximum is not None:
         kwargs = {"in_range": {"min_value": minimum, "max_value": maximum}}
@@ -89,8 +128,13 @@ def is_str_list(value: object) -> bool:
 ForeignKey = tuple[list[str], str, list[str]]  # (columns, referenced table, its columns)
 
 
-def keys(primary: list[str], foreign: Sequence[ForeignKey] = (), *, evidence: bool = True,
-         list_columns: tuple[str, ...] = ()) -> dict[str, Any]:
+def keys(
+    primary: list[str],
+    foreign: Sequence[ForeignKey] = (),
+    *,
+    evidence: bool = True,
+    list_columns: tuple[str, ...] = (),
+) -> dict[str, Any]:
     """Build the ``Config.metadata`` key declaration for a model."""
     return {
         "primary_key": list(primary),

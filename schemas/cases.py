@@ -21,8 +21,11 @@ from schemas._common import (
 def _not_after(first: pd.Series, last: pd.Series) -> pd.Series:
     """ISO dates of mixed precision compared on their common prefix; nulls pass."""
     pairs = zip(first.tolist(), last.tolist(), strict=True)
-    ok = [not (isinstance(a, str) and isinstance(b, str))
-          or a[:min(len(a), len(b))] <= b[:min(len(a), len(b))] for a, b in pairs]
+    ok = [
+        not (isinstance(a, str) and isinstance(b, str))
+        or a[: min(len(a), len(b))] <= b[: min(len(a), len(b))]
+        for a, b in pairs
+    ]
     return pd.Series(ok, index=first.index, dtype=bool)
 
 
@@ -46,5 +49,6 @@ class Cases(TableModel):
 
     class Config:
         description = "Cases, one per defendant."
-        metadata = keys(["case_id"], [(["defendant_entity_id"], "entities", ["entity_id"])],
-                        evidence=False)
+        metadata = keys(
+            ["case_id"], [(["defendant_entity_id"], "entities", ["entity_id"])], evidence=False
+        )

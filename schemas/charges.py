@@ -39,7 +39,11 @@ class Charges(TableModel):
 
     class Config:
         description = "Charges per outcome."
-        metadata = keys(["charge_id"], [
-            (["outcome_id"], "legal_outcomes", ["outcome_id"]),
-            (["case_id"], "cases", ["case_id"]), DOC_FK,
-        ])
+        metadata = keys(
+            ["charge_id"],
+            [
+                (["outcome_id"], "legal_outcomes", ["outcome_id"]),
+                (["case_id"], "cases", ["case_id"]),
+                DOC_FK,
+            ],
+        )

@@ -76,8 +76,9 @@ def _table_set_failures(tables: dict[str, pd.DataFrame]) -> Iterator[dict[str, o
             yield _row(name, None, "table known", "unexpected table", None)
 
 
-def _schema_failures(name: str, df: pd.DataFrame,
-                     cases: pd.DataFrame) -> Iterator[dict[str, object]]:
+def _schema_failures(
+    name: str, df: pd.DataFrame, cases: pd.DataFrame
+) -> Iterator[dict[str, object]]:
     """pandera failure cases, one row per failing row for dataframe-level checks.
 
     pandera reports a failing row-wise dataframe check once per cell; we report it once,
@@ -97,8 +98,13 @@ def _schema_failures(name: str, df: pd.DataFrame,
 
 
 def _row(table: str, column: object, check: object, case: object, index: object) -> dict:
-    return {"table": table, "column": column, "check": check, "failure_case": case,
-            "index": None if index is None or pd.isna(index) else int(index)}
+    return {
+        "table": table,
+        "column": column,
+        "check": check,
+        "failure_case": case,
+        "index": None if index is None or pd.isna(index) else int(index),
+    }
 
 
 def cross_table_failures(tables: dict[str, pd.DataFrame]) -> list[dict[str, object]]:
@@ -111,13 +117,17 @@ def cross_table_failures(tables: dict[str, pd.DataFrame]) -> list[dict[str, obje
         if has_evidence(name):
             rows.extend(_evidence_failures(name, df, tables.get("documents")))
         if name == "mentions":
-            rows.extend(_evidence_failures(name, df, tables.get("documents"),
-                                           ("mention_start", "mention_end", "text")))
+            rows.extend(
+                _evidence_failures(
+                    name, df, tables.get("documents"), ("mention_start", "mention_end", "text")
+                )
+            )
     return rows
 
 
-def _fk_failures(name: str, df: pd.DataFrame,
-                 tables: dict[str, pd.DataFrame]) -> Iterator[dict[str, object]]:
+def _fk_failures(
+    name: str, df: pd.DataFrame, tables: dict[str, pd.DataFrame]
+) -> Iterator[dict[str, object]]:
     for fk in foreign_keys(name):
         (col,), ref_table, (ref_col,) = fk["fields"], fk["table"], fk["ref"]
         ref = tables.get(ref_table)
@@ -129,19 +139,23 @@ def _fk_failures(name: str, df: pd.DataFrame,
             yield _row(name, col, f"foreign key -> {ref_table}.{ref_col}", value, index)
 
 
-def _evidence_failures(name: str, df: pd.DataFrame, documents: pd.DataFrame | None,
-                       span: tuple[str, str, str] = ("start_char", "end_char", "evidence"),
-                       ) -> Iterator[dict[str, object]]:
+def _evidence_failures(
+    name: str,
+    df: pd.DataFrame,
+    documents: pd.DataFrame | None,
+    span: tuple[str, str, str] = ("start_char", "end_char", "evidence"),
+) -> Iterator[dict[str, object]]:
     start, end, text = span
     needed = {"doc_id", start, end, text}
     if documents is None or not needed <= set(df.columns) or "text" not in documents:
         return
     doc_text = dict(zip(documents["doc_id"], documents["text"], strict=True))
     check = f"{text} == documents.text[{start}:{end}]"
-    for index, doc_id, a, b, quoted in zip(df.index, df["doc_id"], df[start], df[end],
-                                           df[text], strict=True):
+    for index, doc_id, a, b, quoted in zip(
+        df.index, df["doc_id"], df[start], df[end], df[text], strict=True
+    ):
         source = doc_text.get(doc_id)
         if source is None or pd.isna(a) or pd.isna(b):
             continue  # dangling doc_id is reported by the foreign-key check
-        if source[int(a):int(b)] != quoted:
+        if source[int(a) : int(b)] != quoted:
             yield _row(name, text, check, quoted, index)

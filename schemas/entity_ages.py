@@ -21,20 +21,24 @@ from schemas._common import (
 class EntityAges(TableModel):
     """Ages as stated ("Garcia Luna, 54,"), with the birth years they allow."""
 
-    age_id: Series[str] = id_field("age", "Stable age ID (entity, document, evidence start).",
-                                   unique=True)
+    age_id: Series[str] = id_field(
+        "age", "Stable age ID (entity, document, evidence start).", unique=True
+    )
     entity_id: Series[str] = id_field("ent", "Entity whose age is stated.")
     doc_id: Series[str] = id_field("doc", "Document stating the age.")
     age: Series[pd.Int64Dtype] = count_field("Age in years, as stated.", maximum=120)
     as_of: Series[str] = date_field(
         "Day the age refers to: the decision date of an outcome stated in the same sentence, "
         "else the document's published date, else the person's latest decision date in the "
-        "document; null when none is known.", day_only=True)
+        "document; null when none is known.",
+        day_only=True,
+    )
     birth_year_min: Series[pd.Int64Dtype] = count_field(
-        "Earliest possible birth year: year(as_of) - age - 1; null without as_of.",
-        nullable=True)
+        "Earliest possible birth year: year(as_of) - age - 1; null without as_of.", nullable=True
+    )
     birth_year_max: Series[pd.Int64Dtype] = count_field(
-        "Latest possible birth year: year(as_of) - age; null without as_of.", nullable=True)
+        "Latest possible birth year: year(as_of) - age; null without as_of.", nullable=True
+    )
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
@@ -45,7 +49,8 @@ class EntityAges(TableModel):
         expected_max = year - df["age"]
         dated = df["as_of"].notna()
         ok_dated = (df["birth_year_max"] == expected_max) & (
-            df["birth_year_min"] == expected_max - 1)
+            df["birth_year_min"] == expected_max - 1
+        )
         ok_undated = df["birth_year_min"].isna() & df["birth_year_max"].isna()
         return (ok_dated.fillna(False).astype(bool) & dated) | (ok_undated & ~dated)
 

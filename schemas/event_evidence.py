@@ -25,5 +25,6 @@ class EventEvidence(TableModel):
     class Config:
         description = "Passages reporting each event."
         unique = ["event_id", "doc_id", "start_char"]
-        metadata = keys(["event_id", "doc_id", "start_char"],
-                        [(["event_id"], "events", ["event_id"]), DOC_FK])
+        metadata = keys(
+            ["event_id", "doc_id", "start_char"], [(["event_id"], "events", ["event_id"]), DOC_FK]
+        )

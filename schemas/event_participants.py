@@ -17,6 +17,8 @@ class EventParticipants(TableModel):
     class Config:
         description = "Event participants."
         unique = ["event_id", "entity_id", "role"]
-        metadata = keys(["event_id", "entity_id", "role"],
-                        [(["event_id"], "events", ["event_id"]),
-                         (["entity_id"], "entities", ["entity_id"])], evidence=False)
+        metadata = keys(
+            ["event_id", "entity_id", "role"],
+            [(["event_id"], "events", ["event_id"]), (["entity_id"], "entities", ["entity_id"])],
+            evidence=False,
+        )

@@ -29,8 +29,7 @@ class Events(TableModel):
     event_id: Series[str] = id_field("evt", "Stable event ID.", unique=True)
     event_type: Series[str] = text_field("Event type code (e.g. arrest, indictment).")
     date: Series[str] = date_field("Event date, ISO truncated to date_precision.")
-    date_precision: Series[str] = enum_field(DATE_PRECISIONS, "day, month or year.",
-                                             nullable=True)
+    date_precision: Series[str] = enum_field(DATE_PRECISIONS, "day, month or year.", nullable=True)
     date_end: Series[str] = date_field("End of a span, ISO truncated.")
     place: Series[str] = text_field("Place as written.", nullable=True)
     place_entity_id: Series[str] = id_field("ent", "Resolved place entity.", nullable=True)
@@ -54,5 +53,4 @@ class Events(TableModel):
 
     class Config:
         description = "Resolved events."
-        metadata = keys(["event_id"],
-                        [(["place_entity_id"], "entities", ["entity_id"]), DOC_FK])
+        metadata = keys(["event_id"], [(["place_entity_id"], "entities", ["entity_id"]), DOC_FK])

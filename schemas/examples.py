@@ -39,72 +39,191 @@ def _ev(span: tuple[int, int, str]) -> dict[str, object]:
 def _rows() -> dict[str, list[dict[str, object]]]:
     jane = _span("Jane Doe")
     return {
-        "documents": [{
-            "doc_id": DOC, "source_id": "releases/doe.txt", "source_path": "releases/doe.txt",
-            "title": "Springfield woman sentenced", "published_date": "2021-03-04",
-            "date_source": "header", "url": None, "language": "en", "n_chars": len(TEXT),
-            "content_sha256": hashlib.sha256(TEXT.encode()).hexdigest(), "text": TEXT}],
+        "documents": [
+            {
+                "doc_id": DOC,
+                "source_id": "releases/doe.txt",
+                "source_path": "releases/doe.txt",
+                "title": "Springfield woman sentenced",
+                "published_date": "2021-03-04",
+                "date_source": "header",
+                "url": None,
+                "language": "en",
+                "n_chars": len(TEXT),
+                "content_sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+                "text": TEXT,
+            }
+        ],
         "rejects": [
-            {"reject_id": "rej-01", "source": "news.jsonl:3", "reason": "duplicate_of",
-             "message": "same text as releases/doe.txt", "duplicate_of": DOC},
-            {"reject_id": "rej-02", "source": "=cmd.txt", "reason": "empty",
-             "message": "no text after cleaning", "duplicate_of": None}],
+            {
+                "reject_id": "rej-01",
+                "source": "news.jsonl:3",
+                "reason": "duplicate_of",
+                "message": "same text as releases/doe.txt",
+                "duplicate_of": DOC,
+            },
+            {
+                "reject_id": "rej-02",
+                "source": "=cmd.txt",
+                "reason": "empty",
+                "message": "no text after cleaning",
+                "duplicate_of": None,
+            },
+        ],
         "mentions": [
-            {"mention_id": "men-01", "entity_id": JANE, "text": "Jane Doe", "label": "PERSON",
-             "mention_start": jane[0], "mention_end": jane[1], **_ev(S1)},
-            {"mention_id": "men-02", "entity_id": LEE, "text": "Ann Lee", "label": "PERSON",
-             "mention_start": _span("Ann Lee")[0], "mention_end": _span("Ann Lee")[1],
-             **_ev(S2)}],
+            {
+                "mention_id": "men-01",
+                "entity_id": JANE,
+                "text": "Jane Doe",
+                "label": "PERSON",
+                "mention_start": jane[0],
+                "mention_end": jane[1],
+                **_ev(S1),
+            },
+            {
+                "mention_id": "men-02",
+                "entity_id": LEE,
+                "text": "Ann Lee",
+                "label": "PERSON",
+                "mention_start": _span("Ann Lee")[0],
+                "mention_end": _span("Ann Lee")[1],
+                **_ev(S2),
+            },
+        ],
         "entities": [
-            {"entity_id": JANE, "entity_type": "person", "canonical_name": "Jane Doe",
-             "aliases": [], "variants": ["Doe"], "roles": ["defendant"], "n_mentions": 2,
-             "n_documents": 1, **_ev(S1)},
-            {"entity_id": LEE, "entity_type": "person", "canonical_name": "Ann Lee",
-             "aliases": [], "variants": [], "roles": ["judge"], "n_mentions": 1,
-             "n_documents": 1, **_ev(S2)},
-            {"entity_id": SPRINGFIELD, "entity_type": "place", "canonical_name": "Springfield",
-             "aliases": [], "variants": [], "roles": [], "n_mentions": 1, "n_documents": 1,
-             **_ev(S1)}],
+            {
+                "entity_id": JANE,
+                "entity_type": "person",
+                "canonical_name": "Jane Doe",
+                "aliases": [],
+                "variants": ["Doe"],
+                "roles": ["defendant"],
+                "n_mentions": 2,
+                "n_documents": 1,
+                **_ev(S1),
+            },
+            {
+                "entity_id": LEE,
+                "entity_type": "person",
+                "canonical_name": "Ann Lee",
+                "aliases": [],
+                "variants": [],
+                "roles": ["judge"],
+                "n_mentions": 1,
+                "n_documents": 1,
+                **_ev(S2),
+            },
+            {
+                "entity_id": SPRINGFIELD,
+                "entity_type": "place",
+                "canonical_name": "Springfield",
+                "aliases": [],
+                "variants": [],
+                "roles": [],
+                "n_mentions": 1,
+                "n_documents": 1,
+                **_ev(S1),
+            },
+        ],
         "entity_roles": [
-            {"role_id": "rol-01", "entity_id": LEE, "role": "judge",
-             "title": "U.S. District Judge", "valid_from": None, "valid_to": None, **_ev(S2)}],
+            {
+                "role_id": "rol-01",
+                "entity_id": LEE,
+                "role": "judge",
+                "title": "U.S. District Judge",
+                "valid_from": None,
+                "valid_to": None,
+                **_ev(S2),
+            }
+        ],
         "entity_ages": [
-            {"age_id": "age-01", "entity_id": JANE, "age": 42, "as_of": "2021-03-03",
-             "birth_year_min": 1978, "birth_year_max": 1979, **_ev(S1)}],
+            {
+                "age_id": "age-01",
+                "entity_id": JANE,
+                "age": 42,
+                "as_of": "2021-03-03",
+                "birth_year_min": 1978,
+                "birth_year_max": 1979,
+                **_ev(S1),
+            }
+        ],
         "events": [
-            {"event_id": EVT, "event_type": "sentencing", "date": "2021-03-03",
-             "date_precision": "day", "date_end": None, "place": "Springfield",
-             "place_entity_id": SPRINGFIELD, "modality": "asserted", "trigger": "sentenced",
-             "n_documents": 1, **_ev(S1)}],
+            {
+                "event_id": EVT,
+                "event_type": "sentencing",
+                "date": "2021-03-03",
+                "date_precision": "day",
+                "date_end": None,
+                "place": "Springfield",
+                "place_entity_id": SPRINGFIELD,
+                "modality": "asserted",
+                "trigger": "sentenced",
+                "n_documents": 1,
+                **_ev(S1),
+            }
+        ],
         "event_evidence": [{"event_id": EVT, **_ev(S1)}, {"event_id": EVT, **_ev(S2)}],
         "event_participants": [{"event_id": EVT, "entity_id": JANE, "role": "defendant"}],
-        "legal_outcomes": [_outcome(OUT, "sentenced", S1, 60), _outcome(OUT2, "pleaded_guilty",
-                                                                          S3, None)],
+        "legal_outcomes": [
+            _outcome(OUT, "sentenced", S1, 60),
+            _outcome(OUT2, "pleaded_guilty", S3, None),
+        ],
         "charges": [
-            {"charge_id": "chg-01", "outcome_id": OUT2, "case_id": CASE, "charge_text":
-             "wire fraud", "category": "fraud/theft", "statute": None, **_ev(S3)}],
+            {
+                "charge_id": "chg-01",
+                "outcome_id": OUT2,
+                "case_id": CASE,
+                "charge_text": "wire fraud",
+                "category": "fraud/theft",
+                "statute": None,
+                **_ev(S3),
+            }
+        ],
         "cases": [
-            {"case_id": CASE, "caption": "United States v. Jane Doe",
-             "court": "U.S. District Court", "defendant_entity_id": JANE,
-             "defendant_name": "Jane Doe", "status": "sentenced",
-             "first_decision_date": "2021", "last_decision_date": "2021-03-03",
-             "n_outcomes": 2, "n_documents": 1}],
+            {
+                "case_id": CASE,
+                "caption": "United States v. Jane Doe",
+                "court": "U.S. District Court",
+                "defendant_entity_id": JANE,
+                "defendant_name": "Jane Doe",
+                "status": "sentenced",
+                "first_decision_date": "2021",
+                "last_decision_date": "2021-03-03",
+                "n_outcomes": 2,
+                "n_documents": 1,
+            }
+        ],
     }
 
 
-def _outcome(outcome_id: str, kind: str, span: tuple[int, int, str],
-             months: int | None) -> dict[str, object]:
+def _outcome(
+    outcome_id: str, kind: str, span: tuple[int, int, str], months: int | None
+) -> dict[str, object]:
     return {
-        "outcome_id": outcome_id, "case_id": CASE, "doc_id": DOC, "defendant_entity_id": JANE,
-        "defendant_name": "Jane Doe", "defendant_age": 42, "outcome_type": kind,
-        "conviction_method": "plea", "decision_date": "2021-03-03",
-        "court": "U.S. District Court", "judge_name": "Ann Lee", "announcer": None,
-        "sentence_min_months": months, "sentence_max_months": months, "life_sentence": False,
-        "death_sentence": False, "custody_suspended": False, "probation_months": None,
+        "outcome_id": outcome_id,
+        "case_id": CASE,
+        "doc_id": DOC,
+        "defendant_entity_id": JANE,
+        "defendant_name": "Jane Doe",
+        "defendant_age": 42,
+        "outcome_type": kind,
+        "conviction_method": "plea",
+        "decision_date": "2021-03-03",
+        "court": "U.S. District Court",
+        "judge_name": "Ann Lee",
+        "announcer": None,
+        "sentence_min_months": months,
+        "sentence_max_months": months,
+        "life_sentence": False,
+        "death_sentence": False,
+        "custody_suspended": False,
+        "probation_months": None,
         "supervised_release_months": 36 if months else None,
-        "fine_usd": 1000.5 if months else None, "restitution_usd": None,
-        "forfeiture_usd": None, "counts": 1, **{k: v for k, v in _ev(span).items()
-                                                 if k != "doc_id"},
+        "fine_usd": 1000.5 if months else None,
+        "restitution_usd": None,
+        "forfeiture_usd": None,
+        "counts": 1,
+        **{k: v for k, v in _ev(span).items() if k != "doc_id"},
     }
 
 
@@ -115,6 +234,7 @@ def example_tables() -> dict[str, pd.DataFrame]:
     for name in TABLES:
         types = dtypes(name)
         frame = pd.DataFrame(rows[name])
-        out[name] = pd.DataFrame({c: pd.Series(frame[c].tolist(), dtype=d)
-                                  for c, d in types.items()})
+        out[name] = pd.DataFrame(
+            {c: pd.Series(frame[c].tolist(), dtype=d) for c, d in types.items()}
+        )
     return out

@@ -37,12 +37,13 @@ class LegalOutcomes(TableModel):
     doc_id: Series[str] = id_field("doc", "Document reporting the outcome.")
     defendant_entity_id: Series[str] = id_field("ent", "Defendant entity.")
     defendant_name: Series[str] = text_field("Defendant's canonical name.")
-    defendant_age: Series[pd.Int64Dtype] = count_field("Age as reported.", nullable=True,
-                                                       maximum=120)
-    outcome_type: Series[str] = enum_field(OUTCOME_TYPES,
-                                           "Kind of outcome; other: civil matters.")
-    conviction_method: Series[str] = enum_field(CONVICTION_METHODS, "jury, bench or plea.",
-                                                nullable=True)
+    defendant_age: Series[pd.Int64Dtype] = count_field(
+        "Age as reported.", nullable=True, maximum=120
+    )
+    outcome_type: Series[str] = enum_field(OUTCOME_TYPES, "Kind of outcome; other: civil matters.")
+    conviction_method: Series[str] = enum_field(
+        CONVICTION_METHODS, "jury, bench or plea.", nullable=True
+    )
     decision_date: Series[str] = date_field("Date of the decision, ISO truncated.")
     court: Series[str] = text_field("Court name.", nullable=True)
     judge_name: Series[str] = text_field("Judge as named.", nullable=True)
@@ -73,7 +74,11 @@ class LegalOutcomes(TableModel):
 
     class Config:
         description = "Legal outcomes per defendant and document."
-        metadata = keys(["outcome_id"], [
-            (["case_id"], "cases", ["case_id"]), DOC_FK,
-            (["defendant_entity_id"], "entities", ["entity_id"]),
-        ])
+        metadata = keys(
+            ["outcome_id"],
+            [
+                (["case_id"], "cases", ["case_id"]),
+                DOC_FK,
+                (["defendant_entity_id"], "entities", ["entity_id"]),
+            ],
+        )

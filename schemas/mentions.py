@@ -26,7 +26,8 @@ class Mentions(TableModel):
     doc_id: Series[str] = id_field("doc", "Document the mention is in.")
     entity_id: Series[str] = id_field("ent", "Resolved entity.")
     text: Series[str] = text_field(
-        "Mention as written; == documents.text[mention_start:mention_end].")
+        "Mention as written; == documents.text[mention_start:mention_end]."
+    )
     label: Series[str] = enum_field(MENTION_LABELS, "spaCy entity label.")
     mention_start: Series[int] = count_field("Start offset of the mention in documents.text.")
     mention_end: Series[int] = count_field("End offset (exclusive) of the mention.")

@@ -16,8 +16,9 @@ class Rejects(TableModel):
     source: Series[str] = text_field("Input path relative to raw/, ':<line>' for JSONL lines.")
     reason: Series[str] = enum_field(REJECT_REASONS, "Reason code.")
     message: Series[str] = text_field("Human-readable detail.")
-    duplicate_of: Series[str] = id_field("doc", "doc_id of the kept copy (duplicates only).",
-                                         nullable=True)
+    duplicate_of: Series[str] = id_field(
+        "doc", "doc_id of the kept copy (duplicates only).", nullable=True
+    )
 
     @pa.dataframe_check(error="duplicate_of is set exactly when reason == 'duplicate_of'")
     def duplicate_link(cls, df: pd.DataFrame) -> Series[bool]:
@@ -25,5 +26,6 @@ class Rejects(TableModel):
 
     class Config:
         description = "Input units that did not become documents."
-        metadata = keys(["reject_id"], [(["duplicate_of"], "documents", ["doc_id"])],
-                        evidence=False)
+        metadata = keys(
+            ["reject_id"], [(["duplicate_of"], "documents", ["doc_id"])], evidence=False
+        )

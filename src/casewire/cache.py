@@ -71,7 +71,8 @@ _READ_RETRIES = 5
 
 #: The document whose entry is being decoded: compact evidence is read from its text.
 _DECODING: contextvars.ContextVar[Document | None] = contextvars.ContextVar(
-    "casewire_cache_decoding", default=None)
+    "casewire_cache_decoding", default=None
+)
 
 
 class CacheEntryError(ValueError):
@@ -97,8 +98,12 @@ def to_jsonable(value: Any, document: Document | None = None) -> Any:
         return value
     if cls is tuple or cls is list:
         return [to_jsonable(v, document) for v in value]
-    if cls is Evidence and document is not None and value.doc_id == document.doc_id \
-            and document.text[value.start_char:value.end_char] == value.text:
+    if (
+        cls is Evidence
+        and document is not None
+        and value.doc_id == document.doc_id
+        and document.text[value.start_char : value.end_char] == value.text
+    ):
         return [value.start_char, value.end_char]
     names = _field_names(cls)
     if names is None:
@@ -156,9 +161,12 @@ def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
 
     def decode(v: Any) -> Any:
         if not isinstance(v, dict) or v.keys() != names:
-            raise CacheEntryError(f"{cls.__name__}: expected fields {sorted(names)}, got "
-                                  f"{sorted(v) if isinstance(v, dict) else type(v).__name__}")
+            raise CacheEntryError(
+                f"{cls.__name__}: expected fields {sorted(names)}, got "
+                f"{sorted(v) if isinstance(v, dict) else type(v).__name__}"
+            )
         return cls(**{name: dec(v[name]) for name, dec in field_decoders})
+
     return decode
 
 
@@ -173,6 +181,7 @@ def _evidence_decoder(full: Callable[[Any], Any]) -> Callable[[Any], Any]:
         if not 0 <= start <= end <= len(document.text):
             raise CacheEntryError(f"evidence span {v!r} outside the document text")
         return Evidence(document.doc_id, start, end, document.text[start:end])
+
     return decode
 
 
@@ -186,6 +195,7 @@ def _union_decoder(tp: Any, args: tuple) -> Callable[[Any], Any]:
             except CacheEntryError:
                 continue
         return _fail(tp, v)
+
     return decode
 
 
@@ -231,15 +241,19 @@ def schema_fingerprint(tp: type = DocExtraction) -> str:
 def cache_key(document: Document, extractor_version: str, model: str) -> str:
     """64-hex key of one document's extraction under one extractor version and model."""
     parts = [FORMAT_VERSION, extractor_version, model, schema_fingerprint()]
-    parts += ["\x00" if getattr(document, f) is None else str(getattr(document, f))
-              for f in KEY_FIELDS]
+    parts += [
+        "\x00" if getattr(document, f) is None else str(getattr(document, f)) for f in KEY_FIELDS
+    ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _encode_entry(key: str, extraction: DocExtraction) -> str:
     document = extraction.document
-    body = {f.name: to_jsonable(getattr(extraction, f.name), document)
-            for f in dataclasses.fields(DocExtraction) if f.name != "document"}
+    body = {
+        f.name: to_jsonable(getattr(extraction, f.name), document)
+        for f in dataclasses.fields(DocExtraction)
+        if f.name != "document"
+    }
     return f"{key}\t{json.dumps(body, ensure_ascii=False, separators=(',', ':'))}\n"
 
 
@@ -247,8 +261,11 @@ def _encode_entry(key: str, extraction: DocExtraction) -> str:
 def _record_decoders() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """Decoders of the ``DocExtraction`` fields that are stored (all but the document)."""
     hints = typing.get_type_hints(DocExtraction)
-    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(DocExtraction)
-                 if f.name != "document")
+    return tuple(
+        (f.name, _decoder(hints[f.name]))
+        for f in dataclasses.fields(DocExtraction)
+        if f.name != "document"
+    )
 
 
 def _decode_entry(payload: str, document: Document) -> DocExtraction:
@@ -268,8 +285,9 @@ def _decode_entry(payload: str, document: Document) -> DocExtraction:
 # --- the cache --------------------------------------------------------------------
 
 
-def default_cache_dir(output_dir: str | os.PathLike[str], model: str,
-                      extractor_version: str = EXTRACTOR_VERSION) -> Path:
+def default_cache_dir(
+    output_dir: str | os.PathLike[str], model: str, extractor_version: str = EXTRACTOR_VERSION
+) -> Path:
     """``<output>/.cache/extract/<extractor_version>-<model>/``."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{extractor_version}-{model}")
     return Path(output_dir) / ".cache" / "extract" / name
@@ -282,8 +300,9 @@ class ExtractionCache:
     holds only the folder and key parts, so it is cheap to build inside a task.
     """
 
-    def __init__(self, folder: str | os.PathLike[str], model: str,
-                 extractor_version: str = EXTRACTOR_VERSION) -> None:
+    def __init__(
+        self, folder: str | os.PathLike[str], model: str, extractor_version: str = EXTRACTOR_VERSION
+    ) -> None:
         self.folder = Path(folder)
         self.model = model
         self.extractor_version = extractor_version
@@ -291,8 +310,9 @@ class ExtractionCache:
     def key(self, document: Document) -> str:
         return cache_key(document, self.extractor_version, self.model)
 
-    def get_many(self, documents: Sequence[Document]
-                 ) -> tuple[dict[str, DocExtraction], list[Document]]:
+    def get_many(
+        self, documents: Sequence[Document]
+    ) -> tuple[dict[str, DocExtraction], list[Document]]:
         """(hits by doc_id, re-bound to the given documents; documents not cached, in order)."""
         wanted: dict[str, Document] = {self.key(d): d for d in documents}
         by_shard: dict[str, set[str]] = defaultdict(set)
@@ -305,8 +325,11 @@ class ExtractionCache:
                 try:
                     hits[document.doc_id] = _decode_entry(payload, document)
                 except (CacheEntryError, ValueError, TypeError) as exc:
-                    log.warning("extraction cache: unreadable entry for %s (%s); "
-                                "extracting again", document.doc_id, exc)
+                    log.warning(
+                        "extraction cache: unreadable entry for %s (%s); extracting again",
+                        document.doc_id,
+                        exc,
+                    )
         misses = [d for d in documents if d.doc_id not in hits]
         return hits, misses
 
@@ -340,18 +363,23 @@ class ExtractionCache:
         if path.exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        manifest = {"format": FORMAT_VERSION, "extractor_version": self.extractor_version,
-                    "model": self.model, "schema": schema_fingerprint(),
-                    "key_fields": list(KEY_FIELDS),
-                    "layout": "<kk>/<hash>.seg: one '<key>\\t<json>' line per extraction"}
+        manifest = {
+            "format": FORMAT_VERSION,
+            "extractor_version": self.extractor_version,
+            "model": self.model,
+            "schema": schema_fingerprint(),
+            "key_fields": list(KEY_FIELDS),
+            "layout": "<kk>/<hash>.seg: one '<key>\\t<json>' line per extraction",
+        }
         _atomic_write(path, json.dumps(manifest, indent=2) + "\n")
 
 
 def _segments(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix == ".seg"
-                  and not p.name.startswith("."))
+    return sorted(
+        p for p in directory.iterdir() if p.suffix == ".seg" and not p.name.startswith(".")
+    )
 
 
 def _scan(directory: Path, keys: set[str] | None) -> dict[str, str]:
@@ -362,8 +390,7 @@ def _scan(directory: Path, keys: set[str] | None) -> dict[str, str]:
             for line in fh:
                 key, tab, payload = line.partition("\t")
                 # a torn last line has no newline: skip it, its document is a miss
-                if tab and line.endswith("\n") and len(key) == 64 and (
-                        keys is None or key in keys):
+                if tab and line.endswith("\n") and len(key) == 64 and (keys is None or key in keys):
                     found[key] = payload
     return found
 

@@ -194,8 +194,11 @@ def rows_from_tables(tables: dict[str, Any], source_ids: dict[str, str]) -> dict
     out: dict[str, list[dict]] = {}
     for row in tables["legal_outcomes"].to_dict("records"):
         row = {k: (None if _is_missing(v) else v) for k, v in row.items()}
-        row.update(defendant=row["defendant_name"], judge=row["judge_name"],
-                   charges=charges.get(row["outcome_id"], []))
+        row.update(
+            defendant=row["defendant_name"],
+            judge=row["judge_name"],
+            charges=charges.get(row["outcome_id"], []),
+        )
         out.setdefault(source_ids.get(row["doc_id"], row["doc_id"]), []).append(row)
     return out
 

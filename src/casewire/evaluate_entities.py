@@ -83,12 +83,19 @@ def score_entities(gold: dict, pred: list[dict]) -> dict[str, Any]:
         by_type.setdefault(t, Counter())
         by_type[t]["fn"] += (t, _k) not in found
     gold_aliases = {(t, k, name_key(a)) for (t, k), g in want.items() for a in g.get("aliases", [])}
-    pred_aliases = {(p["type"], name_key(p["name"]), name_key(a))
-                    for p in pred for a in p.get("aliases", [])}
+    pred_aliases = {
+        (p["type"], name_key(p["name"]), name_key(a)) for p in pred for a in p.get("aliases", [])
+    }
     alias_hits = len(gold_aliases & pred_aliases)
-    out = _prf(len(found), len(false), len(want) - len(found), apart=len(apart),
-               false_positives=sorted(false), missed=sorted(missed),
-               alias_recall=alias_hits / len(gold_aliases) if gold_aliases else None)
+    out = _prf(
+        len(found),
+        len(false),
+        len(want) - len(found),
+        apart=len(apart),
+        false_positives=sorted(false),
+        missed=sorted(missed),
+        alias_recall=alias_hits / len(gold_aliases) if gold_aliases else None,
+    )
     out["by_type"] = {t: _prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(by_type.items())}
     return out
 
@@ -99,8 +106,9 @@ def score_roles(gold: dict, pred: Iterable[tuple[str, str]]) -> dict[str, Any]:
     got = {(name_key(n), r) for n, r in pred}
     false = sorted(f"{n}:{r}" for n, r in got - want)
     missed = sorted(f"{n}:{r}" for n, r in want - got)
-    return _prf(len(want & got), len(got - want), len(want - got),
-                false_positives=false, missed=missed)
+    return _prf(
+        len(want & got), len(got - want), len(want - got), false_positives=false, missed=missed
+    )
 
 
 def _event_key(e: dict) -> tuple:
@@ -128,9 +136,14 @@ def score_events(gold: dict, pred: list[dict], with_who: bool) -> dict[str, Any]
             missed.append(_describe(g, who=g.get("who")))
     merged = [(g, p) for g, p in hits if g.get("n_documents")]
     merged_ok = sum(p.get("n_documents") == g["n_documents"] for g, p in merged)
-    return _prf(len(hits), len(free), len(missed), missed=missed,
-                false_positives=sorted(_describe(p, who=";".join(_main_names(p))) for p in free),
-                n_documents_ok=f"{merged_ok}/{len(merged)}")
+    return _prf(
+        len(hits),
+        len(free),
+        len(missed),
+        missed=missed,
+        false_positives=sorted(_describe(p, who=";".join(_main_names(p))) for p in free),
+        n_documents_ok=f"{merged_ok}/{len(merged)}",
+    )
 
 
 def _describe(e: dict, who: str | None) -> str:
@@ -142,19 +155,30 @@ def predicted_from_tables(tables: dict) -> dict[str, Any]:
     """Entities, role pairs and events (with participant names) from pipeline tables."""
     ents = tables["entities"]
     names = dict(zip(ents.entity_id, ents.canonical_name, strict=True))
-    entities = [{"type": r.entity_type, "name": r.canonical_name, "aliases": list(r.aliases)}
-                for r in ents.itertuples()]
-    roles = {(names[r.entity_id], r.role) for r in tables["entity_roles"].itertuples()
-             if r.entity_id in names}
+    entities = [
+        {"type": r.entity_type, "name": r.canonical_name, "aliases": list(r.aliases)}
+        for r in ents.itertuples()
+    ]
+    roles = {
+        (names[r.entity_id], r.role)
+        for r in tables["entity_roles"].itertuples()
+        if r.entity_id in names
+    }
     parts: dict[str, list[tuple[str, str]]] = {}
     for r in tables["event_participants"].itertuples():
         parts.setdefault(r.event_id, []).append((names.get(r.entity_id, r.entity_id), r.role))
     events = []
     for r in tables["events"].itertuples():
-        events.append({
-            "type": r.event_type, "date": _none(r.date), "date_end": _none(r.date_end),
-            "modality": r.modality, "participants": parts.get(r.event_id, []),
-            "n_documents": int(r.n_documents)})
+        events.append(
+            {
+                "type": r.event_type,
+                "date": _none(r.date),
+                "date_end": _none(r.date_end),
+                "modality": r.modality,
+                "participants": parts.get(r.event_id, []),
+                "n_documents": int(r.n_documents),
+            }
+        )
     return {"entities": entities, "roles": sorted(roles), "events": events}
 
 
@@ -174,8 +198,9 @@ def score_seed(gold: dict, pred: dict) -> dict[str, Any]:
 # --- corpus gold (defendant / judge / announcer per outcome) --------------------
 
 
-def score_corpus_roles(gold_docs: Iterable[dict], pred: dict[str, list[tuple[str, str]]]
-                       ) -> dict[str, Any]:
+def score_corpus_roles(
+    gold_docs: Iterable[dict], pred: dict[str, list[tuple[str, str]]]
+) -> dict[str, Any]:
     """Role recall for gold names; ``pred``: doc id -> ``(entity name, role)`` pairs."""
     wanted = {"defendant": {"defendant"}, "judge": {"judge"}, "announcer": ANNOUNCER_ROLES}
     stats = {f: Counter() for f in wanted}
@@ -191,18 +216,23 @@ def score_corpus_roles(gold_docs: Iterable[dict], pred: dict[str, list[tuple[str
                 if not hit:
                     missed.append(f"{doc['id']} | {f} | {name}")
         gold_def = {o["defendant"] for o in doc["outcomes"] if o.get("defendant")}
-        extra_defendants += sum(1 for n, r in set(got) if r == "defendant"
-                                and not any(names_match(g, n) for g in gold_def))
+        extra_defendants += sum(
+            1
+            for n, r in set(got)
+            if r == "defendant" and not any(names_match(g, n) for g in gold_def)
+        )
     out: dict[str, Any] = {
         f: {"gold": s["n"], "hit": s["hit"], "recall": s["hit"] / s["n"] if s["n"] else None}
-        for f, s in stats.items()}
+        for f, s in stats.items()
+    }
     out["extra_defendants"] = extra_defendants
     out["misses"] = missed
     return out
 
 
-def _corpus_predictions(gold: dict[str, list[dict]], corpus_dir: Path, raw_dir: Path,
-                        nlp: Any) -> dict[str, list[tuple[str, str]]]:
+def _corpus_predictions(
+    gold: dict[str, list[dict]], corpus_dir: Path, raw_dir: Path, nlp: Any
+) -> dict[str, list[tuple[str, str]]]:
     """Role pairs by gold id; gold ids not in the corpus are looked up in ``raw_dir``."""
     from casewire.evaluate import load_corpus_records
     from casewire.ingest import documents_from_records, read_raw
@@ -214,12 +244,12 @@ def _corpus_predictions(gold: dict[str, list[dict]], corpus_dir: Path, raw_dir: 
     docs += [d for d in read_raw(raw_dir) if isinstance(d, Document) and d.source_id in ids]
     tables = run_pipeline(docs, nlp)
     source = {d.doc_id: d.source_id for d in docs}
-    names = dict(zip(tables["entities"].entity_id, tables["entities"].canonical_name,
-                     strict=True))
+    names = dict(zip(tables["entities"].entity_id, tables["entities"].canonical_name, strict=True))
     out: dict[str, list[tuple[str, str]]] = {}
     for r in tables["entity_roles"].itertuples():
         out.setdefault(source.get(r.doc_id, r.doc_id), []).append(
-            (names.get(r.entity_id, ""), r.role))
+            (names.get(r.entity_id, ""), r.role)
+        )
     return out
 
 
@@ -234,12 +264,15 @@ def format_table(seed: dict[str, Any] | None, corpus: dict[str, Any] | None) -> 
         rows += [(f"  {t}", s) for t, s in seed["entities"]["by_type"].items()]
         rows += [(k, seed[k]) for k in ("roles", "events", "events+who")]
         for name, s in rows:
-            lines.append(f"{name:24}{s['precision']:7.3f}{s['recall']:7.3f}"
-                         f"{s['tp']:5}{s['fp']:5}{s['fn']:5}")
+            lines.append(
+                f"{name:24}{s['precision']:7.3f}{s['recall']:7.3f}{s['tp']:5}{s['fp']:5}{s['fn']:5}"
+            )
         e = seed["entities"]
         alias = "-" if e["alias_recall"] is None else f"{e['alias_recall']:.3f}"
-        lines.append(f"(entities counted apart: {e['apart']}; alias recall {alias}; "
-                     f"merged events n_documents ok {seed['events']['n_documents_ok']})")
+        lines.append(
+            f"(entities counted apart: {e['apart']}; alias recall {alias}; "
+            f"merged events n_documents ok {seed['events']['n_documents_ok']})"
+        )
         for k in ("entities", "roles", "events+who"):
             if seed[k]["missed"]:
                 lines.append(f"  {k} missed: " + " | ".join(seed[k]["missed"]))
@@ -252,8 +285,9 @@ def format_table(seed: dict[str, Any] | None, corpus: dict[str, Any] | None) -> 
             s = corpus[f]
             r = "     -" if s["recall"] is None else f"{s['recall']:7.3f}"
             lines.append(f"{f:24}{r}{s['hit']:5}{s['gold']:6}")
-        lines.append(f"(defendant roles on names the gold does not list: "
-                     f"{corpus['extra_defendants']})")
+        lines.append(
+            f"(defendant roles on names the gold does not list: {corpus['extra_defendants']})"
+        )
         lines += [f"  miss: {m}" for m in corpus["misses"]]
     return "\n".join(lines)
 
@@ -262,8 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", type=Path, default=REPO / "raw")
     ap.add_argument("--seed-gold", type=Path, default=SEED_GOLD)
-    ap.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "gold",
-                    help="corpus gold dir (*.jsonl); '' to skip")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=REPO.parent / "shared" / "gold",
+        help="corpus gold dir (*.jsonl); '' to skip",
+    )
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -288,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(seed, corpus))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"seed": seed, "corpus_gold": corpus}, indent=2,
-                                        default=str))
+        args.json.write_text(
+            json.dumps({"seed": seed, "corpus_gold": corpus}, indent=2, default=str)
+        )
     return 0
 
 

@@ -47,4 +47,6 @@ def load_nlp(name: str | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE
 
 def model_version(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, part of the extraction cache key."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    )

@@ -35,12 +35,18 @@ class ExtractionResult:
 def _failure_reject(document: Document, exc: BaseException) -> Reject:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-    return Reject(document.source_path, "extraction_error",
-                  f"{type(exc).__name__}: {exc}{where} (doc {document.doc_id})")
+    return Reject(
+        document.source_path,
+        "extraction_error",
+        f"{type(exc).__name__}: {exc}{where} (doc {document.doc_id})",
+    )
 
 
 def extract_documents(
-    documents: Sequence[Document], nlp: Language, *, n_process: int = 1,
+    documents: Sequence[Document],
+    nlp: Language,
+    *,
+    n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> ExtractionResult:
     """Parse every document once with ``nlp.pipe`` and run the extractors.
@@ -49,8 +55,9 @@ def extract_documents(
     reject with a one-line traceback summary; the others go on.
     """
     result = ExtractionResult()
-    stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
-                      n_process=n_process, batch_size=batch_size)
+    stream = nlp.pipe(
+        ((d.text, d) for d in documents), as_tuples=True, n_process=n_process, batch_size=batch_size
+    )
     for doc, document in stream:
         try:
             result.extractions.append(extract_document(doc, document))
@@ -62,8 +69,12 @@ def extract_documents(
 
 
 def extract_documents_cached(
-    documents: Sequence[Document], nlp: Language, cache: ExtractionCache | None, *,
-    n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
+    documents: Sequence[Document],
+    nlp: Language,
+    cache: ExtractionCache | None,
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> ExtractionResult:
     """:func:`extract_documents` for the documents ``cache`` lacks; stores the new ones.
 
@@ -74,12 +85,19 @@ def extract_documents_cached(
     if cache is None:
         return extract_documents(documents, nlp, n_process=n_process, batch_size=batch_size)
     hits, misses = cache.get_many(documents)
-    fresh = (extract_documents(misses, nlp, n_process=n_process, batch_size=batch_size)
-             if misses else ExtractionResult())
+    fresh = (
+        extract_documents(misses, nlp, n_process=n_process, batch_size=batch_size)
+        if misses
+        else ExtractionResult()
+    )
     cache.put_many(fresh.extractions)
     by_id = hits | {e.document.doc_id: e for e in fresh.extractions}
-    return ExtractionResult([by_id[d.doc_id] for d in documents if d.doc_id in by_id],
-                            fresh.rejects, fresh.failed, cached=len(hits))
+    return ExtractionResult(
+        [by_id[d.doc_id] for d in documents if d.doc_id in by_id],
+        fresh.rejects,
+        fresh.failed,
+        cached=len(hits),
+    )
 
 
 def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -> list[Reject]:
@@ -91,9 +109,12 @@ def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -
     out = []
     for r in rejects:
         if r.reason == "duplicate_of" and r.duplicate_of in failed:
-            r = Reject(r.source, "extraction_error",
-                       f"same text as {r.duplicate_of}, which failed extraction: "
-                       f"{failed[r.duplicate_of].message}")
+            r = Reject(
+                r.source,
+                "extraction_error",
+                f"same text as {r.duplicate_of}, which failed extraction: "
+                f"{failed[r.duplicate_of].message}",
+            )
         out.append(r)
     return out
 
@@ -107,9 +128,11 @@ def check_failure_share(n_failed: int, n_total: int, max_share: float) -> None:
         )
 
 
-def run_pipeline(documents: Sequence[Document], nlp: Language,
-                 rejects: Iterable[Reject] = ()) -> dict[str, pd.DataFrame]:
+def run_pipeline(
+    documents: Sequence[Document], nlp: Language, rejects: Iterable[Reject] = ()
+) -> dict[str, pd.DataFrame]:
     """Documents -> unvalidated tables, in one process (evaluation and tests)."""
     result = extract_documents(documents, nlp)
-    return build_tables(result.extractions,
-                        reconcile_duplicates([*rejects, *result.rejects], result.failed))
+    return build_tables(
+        result.extractions, reconcile_duplicates([*rejects, *result.rejects], result.failed)
+    )

@@ -11,8 +11,13 @@ from tqdm import tqdm
 class Progress:
     """Counts processed documents; draws a bar and reports rate and ETA to ``log``."""
 
-    def __init__(self, total: int, log: Callable[[str], None] | None = None,
-                 every_s: float = 10.0, disable: bool | None = None) -> None:
+    def __init__(
+        self,
+        total: int,
+        log: Callable[[str], None] | None = None,
+        every_s: float = 10.0,
+        disable: bool | None = None,
+    ) -> None:
         self.total, self.log, self.every_s = total, log, every_s
         self.done = 0
         self.start = self._last = time.perf_counter()
@@ -30,8 +35,10 @@ class Progress:
         elapsed = max(time.perf_counter() - self.start, 1e-9)
         rate = self.done / elapsed
         eta = (self.total - self.done) / rate if rate else float("inf")
-        return (f"{self.done}/{self.total} documents, {rate:.1f} docs/s, "
-                f"elapsed {elapsed:.0f}s, ETA {eta:.0f}s")
+        return (
+            f"{self.done}/{self.total} documents, {rate:.1f} docs/s, "
+            f"elapsed {elapsed:.0f}s, ETA {eta:.0f}s"
+        )
 
     def close(self) -> None:
         self.bar.close()

@@ -22,43 +22,161 @@ from casewire.resolve.entities import EntityResolution, resolve_entities
 from casewire.resolve.events import merge_events
 
 COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "source_id", "source_path", "title", "published_date", "date_source",
-                  "url", "language", "n_chars", "content_sha256", "text"],
+    "documents": [
+        "doc_id",
+        "source_id",
+        "source_path",
+        "title",
+        "published_date",
+        "date_source",
+        "url",
+        "language",
+        "n_chars",
+        "content_sha256",
+        "text",
+    ],
     "rejects": ["reject_id", "source", "reason", "message", "duplicate_of"],
-    "mentions": ["mention_id", "doc_id", "entity_id", "text", "label", "mention_start",
-                 "mention_end", "start_char", "end_char", "evidence"],
-    "entities": ["entity_id", "entity_type", "canonical_name", "aliases", "variants", "roles",
-                 "n_mentions", "n_documents", "doc_id", "start_char", "end_char", "evidence"],
-    "entity_roles": ["role_id", "entity_id", "doc_id", "role", "title", "valid_from", "valid_to",
-                     "start_char", "end_char", "evidence"],
-    "entity_ages": ["age_id", "entity_id", "doc_id", "age", "as_of", "birth_year_min",
-                    "birth_year_max", "start_char", "end_char", "evidence"],
-    "events": ["event_id", "event_type", "date", "date_precision", "date_end", "place",
-               "place_entity_id", "modality", "trigger", "n_documents", "doc_id", "start_char",
-               "end_char", "evidence"],
+    "mentions": [
+        "mention_id",
+        "doc_id",
+        "entity_id",
+        "text",
+        "label",
+        "mention_start",
+        "mention_end",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "entities": [
+        "entity_id",
+        "entity_type",
+        "canonical_name",
+        "aliases",
+        "variants",
+        "roles",
+        "n_mentions",
+        "n_documents",
+        "doc_id",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "entity_roles": [
+        "role_id",
+        "entity_id",
+        "doc_id",
+        "role",
+        "title",
+        "valid_from",
+        "valid_to",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "entity_ages": [
+        "age_id",
+        "entity_id",
+        "doc_id",
+        "age",
+        "as_of",
+        "birth_year_min",
+        "birth_year_max",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "events": [
+        "event_id",
+        "event_type",
+        "date",
+        "date_precision",
+        "date_end",
+        "place",
+        "place_entity_id",
+        "modality",
+        "trigger",
+        "n_documents",
+        "doc_id",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
     "event_evidence": ["event_id", "doc_id", "start_char", "end_char", "evidence"],
     "event_participants": ["event_id", "entity_id", "role"],
     "legal_outcomes": [
-        "outcome_id", "case_id", "doc_id", "defendant_entity_id", "defendant_name",
-        "defendant_age", "outcome_type", "conviction_method", "decision_date", "court",
-        "judge_name", "announcer", "sentence_min_months", "sentence_max_months",
-        "life_sentence", "death_sentence", "custody_suspended", "probation_months",
-        "supervised_release_months", "fine_usd", "restitution_usd", "forfeiture_usd", "counts",
-        "start_char", "end_char", "evidence"],
-    "charges": ["charge_id", "outcome_id", "case_id", "doc_id", "charge_text", "category",
-                "statute", "start_char", "end_char", "evidence"],
-    "cases": ["case_id", "caption", "court", "defendant_entity_id", "defendant_name", "status",
-              "first_decision_date", "last_decision_date", "n_outcomes", "n_documents"],
+        "outcome_id",
+        "case_id",
+        "doc_id",
+        "defendant_entity_id",
+        "defendant_name",
+        "defendant_age",
+        "outcome_type",
+        "conviction_method",
+        "decision_date",
+        "court",
+        "judge_name",
+        "announcer",
+        "sentence_min_months",
+        "sentence_max_months",
+        "life_sentence",
+        "death_sentence",
+        "custody_suspended",
+        "probation_months",
+        "supervised_release_months",
+        "fine_usd",
+        "restitution_usd",
+        "forfeiture_usd",
+        "counts",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "charges": [
+        "charge_id",
+        "outcome_id",
+        "case_id",
+        "doc_id",
+        "charge_text",
+        "category",
+        "statute",
+        "start_char",
+        "end_char",
+        "evidence",
+    ],
+    "cases": [
+        "case_id",
+        "caption",
+        "court",
+        "defendant_entity_id",
+        "defendant_name",
+        "status",
+        "first_decision_date",
+        "last_decision_date",
+        "n_outcomes",
+        "n_documents",
+    ],
 }
 
 #: Order in which a case moves forward; the latest stage is the case's status.
-_STAGE = {"other": -1, "charged": 0, "dismissed": 1, "acquitted": 2, "pleaded_guilty": 2, "convicted": 2,
-          "sentenced": 3}
+_STAGE = {
+    "other": -1,
+    "charged": 0,
+    "dismissed": 1,
+    "acquitted": 2,
+    "pleaded_guilty": 2,
+    "convicted": 2,
+    "sentenced": 3,
+}
 
 
 def _ev(e: Evidence) -> dict[str, object]:
-    return {"doc_id": e.doc_id, "start_char": e.start_char, "end_char": e.end_char,
-            "evidence": e.text}
+    return {
+        "doc_id": e.doc_id,
+        "start_char": e.start_char,
+        "end_char": e.end_char,
+        "evidence": e.text,
+    }
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -76,11 +194,17 @@ def rejects_rows(rejects: Sequence[Reject]) -> list[dict]:
 
 def mention_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
     return [
-        {"mention_id": stable_id("men", m.doc_id, m.mention_start, m.mention_end),
-         "entity_id": res.entity_id_for(m.doc_id, m.entity_type, m.canonical),
-         "text": m.text, "label": m.label, "mention_start": m.mention_start,
-         "mention_end": m.mention_end, **_ev(m.evidence)}
-        for x in extractions for m in x.mentions
+        {
+            "mention_id": stable_id("men", m.doc_id, m.mention_start, m.mention_end),
+            "entity_id": res.entity_id_for(m.doc_id, m.entity_type, m.canonical),
+            "text": m.text,
+            "label": m.label,
+            "mention_start": m.mention_start,
+            "mention_end": m.mention_end,
+            **_ev(m.evidence),
+        }
+        for x in extractions
+        for m in x.mentions
     ]
 
 
@@ -90,11 +214,18 @@ def role_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> li
         for r in x.roles:
             entity_id = res.entity_id_for(r.doc_id, r.entity_type, r.canonical)
             # title and start year keep two positions held in one sentence apart
-            role_id = stable_id("rol", entity_id, r.doc_id, r.role, r.evidence.start_char,
-                                r.title, r.valid_from)
-            rows[role_id] = {"role_id": role_id, "entity_id": entity_id, "role": r.role,
-                             "title": r.title, "valid_from": r.valid_from,
-                             "valid_to": r.valid_to, **_ev(r.evidence)}
+            role_id = stable_id(
+                "rol", entity_id, r.doc_id, r.role, r.evidence.start_char, r.title, r.valid_from
+            )
+            rows[role_id] = {
+                "role_id": role_id,
+                "entity_id": entity_id,
+                "role": r.role,
+                "title": r.title,
+                "valid_from": r.valid_from,
+                "valid_to": r.valid_to,
+                **_ev(r.evidence),
+            }
     return list(rows.values())
 
 
@@ -107,24 +238,43 @@ def age_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> lis
             age_id = stable_id("age", entity_id, a.doc_id, a.evidence.start_char)
             as_of = age_as_of(a, x.document, x.outcomes)
             first, last = birth_years(a.age, as_of)
-            rows.setdefault(age_id, {"age_id": age_id, "entity_id": entity_id, "age": a.age,
-                                     "as_of": as_of, "birth_year_min": first,
-                                     "birth_year_max": last, **_ev(a.evidence)})
+            rows.setdefault(
+                age_id,
+                {
+                    "age_id": age_id,
+                    "entity_id": entity_id,
+                    "age": a.age,
+                    "as_of": as_of,
+                    "birth_year_min": first,
+                    "birth_year_max": last,
+                    **_ev(a.evidence),
+                },
+            )
     return list(rows.values())
 
 
 def _outcome_row(o: Outcome, res: EntityResolution) -> dict:
     defendant_id = res.entity_id_for(o.doc_id, o.defendant_type, o.defendant)
     outcome_id = stable_id("out", o.doc_id, defendant_id, o.outcome_type, o.evidence.start_char)
-    fields = {k: v for k, v in asdict(o).items()
-              if k not in {"doc_id", "defendant", "defendant_type", "evidence", "charges", "judge"}}
-    return {**fields, "outcome_id": outcome_id, "case_id": case_key(defendant_id, o.court),
-            "defendant_entity_id": defendant_id, "defendant_name": o.defendant,
-            "judge_name": o.judge, **_ev(o.evidence)}
+    fields = {
+        k: v
+        for k, v in asdict(o).items()
+        if k not in {"doc_id", "defendant", "defendant_type", "evidence", "charges", "judge"}
+    }
+    return {
+        **fields,
+        "outcome_id": outcome_id,
+        "case_id": case_key(defendant_id, o.court),
+        "defendant_entity_id": defendant_id,
+        "defendant_name": o.defendant,
+        "judge_name": o.judge,
+        **_ev(o.evidence),
+    }
 
 
-def outcome_rows(extractions: Sequence[DocExtraction], res: EntityResolution
-                 ) -> tuple[list[dict], list[dict]]:
+def outcome_rows(
+    extractions: Sequence[DocExtraction], res: EntityResolution
+) -> tuple[list[dict], list[dict]]:
     """Rows of legal_outcomes and of charges (one per charge of each outcome)."""
     outcomes: dict[str, dict] = {}
     charges: dict[str, dict] = {}
@@ -134,13 +284,22 @@ def outcome_rows(extractions: Sequence[DocExtraction], res: EntityResolution
             outcomes.setdefault(row["outcome_id"], row)
             for c in o.charges:
                 charge_id = stable_id("chg", row["outcome_id"], c.text)
-                charges.setdefault(charge_id, {
-                    "charge_id": charge_id, "outcome_id": row["outcome_id"],
-                    "case_id": row["case_id"], "charge_text": c.text, "category": c.category,
-                    "statute": c.statute, **_ev(o.evidence)})
+                charges.setdefault(
+                    charge_id,
+                    {
+                        "charge_id": charge_id,
+                        "outcome_id": row["outcome_id"],
+                        "case_id": row["case_id"],
+                        "charge_text": c.text,
+                        "category": c.category,
+                        "statute": c.statute,
+                        **_ev(o.evidence),
+                    },
+                )
     rows = list(outcomes.values())
-    for row, case_id in zip(rows, assign_cases(
-            [(r["defendant_entity_id"], r["court"]) for r in rows]), strict=True):
+    for row, case_id in zip(
+        rows, assign_cases([(r["defendant_entity_id"], r["court"]) for r in rows]), strict=True
+    ):
         row["case_id"] = case_id
     for charge in charges.values():
         charge["case_id"] = outcomes[charge["outcome_id"]]["case_id"]
@@ -155,27 +314,37 @@ def case_rows(outcomes: list[dict]) -> list[dict]:
     rows = []
     for case_id, group in sorted(by_case.items()):
         group.sort(key=lambda r: (r["decision_date"] or "", _STAGE.get(r["outcome_type"], 0)))
-        latest = max(group, key=lambda r: (_STAGE.get(r["outcome_type"], 0),
-                                           r["decision_date"] or ""))
+        latest = max(
+            group, key=lambda r: (_STAGE.get(r["outcome_type"], 0), r["decision_date"] or "")
+        )
         court = next((r["court"] for r in group if r["court"]), None)
         dates = sorted(r["decision_date"] for r in group if r["decision_date"])
-        rows.append({
-            "case_id": case_id, "caption": case_caption(group[0]["defendant_name"], court),
-            "court": court, "defendant_entity_id": group[0]["defendant_entity_id"],
-            "defendant_name": group[0]["defendant_name"], "status": latest["outcome_type"],
-            "first_decision_date": dates[0] if dates else None,
-            "last_decision_date": dates[-1] if dates else None, "n_outcomes": len(group),
-            "n_documents": len({r["doc_id"] for r in group})})
+        rows.append(
+            {
+                "case_id": case_id,
+                "caption": case_caption(group[0]["defendant_name"], court),
+                "court": court,
+                "defendant_entity_id": group[0]["defendant_entity_id"],
+                "defendant_name": group[0]["defendant_name"],
+                "status": latest["outcome_type"],
+                "first_decision_date": dates[0] if dates else None,
+                "last_decision_date": dates[-1] if dates else None,
+                "n_outcomes": len(group),
+                "n_documents": len({r["doc_id"] for r in group}),
+            }
+        )
     return rows
 
 
-def build_tables(extractions: Sequence[DocExtraction], rejects: Sequence[Reject]
-                 ) -> dict[str, pd.DataFrame]:
+def build_tables(
+    extractions: Sequence[DocExtraction], rejects: Sequence[Reject]
+) -> dict[str, pd.DataFrame]:
     """Every table of a release, from per-document extractions and the rejects."""
     extractions = sorted(extractions, key=lambda x: x.document.doc_id)
     res = resolve_entities(extractions)
     events, evidence, participants = merge_events(
-        [e for x in extractions for e in x.events], res.entity_id_for)
+        [e for x in extractions for e in x.events], res.entity_id_for
+    )
     outcomes, charges = outcome_rows(extractions, res)
     rows = {
         "documents": documents_rows(extractions),

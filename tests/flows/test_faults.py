@@ -75,12 +75,16 @@ def _release(out: Path) -> Path:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def test_validation_failure_publishes_nothing_and_shows_the_failures(
-        prefect_harness, seed_build, seed_raw, tmp_path: Path, monkeypatch) -> None:
+    prefect_harness, seed_build, seed_raw, tmp_path: Path, monkeypatch
+) -> None:
     from flows import build
 
     _, release = seed_build
@@ -109,7 +113,8 @@ def test_validation_failure_publishes_nothing_and_shows_the_failures(
 
 
 def test_one_failing_document_is_quarantined_and_the_rest_published(
-        prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch) -> None:
+    prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch
+) -> None:
     from flows import build
 
     victim = _doc_id(mixed_raw, "windows-1252.txt")
@@ -122,8 +127,7 @@ def test_one_failing_document_is_quarantined_and_the_rest_published(
 
     monkeypatch.setattr(pipeline, "extract_document", flaky)
     out = tmp_path / "output"
-    result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out),
-                                 max_failure_share=0.5)
+    result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.5)
     assert result.published
     release = _release(out)
     assert validate_release(release).ok
@@ -139,7 +143,8 @@ def test_one_failing_document_is_quarantined_and_the_rest_published(
 
 
 def test_too_many_failures_fail_the_run_and_publish_nothing(
-        prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch) -> None:
+    prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch
+) -> None:
     from flows import build
 
     victims = {_doc_id(mixed_raw, "windows-1252.txt"), _doc_id(mixed_raw, "utf16-bom.txt")}
@@ -153,14 +158,14 @@ def test_too_many_failures_fail_the_run_and_publish_nothing(
     monkeypatch.setattr(pipeline, "extract_document", flaky)
     out = tmp_path / "output"
     with pytest.raises(TooManyFailures, match=r"2 of 6 documents failed extraction"):
-        build.build_release(raw_dir=str(mixed_raw), output_dir=str(out),
-                            max_failure_share=0.25)
+        build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.25)
     assert not (out / "latest.json").exists()
     assert not any((out / "releases").iterdir()) if (out / "releases").exists() else True
 
 
 def test_every_input_unit_is_a_document_or_a_reject_with_its_reason(
-        prefect_harness, mixed_raw: Path, tmp_path: Path) -> None:
+    prefect_harness, mixed_raw: Path, tmp_path: Path
+) -> None:
     from flows import build
 
     out = tmp_path / "output"
@@ -171,8 +176,10 @@ def test_every_input_unit_is_a_document_or_a_reject_with_its_reason(
     docs = pd.read_parquet(release / "documents.parquet")
     rejects = pd.read_parquet(release / "rejects.parquet")
     assert len(docs) + len(rejects) == _input_units(mixed_raw) == len(EXPECTED)
-    seen = {**dict.fromkeys(docs.source_path, "document"),
-            **dict(zip(rejects.source, rejects.reason, strict=True))}
+    seen = {
+        **dict.fromkeys(docs.source_path, "document"),
+        **dict(zip(rejects.source, rejects.reason, strict=True)),
+    }
     assert seen == EXPECTED
     for row in rejects.itertuples():
         assert row.message.strip(), f"{row.source}: reject without a message"
@@ -182,7 +189,8 @@ def test_every_input_unit_is_a_document_or_a_reject_with_its_reason(
 
 
 def test_failing_document_that_has_a_duplicate_does_not_sink_the_run(
-        prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch) -> None:
+    prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch
+) -> None:
     from flows import build
 
     victim = _doc_id(mixed_raw, "good_article.txt")  # "same article again (1).txt" dups it
@@ -195,6 +203,5 @@ def test_failing_document_that_has_a_duplicate_does_not_sink_the_run(
 
     monkeypatch.setattr(pipeline, "extract_document", flaky)
     out = tmp_path / "output"
-    result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out),
-                                 max_failure_share=0.5)
+    result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.5)
     assert result.published and validate_release(_release(out)).ok

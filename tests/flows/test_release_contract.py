@@ -81,7 +81,8 @@ def _first_corpus_record(corpus_dir: Path) -> dict:
 
 
 def test_adding_a_document_gives_a_delta_of_exactly_its_rows(
-        prefect_harness, seed_raw, corpus_dir, tmp_path) -> None:
+    prefect_harness, seed_raw, corpus_dir, tmp_path
+) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(seed_raw, raw)
     first = _run(raw, out)

@@ -21,13 +21,16 @@ def test_serve_builds_an_hourly_deployment_from_the_command_line(tmp_path: Path)
     assert deployment.flow_name == serve.FLOW_NAME
     (schedule,) = deployment.schedules
     assert schedule.schedule.cron == serve.DEFAULT_CRON == "0 * * * *"
-    assert deployment.parameters == {"raw_dir": str((tmp_path / "raw").resolve()),
-                                     "output_dir": str((tmp_path / "out").resolve())}
+    assert deployment.parameters == {
+        "raw_dir": str((tmp_path / "raw").resolve()),
+        "output_dir": str((tmp_path / "out").resolve()),
+    }
 
 
 @pytest.mark.slow
 def test_api_triggered_run_of_the_scheduled_deployment_publishes(
-        prefect_harness, seed_raw: Path, tmp_path: Path) -> None:
+    prefect_harness, seed_raw: Path, tmp_path: Path
+) -> None:
     from prefect.client.orchestration import get_client
     from prefect.deployments import run_deployment
     from prefect.runner import Runner
@@ -39,25 +42,25 @@ def test_api_triggered_run_of_the_scheduled_deployment_publishes(
     result: dict = {}
 
     async def scenario() -> None:
-        runner = Runner(name="casewire-schedule-test", query_seconds=1, limit=1,
-                        pause_on_shutdown=False)
+        runner = Runner(
+            name="casewire-schedule-test", query_seconds=1, limit=1, pause_on_shutdown=False
+        )
         deployment_id = await runner.add_deployment(deployment)
         async with get_client() as client:
             registered = await client.read_deployment(deployment_id)
-            result["schedules"] = [s.schedule.cron for s in registered.schedules
-                                   if s.active]
+            result["schedules"] = [s.schedule.cron for s in registered.schedules if s.active]
             result["parameters"] = registered.parameters
             # Trigger one run through the API, as `prefect deployment run` does.
-            flow_run = await run_deployment(name=serve.DEPLOYMENT_PATH, timeout=0,
-                                            client=client)
+            flow_run = await run_deployment(name=serve.DEPLOYMENT_PATH, timeout=0, client=client)
             result["flow_run_id"] = flow_run.id
             # One poll of the serve loop picks the run up and executes it to the end.
             await asyncio.wait_for(runner.start(run_once=True), RUN_TIMEOUT)
             finished = await client.read_flow_run(flow_run.id)
             result["state"] = finished.state
             result["deployment_id"] = finished.deployment_id
-            result["logs"] = [log.message for log in await client.read_logs()
-                              if log.flow_run_id == flow_run.id]
+            result["logs"] = [
+                log.message for log in await client.read_logs() if log.flow_run_id == flow_run.id
+            ]
 
     errors: list[BaseException] = []
 
@@ -81,5 +84,6 @@ def test_api_triggered_run_of_the_scheduled_deployment_publishes(
     latest = json.loads((out / "latest.json").read_text(encoding="utf-8"))
     release = out / latest["path"]
     assert (release / "datapackage.json").is_file()
-    assert any(f"published release {latest['version']}" in m for m in result["logs"]), \
-        result["logs"]
+    assert any(f"published release {latest['version']}" in m for m in result["logs"]), result[
+        "logs"
+    ]

@@ -27,8 +27,19 @@ def test_every_seed_gold_outcome_is_found(seed_score) -> None:
     assert outcomes["fp"] == 0
 
 
-@pytest.mark.parametrize("field", ["outcome_type", "sentence_min_months", "sentence_max_months",
-                                   "life_sentence", "fine_usd", "judge", "decision_date",
-                                   "conviction_method", "defendant_age"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "outcome_type",
+        "sentence_min_months",
+        "sentence_max_months",
+        "life_sentence",
+        "fine_usd",
+        "judge",
+        "decision_date",
+        "conviction_method",
+        "defendant_age",
+    ],
+)
 def test_seed_fields_match_the_gold(seed_score, field: str) -> None:
     assert seed_score["fields"][field]["exact"] == 1.0

@@ -8,9 +8,17 @@ import pytest
 from casewire.textnorm import name_key
 
 PEOPLE = [
-    "Genaro Garcia Luna", "Brian Cogan", "Breon Peace", "Saritha Komatireddy", "Felipe Calderon",
-    "Anne Milgram", "Pablo Gomez", "Joaquin Guzman", "Jesus Zambada",
-    "Sergio Villarreal Barragan", "Oscar Valencia",
+    "Genaro Garcia Luna",
+    "Brian Cogan",
+    "Breon Peace",
+    "Saritha Komatireddy",
+    "Felipe Calderon",
+    "Anne Milgram",
+    "Pablo Gomez",
+    "Joaquin Guzman",
+    "Jesus Zambada",
+    "Sergio Villarreal Barragan",
+    "Oscar Valencia",
 ]
 ORGS = ["Sinaloa Cartel", "Drug Enforcement Administration", "Federal Investigation Agency"]
 FURNITURE = ["ukraine", "australia", "northern territory"]
@@ -18,8 +26,9 @@ FURNITURE = ["ukraine", "australia", "northern territory"]
 
 def _entity(tables, name: str, entity_type: str) -> pd.Series:
     ents = tables["entities"]
-    rows = ents[(ents.entity_type == entity_type)
-                & (ents.canonical_name.map(name_key) == name_key(name))]
+    rows = ents[
+        (ents.entity_type == entity_type) & (ents.canonical_name.map(name_key) == name_key(name))
+    ]
     assert len(rows) == 1, f"{name!r}: {len(rows)} {entity_type} rows"
     return rows.iloc[0]
 
@@ -46,9 +55,15 @@ def test_aliases_are_kept_on_the_person(seed_tables, name: str, alias: str) -> N
 
 @pytest.mark.parametrize(
     ("name", "role"),
-    [("Genaro Garcia Luna", "defendant"), ("Brian Cogan", "judge"), ("Breon Peace", "prosecutor"),
-     ("Saritha Komatireddy", "prosecutor"), ("Jesus Zambada", "witness"),
-     ("Sergio Villarreal Barragan", "witness"), ("Oscar Valencia", "witness")],
+    [
+        ("Genaro Garcia Luna", "defendant"),
+        ("Brian Cogan", "judge"),
+        ("Breon Peace", "prosecutor"),
+        ("Saritha Komatireddy", "prosecutor"),
+        ("Jesus Zambada", "witness"),
+        ("Sergio Villarreal Barragan", "witness"),
+        ("Oscar Valencia", "witness"),
+    ],
 )
 def test_roles(seed_tables, name: str, role: str) -> None:
     entity = _entity(seed_tables, name, "person")
@@ -70,8 +85,10 @@ def test_no_entity_from_site_furniture(seed_tables) -> None:
 
 def _outcomes(tables, name: str, outcome_type: str) -> pd.DataFrame:
     out = tables["legal_outcomes"]
-    return out[(out.defendant_name.map(name_key).str.contains(name_key(name)))
-               & (out.outcome_type == outcome_type)]
+    return out[
+        (out.defendant_name.map(name_key).str.contains(name_key(name)))
+        & (out.outcome_type == outcome_type)
+    ]
 
 
 def test_garcia_luna_sentence(seed_tables) -> None:
@@ -146,8 +163,15 @@ def test_conviction_event_merged_across_both_seeds(seed_tables) -> None:
     assert rows.doc_id.nunique() == 2
 
 
-FACT_TABLES = ["mentions", "entities", "entity_roles", "events", "event_evidence",
-               "legal_outcomes", "charges"]
+FACT_TABLES = [
+    "mentions",
+    "entities",
+    "entity_roles",
+    "events",
+    "event_evidence",
+    "legal_outcomes",
+    "charges",
+]
 
 
 @pytest.mark.parametrize("table", FACT_TABLES)

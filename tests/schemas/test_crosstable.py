@@ -14,8 +14,11 @@ def test_example_tables_validate() -> None:
     assert list(validated) == list(schemas.TABLES)
 
 
-FK_CASES = [(table, fk["fields"][0], f"{fk['table']}.{fk['ref'][0]}")
-            for table in schemas.TABLES for fk in schemas.foreign_keys(table)]
+FK_CASES = [
+    (table, fk["fields"][0], f"{fk['table']}.{fk['ref'][0]}")
+    for table in schemas.TABLES
+    for fk in schemas.foreign_keys(table)
+]
 
 
 @pytest.mark.parametrize(("table", "column", "target"), FK_CASES)
@@ -79,7 +82,6 @@ def test_report_is_a_readable_capped_table() -> None:
     with pytest.raises(schemas.ReleaseValidationError) as info:
         schemas.validate_tables(tables)
     message = str(info.value)
-    assert message.splitlines()[1].split() == ["table", "column", "check", "failure_case",
-                                                "index"]
+    assert message.splitlines()[1].split() == ["table", "column", "check", "failure_case", "index"]
     assert "more failure case(s)" in message
     assert len(message.splitlines()) <= schemas.crosstable.MAX_LINES + 3

@@ -18,6 +18,7 @@ def _set(col: str, value: object, row: int = 0) -> Mutation:
         df = df.copy()
         df.at[row, col] = value
         return df
+
     return mutate
 
 
@@ -104,8 +105,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("name", "mutate", "check"), BAD,
-                         ids=[f"{n}-{c}-{i}" for i, (n, _, c) in enumerate(BAD)])
+@pytest.mark.parametrize(
+    ("name", "mutate", "check"), BAD, ids=[f"{n}-{c}-{i}" for i, (n, _, c) in enumerate(BAD)]
+)
 def test_bad_frame_fails(name: str, mutate: Mutation, check: str) -> None:
     tables = example_tables()
     tables[name] = mutate(tables[name])

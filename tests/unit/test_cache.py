@@ -37,9 +37,18 @@ MODEL = "en_core_web_sm-3.8.0"
 
 def make_document(text: str, **overrides: object) -> Document:
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    fields = dict(doc_id=stable_id("doc", sha), source_id="src/1", source_path="a.jsonl:1",
-                  title="A title", published_date="2024-10-17", date_source="record",
-                  url=None, language="en", text=text, content_sha256=sha)
+    fields = dict(
+        doc_id=stable_id("doc", sha),
+        source_id="src/1",
+        source_path="a.jsonl:1",
+        title="A title",
+        published_date="2024-10-17",
+        date_source="record",
+        url=None,
+        language="en",
+        text=text,
+        content_sha256=sha,
+    )
     return Document(**{**fields, **overrides})
 
 
@@ -49,28 +58,82 @@ def rich_extraction(document: Document) -> DocExtraction:
     ev = Evidence(d, 0, len(text), text)
     return DocExtraction(
         document=document,
-        mentions=(Mention(d, "García Luna", "PERSON", "person", "Genaro García Luna", 4, 15, ev,
-                          alias=None),
-                  Mention(d, "El Chapo", "PERSON", "person", "Joaquín Guzmán", 20, 28, ev,
-                          alias="El Chapo"),
-                  # breaks the evidence convention: must be stored in full, not as a span
-                  Mention(d, "DEA", "ORG", "organization", "DEA", 5, 8,
-                          Evidence(d, 5, 8, "not the document text"))),
-        roles=(RoleMention(d, "person", "Brian M. Cogan", "judge", "District Judge", ev,
-                           valid_from="2006", valid_to=None),),
-        events=(EventMention(d, "sentencing", "sentenced", "2024-10-16", "day", None, "Brooklyn",
-                             "asserted", (Participant("person", "Genaro García Luna", "defendant"),
-                                          Participant("organization", "DEA", "investigator")),
-                             ev),
-                EventMention(d, "arrest", "arrested", None, None, None, None, "negated", (), ev)),
-        outcomes=(Outcome(d, "Genaro García Luna", "person", "sentenced", ev, defendant_age=56,
-                          conviction_method="jury", decision_date="2024-10-16", court="E.D.N.Y.",
-                          sentence_min_months=462, sentence_max_months=462, life_sentence=False,
-                          death_sentence=False, custody_suspended=True, probation_months=0,
-                          fine_usd=2_000_000.0, restitution_usd=0.5, forfeiture_usd=None,
-                          counts=5, charges=(Charge("conspiracy", "drug trafficking",
-                                                    "21 U.S.C. § 846"),
-                                             Charge("false statements", "other"))),),
+        mentions=(
+            Mention(
+                d, "García Luna", "PERSON", "person", "Genaro García Luna", 4, 15, ev, alias=None
+            ),
+            Mention(
+                d, "El Chapo", "PERSON", "person", "Joaquín Guzmán", 20, 28, ev, alias="El Chapo"
+            ),
+            # breaks the evidence convention: must be stored in full, not as a span
+            Mention(
+                d,
+                "DEA",
+                "ORG",
+                "organization",
+                "DEA",
+                5,
+                8,
+                Evidence(d, 5, 8, "not the document text"),
+            ),
+        ),
+        roles=(
+            RoleMention(
+                d,
+                "person",
+                "Brian M. Cogan",
+                "judge",
+                "District Judge",
+                ev,
+                valid_from="2006",
+                valid_to=None,
+            ),
+        ),
+        events=(
+            EventMention(
+                d,
+                "sentencing",
+                "sentenced",
+                "2024-10-16",
+                "day",
+                None,
+                "Brooklyn",
+                "asserted",
+                (
+                    Participant("person", "Genaro García Luna", "defendant"),
+                    Participant("organization", "DEA", "investigator"),
+                ),
+                ev,
+            ),
+            EventMention(d, "arrest", "arrested", None, None, None, None, "negated", (), ev),
+        ),
+        outcomes=(
+            Outcome(
+                d,
+                "Genaro García Luna",
+                "person",
+                "sentenced",
+                ev,
+                defendant_age=56,
+                conviction_method="jury",
+                decision_date="2024-10-16",
+                court="E.D.N.Y.",
+                sentence_min_months=462,
+                sentence_max_months=462,
+                life_sentence=False,
+                death_sentence=False,
+                custody_suspended=True,
+                probation_months=0,
+                fine_usd=2_000_000.0,
+                restitution_usd=0.5,
+                forfeiture_usd=None,
+                counts=5,
+                charges=(
+                    Charge("conspiracy", "drug trafficking", "21 U.S.C. § 846"),
+                    Charge("false statements", "other"),
+                ),
+            ),
+        ),
         aliases=(("Joaquín Guzmán", "El Chapo"), ("Genaro García Luna", "GGL")),
     )
 
@@ -119,8 +182,10 @@ def test_a_real_extraction_round_trips(nlp, seed_documents) -> None:
 
     for document in seed_documents.values():
         extraction = extract_document(nlp(document.text), document)
-        assert from_jsonable(DocExtraction, json.loads(json.dumps(to_jsonable(extraction)))) \
+        assert (
+            from_jsonable(DocExtraction, json.loads(json.dumps(to_jsonable(extraction))))
             == extraction
+        )
 
 
 def test_put_then_get_returns_hits_and_misses_in_order(store: ExtractionCache) -> None:
@@ -132,8 +197,9 @@ def test_put_then_get_returns_hits_and_misses_in_order(store: ExtractionCache) -
     assert misses == [docs[0], docs[4]]
 
 
-def test_evidence_is_stored_as_a_span_of_the_text(store: ExtractionCache,
-                                                  document: Document) -> None:
+def test_evidence_is_stored_as_a_span_of_the_text(
+    store: ExtractionCache, document: Document
+) -> None:
     store.put_many([rich_extraction(document)])
     (segment,) = store.folder.rglob("*.seg")
     stored = segment.read_text(encoding="utf-8")
@@ -141,26 +207,38 @@ def test_evidence_is_stored_as_a_span_of_the_text(store: ExtractionCache,
     assert store.get_many([document])[0][document.doc_id] == rich_extraction(document)
 
 
-def test_a_hit_is_bound_to_the_current_document(store: ExtractionCache,
-                                                document: Document) -> None:
+def test_a_hit_is_bound_to_the_current_document(store: ExtractionCache, document: Document) -> None:
     store.put_many([rich_extraction(document)])
-    renamed = dataclasses.replace(document, source_id="other/7", source_path="b.jsonl:9",
-                                  title="Another title", url="https://example.org/x")
+    renamed = dataclasses.replace(
+        document,
+        source_id="other/7",
+        source_path="b.jsonl:9",
+        title="Another title",
+        url="https://example.org/x",
+    )
     hits, misses = store.get_many([renamed])
     assert not misses
     assert hits[document.doc_id].document is renamed
-    assert hits[document.doc_id] == dataclasses.replace(rich_extraction(document),
-                                                        document=renamed)
+    assert hits[document.doc_id] == dataclasses.replace(rich_extraction(document), document=renamed)
 
 
 @pytest.mark.parametrize(
     ("extractor_version", "model", "published_date"),
-    [("8", MODEL, "2024-10-17"), ("7", "en_core_web_md-3.8.0", "2024-10-17"),
-     ("7", MODEL, "2025-01-02"), ("7", MODEL, None)],
+    [
+        ("8", MODEL, "2024-10-17"),
+        ("7", "en_core_web_md-3.8.0", "2024-10-17"),
+        ("7", MODEL, "2025-01-02"),
+        ("7", MODEL, None),
+    ],
 )
 def test_key_changes_with_version_model_and_published_date(
-        tmp_path: Path, store: ExtractionCache, document: Document, extractor_version: str,
-        model: str, published_date: str | None) -> None:
+    tmp_path: Path,
+    store: ExtractionCache,
+    document: Document,
+    extractor_version: str,
+    model: str,
+    published_date: str | None,
+) -> None:
     store.put_many([rich_extraction(document)])
     changed = dataclasses.replace(document, published_date=published_date)
     assert cache_key(changed, extractor_version, model) != cache_key(document, "7", MODEL)
@@ -188,7 +266,8 @@ def test_schema_fingerprint_follows_the_record_fields() -> None:
 
 
 def test_a_crash_while_writing_leaves_the_cache_readable(
-        store: ExtractionCache, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: ExtractionCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = [make_document(f"Kept document {i}, written before the crash.") for i in range(3)]
     store.put_many(rich_extraction(d) for d in kept)
     lost = [make_document(f"Lost document {i}, written during the crash.") for i in range(3)]
@@ -222,23 +301,27 @@ def test_torn_segments_and_stray_temp_files_are_skipped(store: ExtractionCache) 
 
 
 def test_many_puts_are_merged_and_nothing_is_lost(
-        store: ExtractionCache, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: ExtractionCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cache_mod, "MAX_SEGMENTS", 2)
     docs = [make_document(f"Batch document {i} with some text.") for i in range(60)]
     for i in range(0, len(docs), 5):
-        store.put_many(rich_extraction(d) for d in docs[i:i + 5])
+        store.put_many(rich_extraction(d) for d in docs[i : i + 5])
     hits, misses = store.get_many(docs)
     assert not misses and len(hits) == len(docs)
     assert max(len(list(p.glob("*.seg"))) for p in store.folder.iterdir() if p.is_dir()) <= 2
 
 
 def test_default_folder_names_version_and_model(tmp_path: Path) -> None:
-    assert default_cache_dir(tmp_path, "en_core web/sm-3.8.0", "4") == \
-        tmp_path / ".cache" / "extract" / "4-en_core_web_sm-3.8.0"
+    assert (
+        default_cache_dir(tmp_path, "en_core web/sm-3.8.0", "4")
+        == tmp_path / ".cache" / "extract" / "4-en_core_web_sm-3.8.0"
+    )
 
 
 def test_a_segment_merged_away_while_reading_is_read_again(
-        store: ExtractionCache, document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: ExtractionCache, document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.put_many([rich_extraction(document)])
     real_segments = cache_mod._segments
     calls = []

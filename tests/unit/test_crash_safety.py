@@ -48,9 +48,15 @@ class Server:
 
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "src")])}
-        self.proc = subprocess.Popen([sys.executable, str(CHILD), "serve"], cwd=REPO, env=env,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                     bufsize=1)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(CHILD), "serve"],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
         self.seen: dict[int, dict] = {}
         assert self._line() == {"ready": True}
 
@@ -127,8 +133,12 @@ def memo_table_checks():
     real = verify_module._check_tables
 
     def check(report) -> None:
-        key = tuple(sorted((p.name, hashlib.sha256(p.read_bytes()).hexdigest())
-                           for p in report.path.glob("*.parquet")))
+        key = tuple(
+            sorted(
+                (p.name, hashlib.sha256(p.read_bytes()).hexdigest())
+                for p in report.path.glob("*.parquet")
+            )
+        )
         with _CHECKS_LOCK:
             cached = _TABLE_CHECKS.get(key)
         if cached is None:
@@ -172,16 +182,25 @@ def _run(server: Server, base: Path, work: Path, sc: Scenario, versions: dict) -
     started = time.monotonic()
     out = work / sc.name
     shutil.copytree(base, out)
-    sc.outcome = server.run(out=str(out), build_date=NEW_DATE, rows=ROWS, stretch=STRETCH,
-                            die_at=sc.die_at, kill_after=sc.kill_after)
+    sc.outcome = server.run(
+        out=str(out),
+        build_date=NEW_DATE,
+        rows=ROWS,
+        stretch=STRETCH,
+        die_at=sc.die_at,
+        kill_after=sc.kill_after,
+    )
     if "error" in sc.outcome:
         sc.problems.append(f"publisher failed: {sc.outcome['error']}")
     allowed = {versions["old"], versions["new"]}
     latest, problems = _check_reader_view(out, allowed)
     sc.problems += problems
     visible = _visible_releases(out)
-    sc.after_kill = {"latest": latest["version"], "visible": visible,
-                     "tmp": sorted(p.name for p in (out / "releases").glob(".tmp-*"))}
+    sc.after_kill = {
+        "latest": latest["version"],
+        "visible": visible,
+        "tmp": sorted(p.name for p in (out / "releases").glob(".tmp-*")),
+    }
     if latest["version"] == versions["new"]:
         sc.phase = "after latest.json" if sc.outcome.get("signal") else "completed"
     elif versions["new"] in visible:
@@ -219,16 +238,24 @@ def crash_runs(tmp_path_factory, memo_table_checks, servers) -> dict[str, Scenar
     assert first["result"]["published"], first
     # calibration: the uninterrupted publish, on every server at once (same load)
     with ThreadPoolExecutor(WORKERS) as pool:
-        calib = list(pool.map(
-            lambda i: servers[i].run(out=str(_copy(base, work / f"calib{i}")),
-                                     build_date=NEW_DATE, rows=ROWS, stretch=STRETCH),
-            range(WORKERS)))
+        calib = list(
+            pool.map(
+                lambda i: servers[i].run(
+                    out=str(_copy(base, work / f"calib{i}")),
+                    build_date=NEW_DATE,
+                    rows=ROWS,
+                    stretch=STRETCH,
+                ),
+                range(WORKERS),
+            )
+        )
     results = [c["result"] for c in calib]
     assert all(r["published"] for r in results), calib
     versions = {"old": first["result"]["version"], "new": results[0]["version"]}
     duration = max(r["seconds"] for r in results)
-    scenarios = [Scenario(f"kill{i:02d}", kill_after=d)
-                 for i, d in enumerate(_kill_points(duration))]
+    scenarios = [
+        Scenario(f"kill{i:02d}", kill_after=d) for i, d in enumerate(_kill_points(duration))
+    ]
     scenarios += [Scenario(f"at-{p}", die_at=p) for p in EXACT_POINTS]
 
     def worker(i: int) -> None:
@@ -240,8 +267,11 @@ def crash_runs(tmp_path_factory, memo_table_checks, servers) -> dict[str, Scenar
         list(pool.map(worker, range(WORKERS)))
     phases = Counter(sc.phase for sc in scenarios if sc.kill_after is not None)
     lines = [f"publish takes {duration:.2f} s; random kill points by phase: {dict(phases)}"]
-    lines += [f"  {sc.name:18} {sc.kill_after or sc.die_at!s:>14} -> {sc.phase:31} "
-              f"signal={sc.outcome.get('signal')} ({sc.seconds:.1f} s)" for sc in scenarios]
+    lines += [
+        f"  {sc.name:18} {sc.kill_after or sc.die_at!s:>14} -> {sc.phase:31} "
+        f"signal={sc.outcome.get('signal')} ({sc.seconds:.1f} s)"
+        for sc in scenarios
+    ]
     print("\n" + "\n".join(lines))
     report = os.environ.get("CASEWIRE_CRASH_REPORT")
     if report:  # for the issue: where the kills landed
@@ -267,13 +297,15 @@ def test_sigkill_at_each_critical_step(crash_runs, point: str) -> None:
     sc = crash_runs[f"at-{point}"]
     assert sc.outcome["signal"] == signal.SIGKILL
     assert not sc.problems, "\n".join(sc.problems)
-    expected = {"before_rename": "before rename", "after_rename": "between rename and "
-                "latest.json", "before_replace": "between rename and latest.json",
-                "after_replace": "after latest.json"}[point]
+    expected = {
+        "before_rename": "before rename",
+        "after_rename": "between rename and latest.json",
+        "before_replace": "between rename and latest.json",
+        "after_replace": "after latest.json",
+    }[point]
     assert sc.phase == expected
     if point == "before_rename":  # the complete but unrenamed release is a leftover
-        assert sc.after_kill["tmp"] and sc.after_kill["visible"] == [
-            sc.after_kill["latest"]]
+        assert sc.after_kill["tmp"] and sc.after_kill["visible"] == [sc.after_kill["latest"]]
 
 
 def _hold(server: Server, out: Path, seconds: float) -> int:
@@ -283,9 +315,14 @@ def _hold(server: Server, out: Path, seconds: float) -> int:
 
 
 def _publish(out: Path, tables=None, build_date: str = OLD_DATE, **kwargs):
-    return publish_release(tables if tables is not None else example_tables(), out,
-                           sources=SOURCES, stats={"documents_in": 1}, build_date=build_date,
-                           **kwargs)
+    return publish_release(
+        tables if tables is not None else example_tables(),
+        out,
+        sources=SOURCES,
+        stats={"documents_in": 1},
+        build_date=build_date,
+        **kwargs,
+    )
 
 
 def test_killed_lock_holder_does_not_block_the_next_run(servers, tmp_path: Path) -> None:
@@ -325,8 +362,12 @@ def test_second_run_with_lock_timeout_gives_up_and_says_how_long(servers, tmp_pa
 def test_two_publishers_at_once_the_second_waits_its_turn(servers, tmp_path: Path) -> None:
     """Two real processes publish into one output at once: one waits, both succeed."""
     holder = _hold(servers[0], tmp_path, 1.0)  # both publishers start while it holds
-    pids = [servers[0].send(out=str(tmp_path), build_date=date, rows=rows, lock_timeout=120,
-                            detach=True) for date, rows in ((OLD_DATE, 0), (NEW_DATE, 50))]
+    pids = [
+        servers[0].send(
+            out=str(tmp_path), build_date=date, rows=rows, lock_timeout=120, detach=True
+        )
+        for date, rows in ((OLD_DATE, 0), (NEW_DATE, 50))
+    ]
     outs = [servers[0].reap(pid) for pid in [holder, *pids]][1:]
     assert all(o["status"] == 0 and o["result"]["published"] for o in outs), outs
     releases = _visible_releases(tmp_path)
@@ -401,11 +442,14 @@ def test_release_is_fsynced_before_rename_and_pointer_after(tmp_path: Path, monk
     monkeypatch.undo()
     kinds = [k for k, _ in events]
     rename_at = kinds.index("rename")
-    before = {Path(p).relative_to(tmp_path / "releases").parts[1:] for k, p in
-              events[:rename_at] if k == "fsync" and "/.tmp-" in p}
+    before = {
+        Path(p).relative_to(tmp_path / "releases").parts[1:]
+        for k, p in events[:rename_at]
+        if k == "fsync" and "/.tmp-" in p
+    }
     files = {p.relative_to(result.path).parts for p in result.path.rglob("*")}
     assert files | {()} <= before  # every file, every subfolder and the folder itself
-    after = events[rename_at + 1:]
+    after = events[rename_at + 1 :]
     assert after[0] == ("fsync", str(tmp_path / "releases"))
     replace_at = [k for k, _ in after].index("replace")
     assert after[replace_at] == ("replace", str(tmp_path / "latest.json"))
@@ -418,12 +462,15 @@ def test_phase_summary(crash_runs) -> None:
     assert sum(phases.values()) == N_KILLS
 
 
-@pytest.mark.parametrize("pointer", [
-    '{"version": "x", "path": "../../etc"}',
-    '{"version": "2026-11-22-deadbeef", "path": "/tmp"}',
-    '{"version": "2026-11-22-deadbeef", "path": "releases/../../x"}',
-    '{"version": "half',
-])
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        '{"version": "x", "path": "../../etc"}',
+        '{"version": "2026-11-22-deadbeef", "path": "/tmp"}',
+        '{"version": "2026-11-22-deadbeef", "path": "releases/../../x"}',
+        '{"version": "half',
+    ],
+)
 def test_a_tampered_pointer_is_refused_not_followed(tmp_path: Path, pointer: str) -> None:
     (tmp_path / "latest.json").write_text(pointer)
     with pytest.raises(ValueError, match="latest.json"):

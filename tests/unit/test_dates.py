@@ -65,7 +65,13 @@ def test_relative_without_published_is_none(phrase: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["sentenced to 460 months in prison", "a fine of $2,019", "he may appeal", "2019 months", "no date"],
+    [
+        "sentenced to 460 months in prison",
+        "a fine of $2,019",
+        "he may appeal",
+        "2019 months",
+        "no date",
+    ],
 )
 def test_non_dates_are_ignored(text: str) -> None:
     assert find_dates(text, PUB) == []

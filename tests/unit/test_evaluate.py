@@ -15,7 +15,11 @@ GOLD = [{"id": "d1", "outcomes": [
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("Genaro García Luna", "GENARO GARCIA LUNA", True), ("Joaquin Guzman", "Guzman", True), ("A Smith", "B Jones", False)],
+    [
+        ("Genaro García Luna", "GENARO GARCIA LUNA", True),
+        ("Joaquin Guzman", "Guzman", True),
+        ("A Smith", "B Jones", False),
+    ],
 )
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
@@ -27,7 +31,10 @@ def test_perfect_prediction_scores_one() -> None:
 
 
 def test_unlisted_people_are_counted_apart() -> None:
-    pred = {"d1": [dict(o) for o in GOLD[0]["outcomes"][:2]] + [{"defendant": "Other Person", "outcome_type": "sentenced"}]}
+    pred = {
+        "d1": [dict(o) for o in GOLD[0]["outcomes"][:2]]
+        + [{"defendant": "Other Person", "outcome_type": "sentenced"}]
+    }
     o = score(GOLD, pred)["outcomes"]
     assert (o["fp"], o["apart"], o["precision"]) == (0, 1, 1.0)
 
@@ -37,11 +44,22 @@ def test_wrong_type_for_listed_person_is_false_alarm_and_miss() -> None:
                    {"defendant": "Garcia Luna", "outcome_type": "acquitted"}]}  # fmt: skip
     r = score(GOLD, pred)
     assert (r["outcomes"]["fp"], r["outcomes"]["fn"]) == (1, 1)
-    assert r["misses"] == [{"doc": "d1", "defendant": "Genaro García Luna", "outcome_type": "convicted"}]
+    assert r["misses"] == [
+        {"doc": "d1", "defendant": "Genaro García Luna", "outcome_type": "convicted"}
+    ]
 
 
 def test_field_exact_match_on_matched_outcomes() -> None:
-    pred = {"d1": [{"defendant": "Garcia Luna", "outcome_type": "sentenced", "sentence_max_months": 456, "judge": "Judge Brian Cogan"}]}
+    pred = {
+        "d1": [
+            {
+                "defendant": "Garcia Luna",
+                "outcome_type": "sentenced",
+                "sentence_max_months": 456,
+                "judge": "Judge Brian Cogan",
+            }
+        ]
+    }
     f = score(GOLD, pred)["fields"]
     assert f["sentence_max_months"]["exact"] == 0.0
     assert f["judge"]["exact"] == 1.0

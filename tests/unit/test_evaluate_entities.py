@@ -30,12 +30,26 @@ GOLD = {
         {"entity": "Joaquín Guzmán", "role": "leader"},
     ],
     "events": [
-        {"type": "conviction", "who": "Genaro García Luna", "date": None, "modality": "asserted",
-         "n_documents": 2},
-        {"type": "sentencing", "who": "Genaro García Luna", "date": "2024-10-17",
-         "modality": "asserted"},
-        {"type": "office_held", "who": "Genaro García Luna", "date": "2001", "date_end": "2005",
-         "modality": "asserted"},
+        {
+            "type": "conviction",
+            "who": "Genaro García Luna",
+            "date": None,
+            "modality": "asserted",
+            "n_documents": 2,
+        },
+        {
+            "type": "sentencing",
+            "who": "Genaro García Luna",
+            "date": "2024-10-17",
+            "modality": "asserted",
+        },
+        {
+            "type": "office_held",
+            "who": "Genaro García Luna",
+            "date": "2001",
+            "date_end": "2005",
+            "modality": "asserted",
+        },
     ],
 }
 
@@ -58,8 +72,10 @@ def test_entities_match_on_type_and_normalized_name():
 
 
 def test_duplicate_entity_is_not_a_second_hit():
-    pred = [{"type": "person", "name": "Genaro Garcia Luna"},
-            {"type": "person", "name": "Genaro García Luna"}]
+    pred = [
+        {"type": "person", "name": "Genaro Garcia Luna"},
+        {"type": "person", "name": "Genaro García Luna"},
+    ]
     s = score_entities(GOLD, pred)
     assert (s["tp"], s["fp"], s["apart"]) == (1, 0, 1)
 
@@ -71,8 +87,14 @@ def test_roles_are_entity_role_pairs():
 
 
 def _event(etype, date, who, role="defendant", modality="asserted", date_end=None, n=1):
-    return {"type": etype, "date": date, "date_end": date_end, "modality": modality,
-            "participants": [(who, role)], "n_documents": n}
+    return {
+        "type": etype,
+        "date": date,
+        "date_end": date_end,
+        "modality": modality,
+        "participants": [(who, role)],
+        "n_documents": n,
+    }
 
 
 def test_events_match_type_date_modality_and_span_end():
@@ -88,8 +110,10 @@ def test_events_match_type_date_modality_and_span_end():
 
 def test_events_with_who_ignore_secondary_participants():
     judge_only = _event("sentencing", "2024-10-17", "Brian Cogan", role="judge")
-    right = {**_event("sentencing", "2024-10-17", "Brian Cogan", role="judge"),
-             "participants": [("Brian Cogan", "judge"), ("Genaro Garcia Luna", "defendant")]}
+    right = {
+        **_event("sentencing", "2024-10-17", "Brian Cogan", role="judge"),
+        "participants": [("Brian Cogan", "judge"), ("Genaro Garcia Luna", "defendant")],
+    }
     assert score_events(GOLD, [judge_only], with_who=True)["tp"] == 0
     assert score_events(GOLD, [judge_only], with_who=False)["tp"] == 1
     assert score_events(GOLD, [right], with_who=True)["tp"] == 1
@@ -102,15 +126,28 @@ def test_non_asserted_event_does_not_match_asserted_gold():
 
 def test_predicted_from_tables_and_report():
     tables = {
-        "entities": pd.DataFrame({"entity_id": ["e1", "e2"], "entity_type": ["person", "place"],
-                                  "canonical_name": ["Genaro Garcia Luna", "Texas"],
-                                  "aliases": [[], []]}),
+        "entities": pd.DataFrame(
+            {
+                "entity_id": ["e1", "e2"],
+                "entity_type": ["person", "place"],
+                "canonical_name": ["Genaro Garcia Luna", "Texas"],
+                "aliases": [[], []],
+            }
+        ),
         "entity_roles": pd.DataFrame({"entity_id": ["e1"], "role": ["defendant"]}),
-        "events": pd.DataFrame({"event_id": ["v1"], "event_type": ["conviction"],
-                                "date": [None], "date_end": [float("nan")],
-                                "modality": ["asserted"], "n_documents": [2]}),
-        "event_participants": pd.DataFrame({"event_id": ["v1"], "entity_id": ["e1"],
-                                            "role": ["defendant"]}),
+        "events": pd.DataFrame(
+            {
+                "event_id": ["v1"],
+                "event_type": ["conviction"],
+                "date": [None],
+                "date_end": [float("nan")],
+                "modality": ["asserted"],
+                "n_documents": [2],
+            }
+        ),
+        "event_participants": pd.DataFrame(
+            {"event_id": ["v1"], "entity_id": ["e1"], "role": ["defendant"]}
+        ),
     }
     pred = predicted_from_tables(tables)
     assert pred["roles"] == [("Genaro Garcia Luna", "defendant")]
@@ -122,12 +159,24 @@ def test_predicted_from_tables_and_report():
 
 
 def test_corpus_roles_recall_with_surnames():
-    gold = [{"id": "d1", "outcomes": [
-        {"defendant": "John Smith", "judge": "Jane Doe", "announcer": "Eric Gonzalez"},
-        {"defendant": "John Smith", "judge": None, "announcer": None},
-        {"defendant": "Ann Lee", "judge": None, "announcer": None}]}]
-    pred = {"d1": [("Smith", "defendant"), ("Jane Doe", "judge"), ("Eric Gonzalez", "prosecutor"),
-                   ("Bob Roe", "defendant")]}
+    gold = [
+        {
+            "id": "d1",
+            "outcomes": [
+                {"defendant": "John Smith", "judge": "Jane Doe", "announcer": "Eric Gonzalez"},
+                {"defendant": "John Smith", "judge": None, "announcer": None},
+                {"defendant": "Ann Lee", "judge": None, "announcer": None},
+            ],
+        }
+    ]
+    pred = {
+        "d1": [
+            ("Smith", "defendant"),
+            ("Jane Doe", "judge"),
+            ("Eric Gonzalez", "prosecutor"),
+            ("Bob Roe", "defendant"),
+        ]
+    }
     s = score_corpus_roles(gold, pred)
     assert (s["defendant"]["hit"], s["defendant"]["gold"]) == (1, 2)
     assert s["judge"]["recall"] == 1.0 and s["announcer"]["recall"] == 1.0
@@ -141,4 +190,10 @@ def test_seed_gold_fixture_is_well_formed():
     assert {r["entity"] for r in gold["roles"]} <= names
     assert {e["who"] for e in gold["events"]} <= names
     assert {e["modality"] for e in gold["events"]} <= {
-        "asserted", "negated", "hypothetical", "requested", "potential", "scheduled"}
+        "asserted",
+        "negated",
+        "hypothetical",
+        "requested",
+        "potential",
+        "scheduled",
+    }

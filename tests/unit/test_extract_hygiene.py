@@ -10,8 +10,9 @@ import pytest
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "casewire" / "extract"
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in EXTRACT.glob("*.py")
-                                          if p.name != "evidence.py"))
+@pytest.mark.parametrize(
+    "module", sorted(p.name for p in EXTRACT.glob("*.py") if p.name != "evidence.py")
+)
 def test_extractors_never_rebuild_doc_text(module: str) -> None:
     """spaCy rebuilds ``doc.text`` from every token on each access (quadratic per
     document when read per mention); extractors use ``evidence.doc_text``."""

@@ -72,33 +72,52 @@ def check_valid(path: Path) -> None:
 def test_seed_export_validates_with_followthemoney(seed_ftm: Path) -> None:
     check_valid(seed_ftm)
     schemas_used = {d["schema"] for d in _lines(seed_ftm)}
-    assert {"Person", "Organization", "PublicBody", "CourtCase", "CourtCaseParty", "Event",
-            "Article"} <= schemas_used
+    assert {
+        "Person",
+        "Organization",
+        "PublicBody",
+        "CourtCase",
+        "CourtCaseParty",
+        "Event",
+        "Article",
+    } <= schemas_used
 
 
 def test_seed_acceptance_garcia_luna_case(seed_ftm: Path) -> None:
     entities = {d["id"]: d for d in _lines(seed_ftm)}
 
     def named(schema: str, name: str) -> list[dict]:
-        return [d for d in entities.values() if d["schema"] == schema
-                and any(name in _key(n) for n in d["properties"].get("name", []))]
+        return [
+            d
+            for d in entities.values()
+            if d["schema"] == schema
+            and any(name in _key(n) for n in d["properties"].get("name", []))
+        ]
 
     (garcia,) = named("Person", "garcia luna")
     (cogan,) = named("Person", "brian cogan")
     (cartel,) = named("Organization", "sinaloa cartel")
     assert "crime" in cartel["properties"]["topics"]
-    cases = [d for d in entities.values() if d["schema"] == "CourtCase"
-             and "garcia luna" in _key(d["properties"]["name"][0])]
+    cases = [
+        d
+        for d in entities.values()
+        if d["schema"] == "CourtCase" and "garcia luna" in _key(d["properties"]["name"][0])
+    ]
     assert len(cases) == 1
     case_id = cases[0]["id"]
-    parties = {(d["properties"]["party"][0], d["properties"]["role"][0])
-               for d in entities.values()
-               if d["schema"] == "CourtCaseParty" and d["properties"]["case"] == [case_id]}
+    parties = {
+        (d["properties"]["party"][0], d["properties"]["role"][0])
+        for d in entities.values()
+        if d["schema"] == "CourtCaseParty" and d["properties"]["case"] == [case_id]
+    }
     assert (garcia["id"], "defendant") in parties
     assert (cogan["id"], "judge") in parties
     # The sentence is an Event involving him, linked to the case and proved by an article.
-    sentenced = [entities[p] for p, role in parties if role == "outcome"
-                 and "sentenced" in entities[p]["properties"]["keywords"]]
+    sentenced = [
+        entities[p]
+        for p, role in parties
+        if role == "outcome" and "sentenced" in entities[p]["properties"]["keywords"]
+    ]
     assert sentenced and garcia["id"] in sentenced[0]["properties"]["involved"]
     assert sentenced[0]["properties"]["date"] == ["2024-10-17"]
     assert all(entities[a]["schema"] == "Article" for a in sentenced[0]["properties"]["proof"])
@@ -125,8 +144,9 @@ def test_ftm_cli_validate_accepts_the_file(seed_ftm: Path, tmp_path: Path) -> No
         cli = shutil.which("ftm")
     assert cli, "the followthemoney package ships the ftm command"
     out = tmp_path / "validated.json"
-    subprocess.run([str(cli), "validate", "-i", str(seed_ftm), "-o", str(out)], check=True,
-                   timeout=120)
+    subprocess.run(
+        [str(cli), "validate", "-i", str(seed_ftm), "-o", str(out)], check=True, timeout=120
+    )
     strip = lambda d: {k: d[k] for k in ("id", "schema", "properties")}  # noqa: E731
     assert [strip(d) for d in _lines(out)] == _lines(seed_ftm)
 
@@ -158,18 +178,21 @@ def test_empty_release_gives_an_empty_file(tmp_path: Path) -> None:
     assert write_ftm(empty, tmp_path).read_bytes() == b""
 
 
-@pytest.mark.parametrize(("name", "roles", "schema"), [
-    ("Sinaloa Cartel", ["criminal_organization"], "Organization"),
-    ("Acme Holdings Inc.", [], "Company"),
-    ("Blue Ridge Logistics LLC", [], "Company"),
-    ("Bank of Springfield", [], "Company"),
-    ("U.S. Department of Justice", [], "PublicBody"),
-    ("Drug Enforcement Administration", [], "PublicBody"),
-    ("Cook County Sheriff's Office", [], "PublicBody"),
-    ("FBI", [], "PublicBody"),
-    ("Federal Investigation Agency", [], "PublicBody"),
-    ("Los Zetas", [], "Organization"),
-    ("Gulf Cartel Inc.", ["criminal_organization"], "Organization"),
-])
+@pytest.mark.parametrize(
+    ("name", "roles", "schema"),
+    [
+        ("Sinaloa Cartel", ["criminal_organization"], "Organization"),
+        ("Acme Holdings Inc.", [], "Company"),
+        ("Blue Ridge Logistics LLC", [], "Company"),
+        ("Bank of Springfield", [], "Company"),
+        ("U.S. Department of Justice", [], "PublicBody"),
+        ("Drug Enforcement Administration", [], "PublicBody"),
+        ("Cook County Sheriff's Office", [], "PublicBody"),
+        ("FBI", [], "PublicBody"),
+        ("Federal Investigation Agency", [], "PublicBody"),
+        ("Los Zetas", [], "Organization"),
+        ("Gulf Cartel Inc.", ["criminal_organization"], "Organization"),
+    ],
+)
 def test_organization_schema(name: str, roles: list[str], schema: str) -> None:
     assert organization_schema(name, roles) == schema

@@ -23,41 +23,72 @@ def _mentions(nlp, text: str):
     return extract_mentions(nlp(text), document)
 
 
-@pytest.mark.parametrize(("text", "written", "canonical"), [
-    ("Genaro Garcia Luna was convicted. Later Garcia Luna appealed.", "Garcia Luna",
-     "Genaro Garcia Luna"),
-    ("Genaro Garcia Luna was convicted. After leaving office Garcia luna moved to the US.",
-     "Garcia luna", "Genaro Garcia Luna"),
-    ("Prosecutor Saritha Komatireddy spoke. Ms Komatireddy said it was over.",
-     "Komatireddy", "Saritha Komatireddy"),
-    ("Pablo Gómez, the head of the unit, spoke. Garcia lied, Mr Gómez said.", "Gómez",
-     "Pablo Gómez"),
-    ("The cartel was run by Joaquin “El Chapo” Guzman. Guzman was sentenced to life.",
-     "Guzman", "Joaquin Guzman"),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "canonical"),
+    [
+        (
+            "Genaro Garcia Luna was convicted. Later Garcia Luna appealed.",
+            "Garcia Luna",
+            "Genaro Garcia Luna",
+        ),
+        (
+            "Genaro Garcia Luna was convicted. After leaving office Garcia luna moved to the US.",
+            "Garcia luna",
+            "Genaro Garcia Luna",
+        ),
+        (
+            "Prosecutor Saritha Komatireddy spoke. Ms Komatireddy said it was over.",
+            "Komatireddy",
+            "Saritha Komatireddy",
+        ),
+        (
+            "Pablo Gómez, the head of the unit, spoke. Garcia lied, Mr Gómez said.",
+            "Gómez",
+            "Pablo Gómez",
+        ),
+        (
+            "The cartel was run by Joaquin “El Chapo” Guzman. Guzman was sentenced to life.",
+            "Guzman",
+            "Joaquin Guzman",
+        ),
+    ],
+)
 def test_partial_name_resolves_to_full_name(nlp, text, written, canonical):
     found = {(m.text, m.canonical) for m in _mentions(nlp, text) if m.entity_type == "person"}
     assert (written, canonical) in found
 
 
-@pytest.mark.parametrize(("text", "canonical", "alias"), [
-    ("The Sinaloa Cartel itself, led by the notorious Joaquín “El Chapo” Guzmán, grew.",
-     "Joaquín Guzmán", "El Chapo"),
-    ("Among the witnesses were Jesus “Rey” Zambada and others.", "Jesus Zambada", "Rey"),
-    ('Witnesses included Oscar "Lobo" Valencia. They testified.', "Oscar Valencia", "Lobo"),
-])
+@pytest.mark.parametrize(
+    ("text", "canonical", "alias"),
+    [
+        (
+            "The Sinaloa Cartel itself, led by the notorious Joaquín “El Chapo” Guzmán, grew.",
+            "Joaquín Guzmán",
+            "El Chapo",
+        ),
+        ("Among the witnesses were Jesus “Rey” Zambada and others.", "Jesus Zambada", "Rey"),
+        ('Witnesses included Oscar "Lobo" Valencia. They testified.', "Oscar Valencia", "Lobo"),
+    ],
+)
 def test_quoted_nickname_is_alias_of_one_person(nlp, text, canonical, alias):
     people = [m for m in _mentions(nlp, text) if m.entity_type == "person"]
     assert [(m.canonical, m.alias) for m in people if m.alias] == [(canonical, alias)]
 
 
-@pytest.mark.parametrize(("text", "canonical"), [
-    ("He took bribes from the Sinaloa drug cartel.", "Sinaloa Cartel"),
-    ("Between 2001 and 2005 he ran Mexico’s Federal Investigation Agency.",
-     "Federal Investigation Agency"),
-    ("Anne Milgram, the head of the U.S. Drug Enforcement Administration, spoke.",
-     "Drug Enforcement Administration"),
-])
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("He took bribes from the Sinaloa drug cartel.", "Sinaloa Cartel"),
+        (
+            "Between 2001 and 2005 he ran Mexico’s Federal Investigation Agency.",
+            "Federal Investigation Agency",
+        ),
+        (
+            "Anne Milgram, the head of the U.S. Drug Enforcement Administration, spoke.",
+            "Drug Enforcement Administration",
+        ),
+    ],
+)
 def test_organization_canonical_name(nlp, text, canonical):
     orgs = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "organization"}
     assert canonical in orgs
@@ -76,16 +107,21 @@ def test_title_anchor_finds_name_the_model_missed(nlp):
 
 
 def test_surname_tagged_org_becomes_person(nlp):
-    text = ("The cartel once run by Joaquin “El Chapo” Guzman grew. She was referring to "
-            "Guzman and two other top-ranking Sinaloa cartel figures.")
+    text = (
+        "The cartel once run by Joaquin “El Chapo” Guzman grew. She was referring to "
+        "Guzman and two other top-ranking Sinaloa cartel figures."
+    )
     guzman = [m for m in _mentions(nlp, text) if m.text == "Guzman"]
     assert [m.entity_type for m in guzman] == ["person"]
 
 
-@pytest.mark.parametrize("text", [
-    "Garcia was convicted.\n\nMore From Author\n\nUkraine’s Victory Plan in Australia",
-    "Garcia was convicted in Texas.\n\nReuters contributed to this report.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garcia was convicted.\n\nMore From Author\n\nUkraine’s Victory Plan in Australia",
+        "Garcia was convicted in Texas.\n\nReuters contributed to this report.",
+    ],
+)
 def test_no_entity_from_page_furniture(nlp, text):
     names = {m.canonical for m in _mentions(nlp, text)}
     assert not names & {"Ukraine", "Australia", "Reuters"}
@@ -94,55 +130,91 @@ def test_no_entity_from_page_furniture(nlp, text):
 def test_mention_offsets_match_text(nlp):
     text = "Garcia Luna’s sentencing in Brooklyn, said Anne Milgram of the U.S. DEA."
     for m in _mentions(nlp, text):
-        assert text[m.mention_start:m.mention_end] == m.text
-        assert text[m.evidence.start_char:m.evidence.end_char] == m.evidence.text
+        assert text[m.mention_start : m.mention_end] == m.text
+        assert text[m.evidence.start_char : m.evidence.end_char] == m.evidence.text
 
 
 # Real corpus phrases (DOJ and county releases) that gave junk entities.
-@pytest.mark.parametrize(("text", "junk"), [
-    ("Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
-     "Exploitation and Obscenity Section (CEOS) prosecuted the case.", "(CEOS"),
-    ("Possession with intent to distribute marijuana; District of Idaho\nSentence: Life "
-     "imprisonment; 10 years' supervised release.", "Sentence"),
-    ("DRIVER UNDER THE INFLUENCE OF ALCOHOL CONVICTED OF ASSAULTING MAN WITH CAR", "ALCOHOL"),
-    ("ORAL COPULATION WITH 17-YEAR-OLD MALE STUDENT - Orange County District Attorney\n"
-     "The teachers were arrested.", "STUDENT"),
-    ("Maria Rocha is scheduled for a pre-trial hearing July 24, 2012, in Department C-5, "
-     "Central Justice Center, Santa Ana.", "Department C-5"),
-    ("Poulan Pecan required more documents when completing the Form I-9, Employment "
-     "Eligibility Verification.", "Form I-9"),
-    ("Assistant U.S. Attorney William Meiners and Civil Rights Division Human Trafficking "
-     "Prosecution Unit Trial Attorney Jim Felte prosecuted this case.", "Unit Trial"),
-    ("Michele Leonhart, the Administrator of the Drug Enforcement Administration, informed me "
-     "today of her decision to retire.", "Administrator of"),
-])
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        (
+            "Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
+            "Exploitation and Obscenity Section (CEOS) prosecuted the case.",
+            "(CEOS",
+        ),
+        (
+            "Possession with intent to distribute marijuana; District of Idaho\nSentence: Life "
+            "imprisonment; 10 years' supervised release.",
+            "Sentence",
+        ),
+        ("DRIVER UNDER THE INFLUENCE OF ALCOHOL CONVICTED OF ASSAULTING MAN WITH CAR", "ALCOHOL"),
+        (
+            "ORAL COPULATION WITH 17-YEAR-OLD MALE STUDENT - Orange County District Attorney\n"
+            "The teachers were arrested.",
+            "STUDENT",
+        ),
+        (
+            "Maria Rocha is scheduled for a pre-trial hearing July 24, 2012, in Department C-5, "
+            "Central Justice Center, Santa Ana.",
+            "Department C-5",
+        ),
+        (
+            "Poulan Pecan required more documents when completing the Form I-9, Employment "
+            "Eligibility Verification.",
+            "Form I-9",
+        ),
+        (
+            "Assistant U.S. Attorney William Meiners and Civil Rights Division Human Trafficking "
+            "Prosecution Unit Trial Attorney Jim Felte prosecuted this case.",
+            "Unit Trial",
+        ),
+        (
+            "Michele Leonhart, the Administrator of the Drug Enforcement Administration, informed me "
+            "today of her decision to retire.",
+            "Administrator of",
+        ),
+    ],
+)
 def test_no_junk_entity_from_corpus_phrases(nlp, text, junk):
     names = [m.canonical for m in _mentions(nlp, text)]
     assert not [n for n in names if junk in n], names
 
 
 def test_unclosed_acronym_becomes_alias(nlp):
-    text = ("Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
-            "Exploitation and Obscenity Section (CEOS) prosecuted the case.")
+    text = (
+        "Trial Attorneys James E. Burke IV and Lauren Britsch of the Criminal Divisions Child "
+        "Exploitation and Obscenity Section (CEOS) prosecuted the case."
+    )
     orgs = [m for m in _mentions(nlp, text) if m.entity_type == "organization"]
     assert [(m.canonical, m.alias) for m in orgs] == [
-        ("Criminal Divisions Child Exploitation and Obscenity Section", "CEOS")]
+        ("Criminal Divisions Child Exploitation and Obscenity Section", "CEOS")
+    ]
 
 
 def test_hyphenated_surname_is_kept(nlp):
-    text = ("Alexander Mir-Hernandez, 40, a POPR officer, also pleaded guilty to one count of "
-            "false statements.\nFernando Reyes-Rojas, 43, of the Dominican Republic, pleaded "
-            "guilty on Nov. 4.")
+    text = (
+        "Alexander Mir-Hernandez, 40, a POPR officer, also pleaded guilty to one count of "
+        "false statements.\nFernando Reyes-Rojas, 43, of the Dominican Republic, pleaded "
+        "guilty on Nov. 4."
+    )
     people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
     assert {"Alexander Mir-Hernandez", "Fernando Reyes-Rojas"} <= people
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    # scraped PDFs (Dallas) wrap lines inside names
-    ("Mr. Santillan was represented by Paul Casteleiro with the assistance of\nGary Udashen.",
-     "Gary Udashen"),
-    ("He is scheduled to be arraigned in Department N-3, North\nJustice Center, Fullerton.",
-     "North Justice Center"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # scraped PDFs (Dallas) wrap lines inside names
+        (
+            "Mr. Santillan was represented by Paul Casteleiro with the assistance of\nGary Udashen.",
+            "Gary Udashen",
+        ),
+        (
+            "He is scheduled to be arraigned in Department N-3, North\nJustice Center, Fullerton.",
+            "North Justice Center",
+        ),
+    ],
+)
 def test_line_wrapped_inside_a_name_is_kept(nlp, text, name):
     assert name in {" ".join(m.canonical.split()) for m in _mentions(nlp, text)}

@@ -33,7 +33,11 @@ def _date(nlp, text: str, trigger: str) -> str | None:
         ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", None),
         ("John Smith was sentenced on Oct. 3, 2024, to life in prison.", "sentenced", "2024-10-03"),
         # a date of another sentence joined by the parser does not count
-        ("Jury selection resumed June 1. A Dallas County jury found King guilty of assault.", "found", None),
+        (
+            "Jury selection resumed June 1. A Dallas County jury found King guilty of assault.",
+            "found",
+            None,
+        ),
         # dates of birth and fact years are no decision dates
         ("Proctor (dob 5/19/65) was indicted by the grand jury.", "indicted", None),
         ("A mother has been sentenced to 40 years for abuse beginning in 2019.", "sentenced", PUB),

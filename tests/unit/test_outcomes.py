@@ -7,7 +7,7 @@ import pytest
 from casewire.extract.mentions import extract_mentions
 from casewire.extract.names import NameIndex
 from casewire.extract.outcomes import extract_outcomes
-from casewire.records import Document
+from casewire.records import Document, Evidence, Outcome
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +244,22 @@ def test_aliases_fold_into_the_name(nlp, text: str, expected: set) -> None:
 )
 def test_lede_resolves_to_person_named_next(nlp, text: str, expected: str) -> None:
     assert {o.defendant for o in _run(nlp, text)} == {expected}
+
+
+def test_a_later_term_never_fills_half_of_an_earlier_one(nlp) -> None:
+    from casewire.extract.outcomes import _merge
+
+    first = Outcome(
+        doc_id="d",
+        defendant="A B",
+        defendant_type="person",
+        outcome_type="sentenced",
+        evidence=Evidence("d", 0, 1, "x"),
+        sentence_min_months=480,
+        life_sentence=True,
+    )
+    merged = _merge(
+        first, {"sentence_min_months": 120, "sentence_max_months": 120, "judge": "Jane Roe"}
+    )
+    assert (merged.sentence_min_months, merged.sentence_max_months) == (480, None)
+    assert merged.life_sentence and merged.judge == "Jane Roe"

@@ -21,9 +21,14 @@ SOURCES = [{"path": "raw/doe.txt", "sha256": "a" * 64, "bytes": 187}]
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    return publish_release(example_tables(), out, sources=SOURCES, stats={"inputs": 3},
-                           eval_figures={"outcomes_f1": 0.8125, "gold_documents": 12},
-                           build_date="2026-11-22").path
+    return publish_release(
+        example_tables(),
+        out,
+        sources=SOURCES,
+        stats={"inputs": 3},
+        eval_figures={"outcomes_f1": 0.8125, "gold_documents": 12},
+        build_date="2026-11-22",
+    ).path
 
 
 def _snippets(card: str) -> list[str]:
@@ -56,8 +61,9 @@ def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> No
 
 
 def test_card_without_evaluation_says_so(tmp_path: Path) -> None:
-    result = publish_release(example_tables(), tmp_path, sources=SOURCES, stats={},
-                             build_date="2026-11-22")
+    result = publish_release(
+        example_tables(), tmp_path, sources=SOURCES, stats={}, build_date="2026-11-22"
+    )
     assert "No evaluation figures" in (result.path / "README.md").read_text(encoding="utf-8")
 
 

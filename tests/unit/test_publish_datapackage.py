@@ -23,8 +23,9 @@ SOURCES = [{"path": "raw/doe.txt", "sha256": "a" * 64, "bytes": 187}]
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    return publish_release(example_tables(), out, sources=SOURCES, stats={},
-                           build_date="2026-11-22").path
+    return publish_release(
+        example_tables(), out, sources=SOURCES, stats={}, build_date="2026-11-22"
+    ).path
 
 
 def test_frictionless_python_api_accepts_the_package(release: Path) -> None:
@@ -33,8 +34,12 @@ def test_frictionless_python_api_accepts_the_package(release: Path) -> None:
 
 
 def test_frictionless_cli_accepts_the_package(release: Path) -> None:
-    run = subprocess.run([str(FRICTIONLESS), "validate", str(release / "datapackage.json")],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [str(FRICTIONLESS), "validate", str(release / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -44,8 +49,9 @@ def test_descriptor_metadata(release: Path) -> None:
     assert package["schema_version"] == schemas.SCHEMA_VERSION
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert "public domain" in package["description"] and "fair use" in package["description"]
-    assert package["sources"] == [{"title": "raw/doe.txt", "path": "raw/doe.txt",
-                                   "hash": "sha256:" + "a" * 64, "bytes": 187}]
+    assert package["sources"] == [
+        {"title": "raw/doe.txt", "path": "raw/doe.txt", "hash": "sha256:" + "a" * 64, "bytes": 187}
+    ]
     csv_res = {r["name"]: r for r in package["resources"] if r["format"] == "csv"}
     assert list(csv_res) == list(schemas.TABLES)
     assert csv_res["legal_outcomes"]["rows"] == 2
@@ -80,19 +86,25 @@ def test_frictionless_detects_a_dangling_key_in_csv(release: Path, tmp_path: Pat
 def test_table_schema_carries_constraints_and_descriptions() -> None:
     schema = table_schema("legal_outcomes")
     fields = {f["name"]: f for f in schema["fields"]}
-    assert fields["defendant_age"]["constraints"] == {"required": False, "minimum": 0,
-                                                     "maximum": 120}
+    assert fields["defendant_age"]["constraints"] == {
+        "required": False,
+        "minimum": 0,
+        "maximum": 120,
+    }
     assert fields["outcome_type"]["constraints"]["enum"][0] == "charged"
     assert fields["fine_usd"]["type"] == "number" and fields["life_sentence"]["type"] == "boolean"
     assert all(f["description"] for f in schema["fields"])
-    assert {"fields": ["case_id"], "reference": {"resource": "cases", "fields": ["case_id"]}} \
-        in schema["foreignKeys"]
+    assert {
+        "fields": ["case_id"],
+        "reference": {"resource": "cases", "fields": ["case_id"]},
+    } in schema["foreignKeys"]
     assert schema["primaryKey"] == ["outcome_id"]
 
 
 @pytest.mark.parametrize("name", list(schemas.TABLES))
-def test_exported_pandera_schema_validates_parquet_without_casewire(release: Path,
-                                                                     name: str) -> None:
+def test_exported_pandera_schema_validates_parquet_without_casewire(
+    release: Path, name: str
+) -> None:
     exported = json.loads((release / "schema.json").read_text())
     assert exported["schema_version"] == schemas.SCHEMA_VERSION
     schema = pa.DataFrameSchema.from_json(json.dumps(exported["tables"][name]))

@@ -91,10 +91,21 @@ def test_list_columns_are_joined_in_csv_and_lists_in_parquet(tmp_path: Path) -> 
     assert read_table(tmp_path, "entities").at[0, "aliases"] == ["JD", "Janie"]
 
 
-@pytest.mark.parametrize(("value", "cell"), [
-    (None, ""), (pd.NA, ""), (float("nan"), ""), (True, "true"), (False, "false"),
-    (1000.5, "1000.5"), (3, "3"), ([], ""), (["a", "b"], "a;b"), ("plain", "plain"),
-])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (None, ""),
+        (pd.NA, ""),
+        (float("nan"), ""),
+        (True, "true"),
+        (False, "false"),
+        (1000.5, "1000.5"),
+        (3, "3"),
+        ([], ""),
+        (["a", "b"], "a;b"),
+        ("plain", "plain"),
+    ],
+)
 def test_csv_cell(value: object, cell: str) -> None:
     assert csv_cell(value) == cell
 

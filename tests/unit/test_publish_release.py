@@ -25,9 +25,14 @@ SOURCES = [{"path": "raw/doe.txt", "sha256": "a" * 64, "bytes": 187}]
 
 
 def _publish(out: Path, tables=None, build_date: str = "2026-11-22", **kwargs):
-    return publish_release(tables if tables is not None else example_tables(), out,
-                           sources=SOURCES, stats={"documents_in": 2}, build_date=build_date,
-                           **kwargs)
+    return publish_release(
+        tables if tables is not None else example_tables(),
+        out,
+        sources=SOURCES,
+        stats={"documents_in": 2},
+        build_date=build_date,
+        **kwargs,
+    )
 
 
 def test_first_publish_writes_release_and_pointer(tmp_path: Path) -> None:
@@ -42,8 +47,16 @@ def test_first_publish_writes_release_and_pointer(tmp_path: Path) -> None:
     assert latest["path"] == f"releases/{result.version}"
     assert latest["schema_version"] == schemas.SCHEMA_VERSION and latest["published_at"]
     names = {p.name for p in result.path.iterdir()}
-    assert {"datapackage.json", "schema.json", "README.md", "CHANGELOG.md", "SHA256SUMS",
-            "delta", "documents.parquet", "documents.csv"} <= names
+    assert {
+        "datapackage.json",
+        "schema.json",
+        "README.md",
+        "CHANGELOG.md",
+        "SHA256SUMS",
+        "delta",
+        "documents.parquet",
+        "documents.csv",
+    } <= names
 
 
 def test_unchanged_tables_publish_nothing(tmp_path: Path) -> None:
@@ -92,7 +105,8 @@ def test_diff_releases_counts_and_keys(tmp_path: Path) -> None:
     second = _publish(tmp_path, tables, build_date="2026-11-23")
     diff = diff_releases(first.path, second.path)
     assert diff["entities"]["MOD"] == 1 and diff["entities"]["keys"]["MOD"] == [
-        "ent-00000000000000a3"]
+        "ent-00000000000000a3"
+    ]
     assert all(diff[n]["ADD"] == diff[n]["DEL"] == 0 for n in diff)
 
 
@@ -114,10 +128,13 @@ def test_leftover_tmp_folders_are_removed(tmp_path: Path) -> None:
 
 
 def test_lock_held_by_another_process_gives_a_clear_error(tmp_path: Path) -> None:
-    code = ("import sys,time; from pathlib import Path; from casewire.publish import output_lock\n"
-            "with output_lock(Path(sys.argv[1])):\n print('locked', flush=True); time.sleep(30)")
-    holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)],
-                              stdout=subprocess.PIPE, text=True)
+    code = (
+        "import sys,time; from pathlib import Path; from casewire.publish import output_lock\n"
+        "with output_lock(Path(sys.argv[1])):\n print('locked', flush=True); time.sleep(30)"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(OutputLockedError, match=rf"holds .*\.lock \(pid {holder.pid}\)"):

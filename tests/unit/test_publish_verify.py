@@ -22,8 +22,9 @@ SOURCES = [{"path": "raw/doe.txt", "sha256": "a" * 64, "bytes": 187}]
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    return publish_release(example_tables(), out, sources=SOURCES, stats={},
-                           build_date="2026-11-22").path
+    return publish_release(
+        example_tables(), out, sources=SOURCES, stats={}, build_date="2026-11-22"
+    ).path
 
 
 @pytest.fixture
@@ -102,7 +103,6 @@ def test_incompatible_schema_version_is_reported(release: Path) -> None:
     (release / "datapackage.json").write_text(json.dumps(package))
     report = validate_release(release)
     assert "schema_version 2.0.0 is not compatible" in report.render()
-
 
 
 def test_paths_leaving_the_release_are_refused(release: Path) -> None:

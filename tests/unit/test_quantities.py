@@ -28,7 +28,12 @@ def test_first_term_in_months(text: str, lo: int | None, hi: int | None, life: b
 
 @pytest.mark.parametrize(
     ("text", "usd"),
-    [("$2 million", 2_000_000), ("$745.9m", 745_900_000), ("$1,234,567.89", 1_234_567.89), ("$75,000 fine", 75_000)],
+    [
+        ("$2 million", 2_000_000),
+        ("$745.9m", 745_900_000),
+        ("$1,234,567.89", 1_234_567.89),
+        ("$75,000 fine", 75_000),
+    ],
 )
 def test_money_in_dollars(text: str, usd: float) -> None:
     assert parse_money(text) == pytest.approx(usd)

@@ -17,8 +17,12 @@ from schemas.examples import example_tables
 from tests.conftest import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHART_IDS = ["chart-outcomes-by-type", "chart-outcomes-by-month", "chart-sentence-lengths",
-             "chart-charge-categories"]
+CHART_IDS = [
+    "chart-outcomes-by-type",
+    "chart-outcomes-by-month",
+    "chart-sentence-lengths",
+    "chart-charge-categories",
+]
 #: Kept for a look after the test run (CI can upload it).
 SCREENSHOT = REPO / ".pytest_cache" / "report.png"
 VERSION = "2026-11-22-a3375a0b"
@@ -83,16 +87,37 @@ def test_charts_handle_an_empty_release(tmp_path: Path) -> None:
 def _chromium(url: str, *extra: str, tmp: Path) -> subprocess.CompletedProcess:
     """Headless Chromium with a throwaway profile and nothing that reaches the network."""
     return subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-extensions", "--disable-dev-shm-usage",
-         "--proxy-server=127.0.0.1:9", f"--user-data-dir={tmp / 'profile'}",
-         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", *extra, url],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-dev-shm-usage",
+            "--proxy-server=127.0.0.1:9",
+            f"--user-data-dir={tmp / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=10000",
+            *extra,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed "
-                    "(apt-get install -y chromium; make test installs it in CI)")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"{CHROMIUM} not installed (apt-get install -y chromium; make test installs it in CI)",
+)
 def test_report_renders_in_headless_chromium(seed_report: Path, tmp_path: Path) -> None:
     url = seed_report.as_uri()
     dom = _chromium(url, "--dump-dom", tmp=tmp_path)
@@ -105,9 +130,13 @@ def test_report_renders_in_headless_chromium(seed_report: Path, tmp_path: Path) 
     assert dom.stdout.count('class="main-svg"') >= len(CHART_IDS)
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
-    shot = _chromium(url, f"--screenshot={SCREENSHOT}", "--window-size=1280,3400",
-                     "--hide-scrollbars", tmp=tmp_path)
+    shot = _chromium(
+        url,
+        f"--screenshot={SCREENSHOT}",
+        "--window-size=1280,3400",
+        "--hide-scrollbars",
+        tmp=tmp_path,
+    )
     assert shot.returncode == 0 and "Uncaught" not in shot.stderr, shot.stderr[-2000:]
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert SCREENSHOT.stat().st_size > 50_000  # a blank page is a few kB
-

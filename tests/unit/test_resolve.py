@@ -26,11 +26,18 @@ def _ev(doc_id: str, start: int = 0) -> Evidence:
     return Evidence(doc_id, start, start + 5, "xxxxx")
 
 
-def _mention(doc_id: str, text: str, canonical: str, etype: str = "person",
-             alias: str | None = None, start: int = 0) -> Mention:
+def _mention(
+    doc_id: str,
+    text: str,
+    canonical: str,
+    etype: str = "person",
+    alias: str | None = None,
+    start: int = 0,
+) -> Mention:
     label = {"person": "PERSON", "organization": "ORG", "place": "GPE"}[etype]
-    return Mention(doc_id, text, label, etype, canonical, start, start + len(text),
-                   _ev(doc_id, start), alias)
+    return Mention(
+        doc_id, text, label, etype, canonical, start, start + len(text), _ev(doc_id, start), alias
+    )
 
 
 def _extraction(doc_id: str, *mentions: Mention, roles=()) -> DocExtraction:
@@ -50,14 +57,18 @@ SEED_B = _extraction(
 )
 
 
-@pytest.mark.parametrize(("canonical", "variant"), [
-    ("Genaro Garcia Luna", "Genaro García Luna"),
-    ("Joaquín Guzmán", "Joaquin Guzman"),
-])
+@pytest.mark.parametrize(
+    ("canonical", "variant"),
+    [
+        ("Genaro Garcia Luna", "Genaro García Luna"),
+        ("Joaquín Guzmán", "Joaquin Guzman"),
+    ],
+)
 def test_spellings_merge_into_one_entity(canonical, variant):
     res = resolve_entities([SEED_A, SEED_B])
     assert res.entity_id_for("doc-a", "person", canonical) == res.entity_id_for(
-        "doc-b", "person", variant)
+        "doc-b", "person", variant
+    )
 
 
 def test_canonical_name_keeps_accents_and_aliases():
@@ -70,27 +81,45 @@ def test_canonical_name_keeps_accents_and_aliases():
 def test_entity_id_is_stable_when_unrelated_document_added():
     before = resolve_entities([SEED_A]).entity_id_for("doc-a", "person", "Genaro Garcia Luna")
     other = _extraction("doc-c", _mention("doc-c", "Anne Milgram", "Anne Milgram"))
-    after = resolve_entities([other, SEED_A]).entity_id_for("doc-a", "person",
-                                                            "Genaro Garcia Luna")
+    after = resolve_entities([other, SEED_A]).entity_id_for("doc-a", "person", "Genaro Garcia Luna")
     assert before == after == stable_id("ent", "person", name_key("Genaro Garcia Luna"))
 
 
-@pytest.mark.parametrize(("a", "b", "merged"), [
-    ("Sergio Villarreal Barragan", "Sergio Villareal Barragan", True),
-    ("John Smith", "Jane Smith", False),
-    ("Brian Cogan", "Brian Cohan", False),  # short words never fuzzy-merge
-])
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ("Sergio Villarreal Barragan", "Sergio Villareal Barragan", True),
+        ("John Smith", "Jane Smith", False),
+        ("Brian Cogan", "Brian Cohan", False),  # short words never fuzzy-merge
+    ],
+)
 def test_fuzzy_merge_only_near_identical_long_names(a, b, merged):
-    res = resolve_entities([_extraction("d1", _mention("d1", a, a)),
-                            _extraction("d2", _mention("d2", b, b))])
+    res = resolve_entities(
+        [_extraction("d1", _mention("d1", a, a)), _extraction("d2", _mention("d2", b, b))]
+    )
     same = res.entity_id_for("d1", "person", a) == res.entity_id_for("d2", "person", b)
     assert same is merged
 
 
-def _event(doc_id: str, etype: str, date: str | None, modality: str = "asserted",
-           who: str = "Genaro Garcia Luna") -> EventMention:
-    return EventMention(doc_id, etype, etype, date, "day" if date else None, None, None,
-                        modality, (Participant("person", who, "defendant"),), _ev(doc_id, 10))
+def _event(
+    doc_id: str,
+    etype: str,
+    date: str | None,
+    modality: str = "asserted",
+    who: str = "Genaro Garcia Luna",
+) -> EventMention:
+    return EventMention(
+        doc_id,
+        etype,
+        etype,
+        date,
+        "day" if date else None,
+        None,
+        None,
+        modality,
+        (Participant("person", who, "defendant"),),
+        _ev(doc_id, 10),
+    )
 
 
 def _ids(doc_id, etype, canonical):
@@ -99,7 +128,8 @@ def _ids(doc_id, etype, canonical):
 
 def test_conviction_reported_twice_is_one_event_with_two_evidence_rows():
     events, evidence, parts = merge_events(
-        [_event("doc-a", "conviction", None), _event("doc-b", "conviction", "2023-02-21")], _ids)
+        [_event("doc-a", "conviction", None), _event("doc-b", "conviction", "2023-02-21")], _ids
+    )
     assert len(events) == 1 and events[0]["n_documents"] == 2
     assert [r["doc_id"] for r in evidence] == ["doc-a", "doc-b"]
     assert events[0]["date"] == "2023-02-21"
@@ -108,26 +138,39 @@ def test_conviction_reported_twice_is_one_event_with_two_evidence_rows():
 def test_non_asserted_events_stay_separate():
     events, _, _ = merge_events(
         [_event("doc-a", "sentencing", None), _event("doc-a", "sentencing", None, "requested")],
-        _ids)
+        _ids,
+    )
     assert sorted(e["modality"] for e in events) == ["asserted", "requested"]
 
 
 def test_incompatible_dates_do_not_merge():
     events, _, _ = merge_events(
-        [_event("doc-a", "arrest", "2019-12"), _event("doc-b", "arrest", "2015-02")], _ids)
+        [_event("doc-a", "arrest", "2019-12"), _event("doc-b", "arrest", "2015-02")], _ids
+    )
     assert len(events) == 2
 
 
 def _judged(doc_id: str, *parts: Participant) -> EventMention:
-    return EventMention(doc_id, "sentencing", "sentenced", "2024-10-17", "day", None, None,
-                        "asserted", parts, _ev(doc_id, 10))
+    return EventMention(
+        doc_id,
+        "sentencing",
+        "sentenced",
+        "2024-10-17",
+        "day",
+        None,
+        None,
+        "asserted",
+        parts,
+        _ev(doc_id, 10),
+    )
 
 
 def test_judge_is_never_the_main_participant():
     judge = Participant("person", "Brian Cogan", "judge")
     defendant = Participant("person", "Genaro Garcia Luna", "defendant")
-    events, _, _ = merge_events([_judged("doc-a", judge, defendant),
-                                 _judged("doc-b", defendant)], _ids)
+    events, _, _ = merge_events(
+        [_judged("doc-a", judge, defendant), _judged("doc-b", defendant)], _ids
+    )
     assert len(events) == 1 and events[0]["n_documents"] == 2
 
 

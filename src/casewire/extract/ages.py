@@ -36,7 +36,8 @@ _AGE = r"(?P<age>\d{1,3})"
 _YEAR_OLD = r"[-\s]years?[-\s]old\b"
 #: Right after the name: ", 54," ", age 54." ", 54 years old;" (not ", 54,000" nor ", 5.5").
 _APPOSITION = re.compile(
-    rf",\s*(?:aged?\s+)?{_AGE}(?:\s+years?\s+old)?(?=\s*(?:,(?!\d)|;|\)|\.(?!\d)|$))")
+    rf",\s*(?:aged?\s+)?{_AGE}(?:\s+years?\s+old)?(?=\s*(?:,(?!\d)|;|\)|\.(?!\d)|$))"
+)
 #: Right after the name: " (54)", " (age 54)".
 _PARENTHESIS = re.compile(rf"\s*\(\s*(?:aged?\s+)?{_AGE}\s*\)")
 #: Right after the name: ", a 54-year-old ...".
@@ -56,13 +57,16 @@ def extract_ages(doc: Doc, document: Document, names: NameIndex) -> list[AgeMent
     people = [m for m in names.mentions_in(0, len(text)) if m.entity_type == "person"]
     found: dict[int, AgeMention] = {}
     for mention in people:
-        tail = text[mention.mention_end:]
+        tail = text[mention.mention_end :]
         for pattern in (_APPOSITION, _PARENTHESIS, _DESCRIBED):
             hit = pattern.match(tail)
             if hit:
                 start = mention.mention_end + hit.start("age")
-                end = mention.mention_end + hit.end() if pattern is _DESCRIBED \
+                end = (
+                    mention.mention_end + hit.end()
+                    if pattern is _DESCRIBED
                     else mention.mention_end + hit.end("age")
+                )
                 _add(found, doc, document, mention, int(hit.group("age")), start, end)
                 break
     for hit in _YEAR_OLD_BEFORE.finditer(text):
@@ -72,15 +76,28 @@ def extract_ages(doc: Doc, document: Document, names: NameIndex) -> list[AgeMent
     return [found[k] for k in sorted(found)]
 
 
-def _add(found: dict[int, AgeMention], doc: Doc, document: Document, mention: Mention,
-         age: int, start: int, end: int) -> None:
+def _add(
+    found: dict[int, AgeMention],
+    doc: Doc,
+    document: Document,
+    mention: Mention,
+    age: int,
+    start: int,
+    end: int,
+) -> None:
     if age > MAX_AGE or start in found:
         return
     found[start] = AgeMention(
-        doc_id=document.doc_id, entity_type=mention.entity_type, canonical=mention.canonical,
-        age=age, age_start=start, age_end=end,
-        evidence=_evidence(doc, document.doc_id, min(start, mention.mention_start),
-                           max(end, mention.mention_end)))
+        doc_id=document.doc_id,
+        entity_type=mention.entity_type,
+        canonical=mention.canonical,
+        age=age,
+        age_start=start,
+        age_end=end,
+        evidence=_evidence(
+            doc, document.doc_id, min(start, mention.mention_start), max(end, mention.mention_end)
+        ),
+    )
 
 
 def _modified_person(doc: Doc, names: NameIndex, start: int, end: int) -> Mention | None:
@@ -126,10 +143,14 @@ def age_as_of(age: AgeMention, document: Document, outcomes: Iterable[Outcome]) 
        and "handed down on October 17, 2024");
     4. otherwise ``None``.
     """
-    own = [o for o in outcomes
-           if o.defendant == age.canonical and o.decision_date and _DAY_RE.match(o.decision_date)]
-    tied = [o.decision_date for o in own
-            if o.evidence.start_char <= age.age_start < o.evidence.end_char]
+    own = [
+        o
+        for o in outcomes
+        if o.defendant == age.canonical and o.decision_date and _DAY_RE.match(o.decision_date)
+    ]
+    tied = [
+        o.decision_date for o in own if o.evidence.start_char <= age.age_start < o.evidence.end_char
+    ]
     if tied:
         return max(tied)
     if document.published_date:

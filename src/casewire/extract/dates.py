@@ -24,7 +24,10 @@ _WEEKDAYS = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -37,13 +40,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:\d])", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I)),
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
-    ("rel_day", re.compile(r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday)\b", re.I)),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday)\b", re.I
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?:(?P<last>last|this\s+past|on|this)\s+)?{_WD}\b", re.I)),
     ("rel_month", re.compile(r"\b(?:earlier|later)?\s*(?P<which>this|last)\s+month\b", re.I)),
     ("rel_year", re.compile(r"\b(?:earlier|later)?\s*(?P<which>this|last)\s+year\b", re.I)),
     ("year", re.compile(rf"(?<![$\d.,/-]){_YEAR}(?![\d,.]\d|\s*(?:months?|years?|days?|%))\b")),
 ]  # fmt: skip
-_CASE_SENSITIVE_MONTH = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sat", "sun"}
+_CASE_SENSITIVE_MONTH = {
+    "may",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "sat",
+    "sun",
+}
 
 
 @dataclass(frozen=True)

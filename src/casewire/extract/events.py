@@ -96,8 +96,9 @@ def _triggers(doc: Doc, rules: dict) -> list[tuple[str, Token]]:
     return sorted(found, key=lambda x: (x[1].i, x[0]))
 
 
-def _event(doc: Doc, document: Document, who: Who, etype: str, trigger: Token,
-           rules: dict) -> EventMention | None:
+def _event(
+    doc: Doc, document: Document, who: Who, etype: str, trigger: Token, rules: dict
+) -> EventMention | None:
     spec = rules["types"][etype]
     sent = trigger.sent
     if spec.get("require") and spec["require"] not in sent.text.lower():
@@ -120,10 +121,17 @@ def _event(doc: Doc, document: Document, who: Who, etype: str, trigger: Token,
         date = _date(document, _clause(governor), trigger)
     span = _trigger_span(trigger)
     return EventMention(
-        doc_id=document.doc_id, event_type=etype, trigger=span.text,
-        date=date[0] if date else None, date_precision=date[1] if date else None,
-        date_end=None, place=place, modality=modality,
-        participants=tuple(people), evidence=sentence_evidence(document.doc_id, span))
+        doc_id=document.doc_id,
+        event_type=etype,
+        trigger=span.text,
+        date=date[0] if date else None,
+        date_precision=date[1] if date else None,
+        date_end=None,
+        place=place,
+        modality=modality,
+        participants=tuple(people),
+        evidence=sentence_evidence(document.doc_id, span),
+    )
 
 
 def _trigger_span(trigger: Token) -> Span:
@@ -131,7 +139,7 @@ def _trigger_span(trigger: Token) -> Span:
     left = trigger.i
     if trigger.i > 0 and trigger.doc[trigger.i - 1].lower_ == "closing":
         left -= 1
-    return trigger.doc[left:trigger.i + 1]
+    return trigger.doc[left : trigger.i + 1]
 
 
 def _definite(tok: Token) -> bool:
@@ -151,8 +159,12 @@ def _participants(trigger: Token, spec: dict, who: Who, verbs: set[str]) -> list
     """Mentions in the trigger's subject/object/agent/possessor slots, with roles."""
     slots: list[tuple[Token, str]] = []
     passive = any(c.dep_ == "auxpass" for c in trigger.children)
-    deps = {"nsubj": spec.get("passive" if passive else "subject"), "dobj": spec.get("object"),
-            "nsubjpass": spec.get("passive"), "dative": spec.get("object")}
+    deps = {
+        "nsubj": spec.get("passive" if passive else "subject"),
+        "dobj": spec.get("object"),
+        "nsubjpass": spec.get("passive"),
+        "dative": spec.get("object"),
+    }
     kids = list(trigger.children)
     if trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in kids):
         kids += [c for c in trigger.head.children if c.dep_.startswith("nsubj")]
@@ -162,9 +174,13 @@ def _participants(trigger: Token, spec: dict, who: Who, verbs: set[str]) -> list
         elif c.dep_ == "agent" and spec.get("agent"):
             slots += [(g, spec["agent"]) for g in c.children if g.dep_ == "pobj"]
         elif spec.get("possessor") and (
-                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")):
-            slots += [(c, spec["possessor"])] if c.dep_ == "poss" else [
-                (g, spec["possessor"]) for g in c.children if g.dep_ == "pobj"]
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+        ):
+            slots += (
+                [(c, spec["possessor"])]
+                if c.dep_ == "poss"
+                else [(g, spec["possessor"]) for g in c.children if g.dep_ == "pobj"]
+            )
     if not slots and trigger.pos_ != "VERB" and spec.get("possessor"):
         slots += _governor_subject(trigger, spec, verbs)
     out = []
@@ -272,14 +288,25 @@ def _modality(trigger: Token, spec: dict) -> str:
     for name in ("scheduled", "requested", "potential", "hypothetical"):
         rule = spec[name]
         past_ok = name != "potential"  # "faced a trial" happened; "faces a maximum" may not
-        if any(g.lemma_.lower() in rule.get("governors", ())
-               and (past_ok or g.tag_ not in ("VBD", "VBN")) for g in governors[1:]):
+        if any(
+            g.lemma_.lower() in rule.get("governors", ())
+            and (past_ok or g.tag_ not in ("VBD", "VBN"))
+            for g in governors[1:]
+        ):
             return name
-        if any(c.lower_ in rule.get("aux", ()) for g in governors for c in g.children
-               if c.dep_ in ("aux", "auxpass")):
+        if any(
+            c.lower_ in rule.get("aux", ())
+            for g in governors
+            for c in g.children
+            if c.dep_ in ("aux", "auxpass")
+        ):
             return name
-        if any(c.lower_ in rule.get("marks", ()) for g in governors for c in g.children
-               if c.dep_ == "mark"):
+        if any(
+            c.lower_ in rule.get("marks", ())
+            for g in governors
+            for c in g.children
+            if c.dep_ == "mark"
+        ):
             return name
     return "asserted"
 
@@ -288,10 +315,18 @@ def _office_events(doc: Doc, document: Document, who: Who) -> list[EventMention]
     """Positions held as ``office_held`` events spanning ``date``..``date_end``."""
     out = []
     for person, title, sent, vfrom, vto in positions(doc, who):
-        out.append(EventMention(
-            doc_id=document.doc_id, event_type="office_held", trigger=title,
-            date=vfrom, date_precision="year" if vfrom else None, date_end=vto, place=None,
-            modality="asserted",
-            participants=(Participant(person.entity_type, person.canonical, "office_holder"),),
-            evidence=sentence_evidence(document.doc_id, sent)))
+        out.append(
+            EventMention(
+                doc_id=document.doc_id,
+                event_type="office_held",
+                trigger=title,
+                date=vfrom,
+                date_precision="year" if vfrom else None,
+                date_end=vto,
+                place=None,
+                modality="asserted",
+                participants=(Participant(person.entity_type, person.canonical, "office_holder"),),
+                evidence=sentence_evidence(document.doc_id, sent),
+            )
+        )
     return out

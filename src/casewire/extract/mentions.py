@@ -68,10 +68,12 @@ def load_rules() -> dict:
         for alias in [canonical, *aliases]
     }
     rules["stop"] = frozenset(s.casefold() for s in rules["stop_mentions"])
-    anchors = "|".join(re.escape(a) for a in sorted(rules["person_title_anchors"], key=len,
-                                                       reverse=True))
+    anchors = "|".join(
+        re.escape(a) for a in sorted(rules["person_title_anchors"], key=len, reverse=True)
+    )
     rules["anchor_re"] = re.compile(
-        rf"\b(?:{anchors})[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
+        rf"\b(?:{anchors})[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    )
     rules["acronym_names"] = {v.casefold() for v in rules["org_acronyms"].values()}
     rules["stop_res"] = [re.compile(p) for p in rules["stop_patterns"]]
     rules["org_trailing"] = frozenset(rules["org_trailing_words"])
@@ -90,10 +92,15 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         out.append(
             Mention(
-                doc_id=document.doc_id, text=doc_text(doc)[cand.start:cand.end], label=cand.label,
-                entity_type=rules["label_types"][cand.label], canonical=canonical,
-                mention_start=cand.start, mention_end=cand.end,
-                evidence=sentence_evidence(document.doc_id, span), alias=alias,
+                doc_id=document.doc_id,
+                text=doc_text(doc)[cand.start : cand.end],
+                label=cand.label,
+                entity_type=rules["label_types"][cand.label],
+                canonical=canonical,
+                mention_start=cand.start,
+                mention_end=cand.end,
+                evidence=sentence_evidence(document.doc_id, span),
+                alias=alias,
             )
         )
     return out
@@ -145,8 +152,16 @@ def _nickname_spans(doc: Doc) -> list[Candidate]:
         # A possessive belongs to the sentence, not the name: "Guzmán’s" -> "Guzmán".
         last = _POSSESSIVE.sub("", m.group("last"))
         end = m.end() - (len(m.group("last")) - len(last))
-        out.append(Candidate(m.start(), end, "PERSON", f"{m.group('first')} {last}",
-                             alias=m.group("alias"), from_rule=True))
+        out.append(
+            Candidate(
+                m.start(),
+                end,
+                "PERSON",
+                f"{m.group('first')} {last}",
+                alias=m.group("alias"),
+                from_rule=True,
+            )
+        )
     return out
 
 
@@ -180,9 +195,16 @@ def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
             j -= 1
         if j == i or doc[j + 1].sent != tok.sent:
             continue
-        words = [t.text for t in doc[j + 1:i + 1]]
-        out.append(Candidate(doc[j + 1].idx, tok.idx + len(tok), "ORG",
-                             f"{' '.join(words)} {head}", from_rule=True))
+        words = [t.text for t in doc[j + 1 : i + 1]]
+        out.append(
+            Candidate(
+                doc[j + 1].idx,
+                tok.idx + len(tok),
+                "ORG",
+                f"{' '.join(words)} {head}",
+                from_rule=True,
+            )
+        )
     return out
 
 
@@ -274,14 +296,15 @@ def _is_headline(toks: list) -> bool:
     """An all-capitals headline the model read as a name: four or more upper-case
     words, or three with an upper-case function word ("CHARGED WITH MURDER")."""
     words = [t for t in toks if t.is_alpha]
-    if len(words) < 3 or not all(t.is_upper and len(t) > 1 or t.lower_ in ("of", "and")
-                                 for t in words):
+    if len(words) < 3 or not all(
+        t.is_upper and len(t) > 1 or t.lower_ in ("of", "and") for t in words
+    ):
         return False
     return len(words) >= 4 or any(t.is_stop for t in words)
 
 
 def _strip_org_titles(toks: list, rules: dict) -> list:
-    """"Administrator of the Drug Enforcement Administration" -> the agency; "Civil
+    """ "Administrator of the Drug Enforcement Administration" -> the agency; "Civil
     Rights Division Trial" (from "... Trial Attorney X") -> the division; trailing
     "and", "with" of a span cut mid-phrase go too."""
     if len(toks) > 2 and toks[0].lower_ in rules["org_leading"] and toks[1].lower_ == "of":
@@ -301,7 +324,7 @@ def _strip_nation_prefix(toks: list, rules: dict) -> list:
     """
     for k in range(1, min(4, len(toks) - 1)):
         if toks[k].lower_ in ("'s", "’s") and len(toks) > k + 1:
-            return toks[k + 1:]
+            return toks[k + 1 :]
     if toks and toks[0].text.casefold() in rules["place_lookup"] and len(toks) > 1:
         rest = " ".join(t.text for t in toks[1:]).casefold()
         if rest in rules["acronym_names"]:

@@ -72,8 +72,9 @@ class NameIndex:
             return self._mentions[i]
         return None
 
-    def last_person_before(self, char: int, exclude: frozenset[str] = frozenset()
-                           ) -> Mention | None:
+    def last_person_before(
+        self, char: int, exclude: frozenset[str] = frozenset()
+    ) -> Mention | None:
         """The nearest person mention ending before ``char`` (for "he", "she"),
         skipping the canonical names in ``exclude``."""
         i = bisect.bisect_left(self._starts, char) - 1
@@ -134,24 +135,29 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 def _full_names(cands: list) -> list[tuple[int, tuple[str, ...], str]]:
     """``(start, key tokens, written name)`` of every multi-word person name."""
-    return [(c.start, _tokens(c.name), c.name) for c in cands
-            if c.label == "PERSON" and len(_tokens(c.name)) >= 2]
+    return [
+        (c.start, _tokens(c.name), c.name)
+        for c in cands
+        if c.label == "PERSON" and len(_tokens(c.name)) >= 2
+    ]
 
 
 def _contains(longer: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
-    return 0 < n < len(longer) and any(longer[i:i + n] == part for i in range(len(longer) - n + 1))
+    return 0 < n < len(longer) and any(
+        longer[i : i + n] == part for i in range(len(longer) - n + 1)
+    )
 
 
 def _complete_lowercase(text: str, c, full: list) -> object:
-    """"Garcia luna" (model tagged only "Garcia") -> the mention covers both words."""
+    """ "Garcia luna" (model tagged only "Garcia") -> the mention covers both words."""
     if c.label != "PERSON":
         return c
     toks = _tokens(c.name)
     for _, name, _w in full:
         for i in range(len(name) - len(toks)):
-            if name[i:i + len(toks)] == toks:
-                m = re.match(r"[ \t]+(\w+)", text[c.end:])
+            if name[i : i + len(toks)] == toks:
+                m = re.match(r"[ \t]+(\w+)", text[c.end :])
                 if m and name_key(m.group(1)) == name[i + len(toks)]:
                     return replace(c, end=c.end + m.end(), name=f"{c.name} {m.group(1)}")
     return c
@@ -187,7 +193,7 @@ def _initials(name: str) -> str:
 
 
 def _acronym_of(name: str, acronym: str) -> bool:
-    """"Full Name (FN)"; also a unit written after its parent body: "Criminal
+    """ "Full Name (FN)"; also a unit written after its parent body: "Criminal
     Division’s Child Exploitation and Obscenity Section (CEOS)" (three letters or more)."""
     initials = _initials(name)
     return initials == acronym or (len(acronym) >= 3 and initials.endswith(acronym))
@@ -197,7 +203,7 @@ def _defined_acronyms(text: str, cands: list, rules: dict) -> dict[str, str]:
     """Acronym -> full name: the rule table, plus "Full Name (FN)" written in the text."""
     table = dict(rules["org_acronyms"])
     for c in cands:
-        m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end:])
+        m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end :])
         if c.label == "ORG" and m and _acronym_of(c.name, m.group(1)):
             table[m.group(1)] = c.name
     return table
@@ -207,7 +213,7 @@ def _org_canonical(text: str, c, acronyms: dict[str, str]) -> tuple[str, str | N
     """Organization canonical name and the acronym written with it, if any."""
     if c.name in acronyms:
         return acronyms[c.name], c.name
-    m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end:])
+    m = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end :])
     if m and _acronym_of(c.name, m.group(1)):
         return c.name, m.group(1)
     return c.name, None

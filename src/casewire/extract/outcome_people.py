@@ -323,7 +323,8 @@ def _named_after(
         nxt = s.end
         hits = [(n, t) for n, t, b, _ in names_in(doc, names, s.start_char, s.end_char)
                 if t == "person" and n not in officials
-                and not rules()["not_apposition"].search(doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip
+                and not rules()["not_apposition"].search(
+                    doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip
         people = list(dict.fromkeys(hits))
         if people:
             if not plural:

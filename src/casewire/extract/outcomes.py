@@ -165,8 +165,9 @@ def _money(text: str) -> dict[str, float]:
     return out
 
 
-def _near(doc: Doc, sent: Span, kind: str, busy: set[int], otype: str,
-          trig: tuple[int, int]) -> str | None:
+def _near(
+    doc: Doc, sent: Span, kind: str, busy: set[int], otype: str, trig: tuple[int, int]
+) -> str | None:
     """Judge or court in the outcome's sentence, else in the next or previous sentence
     when that sentence reports no outcome and speaks of no other stage of its own.
 
@@ -193,8 +194,9 @@ def _near(doc: Doc, sent: Span, kind: str, busy: set[int], otype: str,
     return None
 
 
-def _stage_between(stage: re.Pattern[str], text: str, trig: tuple[int, int],
-                   span: tuple[int, int]) -> bool:
+def _stage_between(
+    stage: re.Pattern[str], text: str, trig: tuple[int, int], span: tuple[int, int]
+) -> bool:
     """Another stage's word stands between the trigger and the match."""
     lo, hi = (trig[1], span[0]) if span[0] >= trig[1] else (span[1], trig[0])
     return stage.search(text, lo, hi) is not None
@@ -267,12 +269,22 @@ def _refine(old: Outcome, new: dict[str, Any]) -> Outcome:
     return replace(old, charges=old.charges + extra) if extra else old
 
 
+_CUSTODY = ("sentence_min_months", "sentence_max_months", "life_sentence")
+
+
 def _merge(old: Outcome, new: dict[str, Any]) -> Outcome:
-    """Fill the fields ``old`` lacks from a later mention of the same outcome."""
+    """Fill the fields ``old`` lacks from a later mention of the same outcome.
+
+    The custody term is one unit: "40 years to life" has no maximum on purpose, so
+    a term read elsewhere never fills half of it.
+    """
+    has_custody = any(getattr(old, k) not in (None, False) for k in _CUSTODY)
     updates = {
         k: v
         for k, v in new.items()
-        if v not in (None, (), False) and getattr(old, k) in (None, (), False)
+        if v not in (None, (), False)
+        and getattr(old, k) in (None, (), False)
+        and not (has_custody and k in _CUSTODY)
     }
     return replace(old, **updates) if updates else old
 
@@ -383,12 +395,18 @@ def _finish(rows: list[Outcome], ages: dict[str, int], denied: dict[str, list[Ch
         charges = _informative(o.charges) or tuple(dict.fromkeys(by_person.get(o.defendant, ())))
         if o.outcome_type in ("charged", "convicted"):
             charges = tuple(dict.fromkeys(charges + tuple(denied.get(o.defendant, ()))))
-        if o.outcome_type != "sentenced":
+        if o.outcome_type != "sentenced" or _inverted(o):
+            # An inverted range is a misread: publish no custody rather than a wrong one.
             o = replace(o, sentence_min_months=None, sentence_max_months=None, life_sentence=False)
         age = ages.get(o.defendant) if o.defendant not in aged else None
         aged.add(o.defendant)
         out.append(replace(o, charges=charges, defendant_age=age))
     return out
+
+
+def _inverted(o: Outcome) -> bool:
+    lo, hi = o.sentence_min_months, o.sentence_max_months
+    return lo is not None and hi is not None and lo > hi
 
 
 def _informative(charges: tuple[Charge, ...]) -> tuple[Charge, ...]:

@@ -41,7 +41,16 @@ _MONEY = re.compile(
     r"\$\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|mn|bn|m|b|k)\b)?",
     re.I,
 )
-_MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+_MULT = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+}
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,9 @@ _Y = r"(19\d\d|20\d\d)"
 _SPANS = (
     re.compile(rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b", re.I),
     re.compile(rf"\bfrom\s+{_Y}\s+(?:to|until|till|through|thru)\s+{_Y}\b", re.I),
-    re.compile(rf"(?<![\d$.,/-]){_Y}\s*(?:-|–|—|to|until|through)\s*(\d\d|{_Y[1:-1]})(?![\d-])",
-               re.I),
+    re.compile(
+        rf"(?<![\d$.,/-]){_Y}\s*(?:-|–|—|to|until|through)\s*(\d\d|{_Y[1:-1]})(?![\d-])", re.I
+    ),
 )
 _OPEN_SPANS = (
     re.compile(rf"\b(?:since|from)\s+{_Y}(?:\s+(?:to|until)\s+(?:the\s+)?present)?\b", re.I),
@@ -79,11 +80,18 @@ def load_rules() -> dict:
         ((t, role) for role, ts in rules["titles"].items() for t in ts),
         key=lambda x: -len(x[0]),
     )
-    heads = "|".join(sorted((re.escape(h) for hs in rules["appositive_heads"].values()
-                             for h in hs), key=len, reverse=True))
+    heads = "|".join(
+        sorted(
+            (re.escape(h) for hs in rules["appositive_heads"].values() for h in hs),
+            key=len,
+            reverse=True,
+        )
+    )
     rules["appositive_re"] = re.compile(
         rf"^,\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w’'.-]+\s+){{0,3}}?(?P<head>{heads})"
-        rf"(?:\s+(?:of|for|at)\s+(?:[^,.;()]|\.(?=[A-Za-z])|(?<=[A-Z])\.)+)?)", re.I)
+        rf"(?:\s+(?:of|for|at)\s+(?:[^,.;()]|\.(?=[A-Za-z])|(?<=[A-Z])\.)+)?)",
+        re.I,
+    )
     rules["head_role"] = {h: r for r, hs in rules["appositive_heads"].items() for h in hs}
     return rules
 
@@ -133,15 +141,20 @@ class Who:
     def _co_arguments(self, tok: Token) -> frozenset[str]:
         """Names that an object pronoun or description cannot stand for: the subject
         of its own verb ("Judge Cogan sentenced him": him is not Cogan)."""
-        if tok.dep_ not in ("dobj", "dative", "pobj", "nsubjpass", "attr") \
-                or tok.lower_ in ("himself", "herself"):
+        if tok.dep_ not in ("dobj", "dative", "pobj", "nsubjpass", "attr") or tok.lower_ in (
+            "himself",
+            "herself",
+        ):
             return frozenset()
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         out = set()
         for c in verb.children:
             if c.dep_ in ("nsubj", "agent") and c.i != tok.i:
-                arg = next((g for g in c.children if g.dep_ == "pobj"), None) \
-                    if c.dep_ == "agent" else c
+                arg = (
+                    next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if c.dep_ == "agent"
+                    else c
+                )
                 m = self.names.mention_at(arg.idx) if arg is not None else None
                 if m is not None:
                     out.add(m.canonical)
@@ -165,17 +178,26 @@ def extract_roles(doc: Doc, document: Document, names: NameIndex) -> list[RoleMe
     found += [(m, "official", title, sent, a, b) for m, title, sent, a, b in positions(doc, who)]
     for m in names.mentions_in(0, len(doc_text(doc))):
         if m.entity_type == "organization" and m.canonical.split()[-1].lower() in set(
-                rules["criminal_org_words"]):
+            rules["criminal_org_words"]
+        ):
             found.append((m, "criminal_organization", None, _span(doc, m), None, None))
     out, seen = [], set()
     for m, role, title, span, vfrom, vto in found:
         key = (m.entity_type, m.canonical, role, title, vfrom, vto)
         if key not in seen:
             seen.add(key)
-            out.append(RoleMention(
-                doc_id=document.doc_id, entity_type=m.entity_type, canonical=m.canonical,
-                role=role, title=title, evidence=sentence_evidence(document.doc_id, span),
-                valid_from=vfrom, valid_to=vto))
+            out.append(
+                RoleMention(
+                    doc_id=document.doc_id,
+                    entity_type=m.entity_type,
+                    canonical=m.canonical,
+                    role=role,
+                    title=title,
+                    evidence=sentence_evidence(document.doc_id, span),
+                    valid_from=vfrom,
+                    valid_to=vto,
+                )
+            )
     return out
 
 
@@ -191,16 +213,17 @@ def _title_roles(doc: Doc, names: NameIndex, rules: dict) -> list[tuple]:
         if m.entity_type != "person":
             continue
         span = _span(doc, m)
-        before = text[max(span.sent.start_char, m.mention_start - 60):m.mention_start]
+        before = text[max(span.sent.start_char, m.mention_start - 60) : m.mention_start]
         low = " ".join(before.split()).lower()
         for title, role in rules["title_list"]:
             # Word boundary before the title: "Prosecutor" must not match "coprosecutor".
-            if low.endswith(title) and (len(low) == len(title)
-                                        or not low[-len(title) - 1].isalnum()):
-                written = " ".join(before.split())[-len(title):]
+            if low.endswith(title) and (
+                len(low) == len(title) or not low[-len(title) - 1].isalnum()
+            ):
+                written = " ".join(before.split())[-len(title) :]
                 out.append((m, role, written, span, None, None))
                 break
-        app = rules["appositive_re"].match(text[m.mention_end:span.sent.end_char])
+        app = rules["appositive_re"].match(text[m.mention_end : span.sent.end_char])
         if app:
             role = rules["head_role"].get(app.group("head").lower(), "official")
             out.append((m, role, app.group("title").strip(), span, None, None))
@@ -223,8 +246,11 @@ def _syntax_roles(doc: Doc, who: Who, rules: dict) -> list[tuple]:
             out += _with_role(tok, ("nsubj",), "witness", who)
         elif lemma in rules["leader_verbs"] and tok.pos_ == "VERB":
             for agent in (c for c in tok.children if c.dep_ == "agent"):
-                out += [r for r in _with_role(agent, ("pobj",), "leader", who)
-                        if r[0].entity_type == "person"]  # "led by the U.S. Attorney's Office"
+                out += [
+                    r
+                    for r in _with_role(agent, ("pobj",), "leader", who)
+                    if r[0].entity_type == "person"
+                ]  # "led by the U.S. Attorney's Office"
         elif lemma in rules["witness_nouns"] and tok.pos_ == "NOUN":
             out += _listed_witnesses(tok, who, set(rules["witness_link_lemmas"]))
     return out
@@ -305,7 +331,7 @@ def _position(tok: Token, who: Who, rules: dict) -> tuple[Mention, str, list[Tok
     subj = _subject(verb, who)
     words = [t for t in tok.subtree if t.dep_ != "det"]
     cut = next((k for k, t in enumerate(words) if t.text in "(,"), len(words))
-    title = tok.doc[words[0].i:words[cut - 1].i + 1].text if cut else tok.text
+    title = tok.doc[words[0].i : words[cut - 1].i + 1].text if cut else tok.text
     return (subj, title, _clause(verb)) if subj else None
 
 
@@ -327,9 +353,12 @@ def _clause(verb: Token) -> list[Token]:
 
 def _clause_years(clause: list[Token]) -> tuple[str | None, str | None]:
     # Tokens with their own trailing space: "2006-2012" stays one piece.
-    text = "".join(t.text_with_ws if t.whitespace_ else t.text + (
-        "" if k + 1 < len(clause) and clause[k + 1].i == t.i + 1 else " ")
-        for k, t in enumerate(clause))
+    text = "".join(
+        t.text_with_ws
+        if t.whitespace_
+        else t.text + ("" if k + 1 < len(clause) and clause[k + 1].i == t.i + 1 else " ")
+        for k, t in enumerate(clause)
+    )
     span = year_span(text)
     if span:
         return span
@@ -338,7 +367,7 @@ def _clause_years(clause: list[Token]) -> tuple[str | None, str | None]:
 
 
 def _this_role_range(sent: Span) -> tuple[str, str] | None:
-    nxt = sent.doc[sent.end:sent.end + 1]
+    nxt = sent.doc[sent.end : sent.end + 1]
     if not len(nxt):
         return None
     follow = nxt[0].sent

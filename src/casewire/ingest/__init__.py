@@ -11,8 +11,16 @@ from casewire.records import Document, Reject
 
 #: Every reason an input unit can be rejected for.
 REJECT_REASONS = (
-    "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
-    "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "duplicate_of",
+    "malformed_json",
+    "missing_field",
+    "unsupported_language",
+    "not_a_release",
+    "extraction_error",
 )
 
 __all__ = ["REJECT_REASONS", "SourceFile", "documents_from_records", "read_raw", "scan_sources"]
@@ -25,7 +33,9 @@ def scan_sources(raw_dir: Path) -> list[SourceFile]:
 
 def read_raw(raw_dir: Path) -> Iterator[Document | Reject]:
     """Stream every input unit under ``raw_dir`` as a Document or a Reject."""
+
     def units():
         for path in list_sources(raw_dir):
             yield from read_source(path, raw_dir)
+
     return iter_documents(units())

@@ -21,9 +21,26 @@ _TEXT_DATE = re.compile(
     rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
-_MONTH_NUM = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _DETACHED_POSSESSIVE = re.compile(r"(?<=\w) +(?=[’']s\b)")
@@ -149,7 +166,7 @@ def clean_page(raw: str) -> CleanText:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     header_date = None
     if m := _HEADER_DATE.match(text):
-        header_date, text = m.group(1), text[m.end():]
+        header_date, text = m.group(1), text[m.end() :]
     folded = text[:5000].casefold()
     not_release = next((b for b in blocked if b in folded), None)
     lines = text.split("\n")

@@ -52,29 +52,51 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
     """Clean one record; reject it if nothing, a non-release or a copy is left."""
     cleaned = clean_page(record.text)
     if cleaned.not_a_release:
-        return Reject(record.source, "not_a_release",
-                      f"the page is not a release (contains {cleaned.not_a_release!r})")
+        return Reject(
+            record.source,
+            "not_a_release",
+            f"the page is not a release (contains {cleaned.not_a_release!r})",
+        )
     text = cleaned.text
     if len(text) < MIN_CHARS:
         return Reject(record.source, "empty", f"only {len(text)} characters left after cleaning")
     language = detect_language(text)
     if language not in SUPPORTED_LANGUAGES:
-        return Reject(record.source, "unsupported_language",
-                      f"detected language {language!r}; casewire extracts English only")
+        return Reject(
+            record.source,
+            "unsupported_language",
+            f"detected language {language!r}; casewire extracts English only",
+        )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = stable_id("doc", sha)
     if (earlier := dedup.check(text, doc_id)) is not None:
-        return Reject(record.source, "duplicate_of", f"same text as {earlier}", duplicate_of=earlier)
+        return Reject(
+            record.source, "duplicate_of", f"same text as {earlier}", duplicate_of=earlier
+        )
     record_date = record.date if record.date and _ISO_DATE.fullmatch(record.date) else None
     published, date_source = next(
-        ((d, s) for d, s in ((cleaned.header_date, "header"), (cleaned.text_date, "text"),
-                             (record_date, "record")) if d),
+        (
+            (d, s)
+            for d, s in (
+                (cleaned.header_date, "header"),
+                (cleaned.text_date, "text"),
+                (record_date, "record"),
+            )
+            if d
+        ),
         (None, None),
     )
     return Document(
-        doc_id=doc_id, source_id=record.source_id, source_path=record.source,
-        title=_title_of(record, text), published_date=published, date_source=date_source,
-        url=record.url, language=language, text=text, content_sha256=sha,
+        doc_id=doc_id,
+        source_id=record.source_id,
+        source_path=record.source,
+        title=_title_of(record, text),
+        published_date=published,
+        date_source=date_source,
+        url=record.url,
+        language=language,
+        text=text,
+        content_sha256=sha,
     )
 
 

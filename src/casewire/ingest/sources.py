@@ -108,7 +108,9 @@ def record_from_dict(obj: dict, source: str) -> RawRecord | Reject:
     missing = [f for f in REQUIRED_FIELDS if not isinstance(obj.get(f), str) or not obj[f]]
     if missing:
         return Reject(source, "missing_field", f"no usable {', '.join(missing)} field")
+
     def opt(key: str) -> str | None:
         value = obj.get(key)
         return value if isinstance(value, str) and value.strip() else None
+
     return RawRecord(source, obj["id"], opt("title"), opt("date"), opt("url"), obj["text"])

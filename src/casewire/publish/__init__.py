@@ -11,7 +11,16 @@ from casewire.publish.release import PublishResult, publish_release, read_latest
 from casewire.publish.verify import ValidationReport, validate_release
 
 __all__ = [
-    "OutputLockedError", "PublishResult", "ValidationReport", "diff_releases",
-    "output_lock", "publish_release", "read_latest", "read_table", "read_tables",
-    "render_diff", "validate_release", "write_tables",
+    "OutputLockedError",
+    "PublishResult",
+    "ValidationReport",
+    "diff_releases",
+    "output_lock",
+    "publish_release",
+    "read_latest",
+    "read_table",
+    "read_tables",
+    "render_diff",
+    "validate_release",
+    "write_tables",
 ]

@@ -9,14 +9,14 @@ import pandas as pd
 import schemas
 from casewire.publish.datapackage import SOURCES_STATUS
 
-LOAD_PANDAS = '''import pandas as pd
+LOAD_PANDAS = """import pandas as pd
 
 documents = pd.read_parquet("documents.parquet")
 outcomes = pd.read_parquet("legal_outcomes.parquet")
 cases = pd.read_parquet("cases.parquet")
 print(outcomes.merge(cases, on="case_id", suffixes=("", "_case"))
       [["caption", "outcome_type", "sentence_max_months"]].head())
-'''
+"""
 LOAD_DUCKDB = '''import duckdb
 
 print(duckdb.sql("""
@@ -38,28 +38,57 @@ def fill_rates(df: pd.DataFrame) -> dict[str, float]:
     return rates
 
 
-def render_card(version: str, tables: dict[str, pd.DataFrame], *, sources: list[dict[str, Any]],
-                stats: dict[str, Any], eval_figures: dict[str, Any] | None,
-                changelog: str) -> str:
+def render_card(
+    version: str,
+    tables: dict[str, pd.DataFrame],
+    *,
+    sources: list[dict[str, Any]],
+    stats: dict[str, Any],
+    eval_figures: dict[str, Any] | None,
+    changelog: str,
+) -> str:
     """Markdown dataset card: contents, counts, fill rates, evaluation, provenance, usage."""
     parts = [
-        f"# casewire release {version}", "",
+        f"# casewire release {version}",
+        "",
         "Criminal cases extracted from government press releases and news articles: "
         "documents, entities, events, legal outcomes, charges and cases. Every fact row "
         "carries `doc_id`, `start_char`, `end_char` and the `evidence` passage, and "
-        "`documents.text[start_char:end_char] == evidence` holds in the Parquet files.", "",
+        "`documents.text[start_char:end_char] == evidence` holds in the Parquet files.",
+        "",
         f"Schema version {schemas.SCHEMA_VERSION}; the pandera schemas are in `schema.json`, "
-        "the Frictionless descriptor in `datapackage.json`, checksums in `SHA256SUMS`.", "",
-        "## Tables", "", "| table | rows | columns |", "|---|---:|---:|",
-        *[f"| {n} | {len(df)} | {df.shape[1]} |" for n, df in tables.items()], "",
-        _fill_section(tables), _eval_section(eval_figures), _provenance(sources, stats),
-        "## License", "", "casewire tables: CC-BY-4.0. " + SOURCES_STATUS, "",
-        "## How to load", "",
+        "the Frictionless descriptor in `datapackage.json`, checksums in `SHA256SUMS`.",
+        "",
+        "## Tables",
+        "",
+        "| table | rows | columns |",
+        "|---|---:|---:|",
+        *[f"| {n} | {len(df)} | {df.shape[1]} |" for n, df in tables.items()],
+        "",
+        _fill_section(tables),
+        _eval_section(eval_figures),
+        _provenance(sources, stats),
+        "## License",
+        "",
+        "casewire tables: CC-BY-4.0. " + SOURCES_STATUS,
+        "",
+        "## How to load",
+        "",
         "Parquet files are canonical. CSV copies are for spreadsheets: list cells are "
         "joined with `;` and text starting with `= + - @`, tab or CR has a leading `'` "
-        "(formula neutralization), so CSV evidence may differ from the document text.", "",
-        "```python", LOAD_PANDAS.rstrip(), "```", "", "```python", LOAD_DUCKDB.rstrip(), "```",
-        "", "## Changes", "", changelog,
+        "(formula neutralization), so CSV evidence may differ from the document text.",
+        "",
+        "```python",
+        LOAD_PANDAS.rstrip(),
+        "```",
+        "",
+        "```python",
+        LOAD_DUCKDB.rstrip(),
+        "```",
+        "",
+        "## Changes",
+        "",
+        changelog,
     ]
     return "\n".join(parts).rstrip() + "\n"
 
@@ -86,9 +115,13 @@ def _fmt(value: Any) -> str:
 
 def _provenance(sources: list[dict[str, Any]], stats: dict[str, Any]) -> str:
     total = sum(int(s["bytes"]) for s in sources)
-    lines = ["## Provenance", "",
-             f"Built from {len(sources)} input file(s), {total} bytes; each is listed with "
-             "its SHA-256 under `sources` in `datapackage.json`.", ""]
+    lines = [
+        "## Provenance",
+        "",
+        f"Built from {len(sources)} input file(s), {total} bytes; each is listed with "
+        "its SHA-256 under `sources` in `datapackage.json`.",
+        "",
+    ]
     if stats:
         lines += ["| run statistic | value |", "|---|---|"]
         lines += [f"| {k} | {_fmt(v)} |" for k, v in stats.items()]

@@ -11,7 +11,8 @@ import schemas
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PACKAGE_NAME = "casewire"
 DATA_LICENSE = {
-    "name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 SOURCES_STATUS = (
@@ -20,8 +21,13 @@ SOURCES_STATUS = (
     "short evidence passages are quoted, under fair use. The casewire tables (structure, "
     "identifiers, extracted facts) are licensed CC-BY-4.0."
 )
-_FIELD_TYPES = {"str": "string", "int64": "integer", "Int64": "integer",
-                "float64": "number", "bool": "boolean"}
+_FIELD_TYPES = {
+    "str": "string",
+    "int64": "integer",
+    "Int64": "integer",
+    "float64": "number",
+    "bool": "boolean",
+}
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
@@ -32,8 +38,10 @@ def table_schema(name: str) -> dict[str, Any]:
     for col, column in model.columns.items():
         fields.append(_field(col, column, schemas.dtypes(name)[col]))
     out: dict[str, Any] = {"fields": fields, "primaryKey": schemas.primary_key(name)}
-    fks = [{"fields": fk["fields"], "reference": {"resource": fk["table"], "fields": fk["ref"]}}
-           for fk in schemas.foreign_keys(name)]
+    fks = [
+        {"fields": fk["fields"], "reference": {"resource": fk["table"], "fields": fk["ref"]}}
+        for fk in schemas.foreign_keys(name)
+    ]
     if fks:
         out["foreignKeys"] = fks
     out["missingValues"] = [""]
@@ -74,35 +82,53 @@ def resource(file_name: str, info: dict[str, Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "name": table if fmt == "csv" else f"{table}-{fmt}",
         # Parquet is listed as a plain file: frictionless 5 cannot read list<string> columns
-        "path": file_name, "type": "table" if fmt == "csv" else "file", "format": fmt,
+        "path": file_name,
+        "type": "table" if fmt == "csv" else "file",
+        "format": fmt,
         "mediatype": MEDIATYPES[fmt],
-        "hash": f"sha256:{info['sha256']}", "bytes": info["bytes"],
+        "hash": f"sha256:{info['sha256']}",
+        "bytes": info["bytes"],
         "description": (schemas.TABLES[table].__config__.description or "")
         + ("" if fmt == "csv" else " Canonical Parquet copy of the CSV resource."),
     }
     if fmt == "csv":  # frictionless checks "rows" only where it reads the table itself
-        entry.update(rows=info["rows"], encoding="utf-8",
-                     dialect={"delimiter": ",", "quoteChar": '"', "header": True})
+        entry.update(
+            rows=info["rows"],
+            encoding="utf-8",
+            dialect={"delimiter": ",", "quoteChar": '"', "header": True},
+        )
         entry["schema"] = table_schema(table)
     return entry
 
 
-def descriptor(version: str, files: dict[str, dict[str, Any]], sources: list[dict[str, Any]],
-               stats: dict[str, Any], created: str) -> dict[str, Any]:
+def descriptor(
+    version: str,
+    files: dict[str, dict[str, Any]],
+    sources: list[dict[str, Any]],
+    stats: dict[str, Any],
+    created: str,
+) -> dict[str, Any]:
     """The datapackage.json content of one release."""
     return {
         "$schema": PROFILE,
         "name": PACKAGE_NAME,
         "title": "casewire: criminal cases extracted from press releases and news",
         "description": "Documents, entities, events, legal outcomes, charges and cases "
-                       "extracted from news about criminal cases, each fact with the "
-                       "passage it was read from. " + SOURCES_STATUS,
+        "extracted from news about criminal cases, each fact with the "
+        "passage it was read from. " + SOURCES_STATUS,
         "version": version,
         "schema_version": schemas.SCHEMA_VERSION,
         "created": created,
         "licenses": [DATA_LICENSE],
-        "sources": [{"title": s["path"], "path": s["path"], "hash": f"sha256:{s['sha256']}",
-                     "bytes": s["bytes"]} for s in sources],
+        "sources": [
+            {
+                "title": s["path"],
+                "path": s["path"],
+                "hash": f"sha256:{s['sha256']}",
+                "bytes": s["bytes"],
+            }
+            for s in sources
+        ],
         "casewire_stats": stats,
         "resources": [resource(name, info) for name, info in files.items()],
     }
@@ -122,10 +148,21 @@ def pandera_export() -> str:
         schema = model.to_schema()
         tables[name]["custom_checks"] = sorted(
             [str(c.error or c.name) for c in schema.checks]
-            + [f"{col}: {c.error or c.name}" for col, column in schema.columns.items()
-               for c in column.checks if c.name not in _SERIALIZED])
-    return json.dumps({"schema_version": schemas.SCHEMA_VERSION, "tables": tables},
-                      indent=2, ensure_ascii=False) + "\n"
+            + [
+                f"{col}: {c.error or c.name}"
+                for col, column in schema.columns.items()
+                for c in column.checks
+                if c.name not in _SERIALIZED
+            ]
+        )
+    return (
+        json.dumps(
+            {"schema_version": schemas.SCHEMA_VERSION, "tables": tables},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 _SERIALIZED = {"isin", "str_matches", "greater_than_or_equal_to", "in_range", "str_length"}

@@ -18,8 +18,10 @@ def _row_hashes(name: str, df: pd.DataFrame) -> pd.Series:
     """Primary key (joined) -> hash of the row's other cells."""
     pk = schemas.primary_key(name)
     keys = df[pk].astype(str).agg("\x1f".join, axis=1) if len(df) else pd.Series([], dtype=str)
-    cells = [hashlib.sha256("\x1f".join(csv_cell(v) for v in row).encode()).hexdigest()
-             for row in df.itertuples(index=False, name=None)]
+    cells = [
+        hashlib.sha256("\x1f".join(csv_cell(v) for v in row).encode()).hexdigest()
+        for row in df.itertuples(index=False, name=None)
+    ]
     return pd.Series(cells, index=keys.tolist(), dtype=object)
 
 
@@ -51,8 +53,13 @@ def diff_releases(old_path: Path | None, new_path: Path) -> dict[str, dict[str, 
 
 def summarize(name: str, delta: pd.DataFrame) -> dict[str, Any]:
     pk = schemas.primary_key(name)
-    keys = {op: ["/".join(map(str, k)) for k in delta.loc[delta["op"] == op, pk].itertuples(
-        index=False, name=None)] for op in OPS}
+    keys = {
+        op: [
+            "/".join(map(str, k))
+            for k in delta.loc[delta["op"] == op, pk].itertuples(index=False, name=None)
+        ]
+        for op in OPS
+    }
     return {**{op: len(keys[op]) for op in OPS}, "keys": keys}
 
 
@@ -68,12 +75,18 @@ def write_deltas(old_path: Path | None, folder: Path) -> dict[str, dict[str, Any
     return summary
 
 
-def changelog_section(version: str, previous: str | None,
-                      summary: dict[str, dict[str, Any]]) -> str:
+def changelog_section(
+    version: str, previous: str | None, summary: dict[str, dict[str, Any]]
+) -> str:
     """Markdown section: per-table ADD/MOD/DEL counts vs the previous release."""
-    lines = [f"## {version}", "",
-             f"Compared with {previous}." if previous else "First release.", "",
-             "| table | added | modified | deleted |", "|---|---:|---:|---:|"]
+    lines = [
+        f"## {version}",
+        "",
+        f"Compared with {previous}." if previous else "First release.",
+        "",
+        "| table | added | modified | deleted |",
+        "|---|---:|---:|---:|",
+    ]
     lines += [f"| {n} | {s['ADD']} | {s['MOD']} | {s['DEL']} |" for n, s in summary.items()]
     return "\n".join(lines) + "\n"
 

@@ -23,13 +23,22 @@ import schemas
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = ";"
 _ARROW_TYPES = {
-    "str": pa.string(), "int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(),
-    "bool": pa.bool_(), "object": pa.list_(pa.string()),
+    "str": pa.string(),
+    "int64": pa.int64(),
+    "Int64": pa.int64(),
+    "float64": pa.float64(),
+    "bool": pa.bool_(),
+    "object": pa.list_(pa.string()),
 }
 PARQUET_OPTIONS = {
-    "compression": "zstd", "compression_level": 9, "use_dictionary": True,
-    "write_statistics": True, "version": "2.6", "data_page_version": "1.0",
-    "row_group_size": 1_000_000, "store_schema": True,
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "row_group_size": 1_000_000,
+    "store_schema": True,
 }
 
 
@@ -125,8 +134,11 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dic
         for fmt, data in (("parquet", parquet_bytes(name, frame)), ("csv", csv_bytes(frame))):
             _write(folder / f"{name}.{fmt}", data)
             written[f"{name}.{fmt}"] = {
-                "table": name, "format": fmt, "sha256": hashlib.sha256(data).hexdigest(),
-                "bytes": len(data), "rows": len(frame),
+                "table": name,
+                "format": fmt,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "bytes": len(data),
+                "rows": len(frame),
             }
     return written
 

@@ -31,35 +31,53 @@ ID_PREFIX = "casewire-"
 #: Organization names that mark a company (checked first) or a public body.
 COMPANY_RE = re.compile(
     r"(\b(Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|GmbH|PLC|LLP"
-    r"|LP|S\.A|S\.A\. de C\.V|Holdings|Bank|Group)\b\.?)", re.IGNORECASE)
+    r"|LP|S\.A|S\.A\. de C\.V|Holdings|Bank|Group)\b\.?)",
+    re.IGNORECASE,
+)
 PUBLIC_BODY_RE = re.compile(
     r"\b(Department|Agency|Office|Administration|Bureau|Ministry|Secretariat|Commission"
     r"|Court|Police|Sheriff|Attorney|Prosecutor|Government|Service|Division|Council"
     r"|County|Municipality|Authority|Directorate|Marshals?|Army|Navy|Patrol|Customs"
     r"|Federal|Senate|Congress|Parliament)\b|^(FBI|DEA|ATF|IRS|DOJ|ICE|CBP|USMS|HSI)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 #: casewire role -> CourtCaseParty.role (the party roles exported from entity_roles).
 PARTY_ROLES = {
-    "defendant": "defendant", "judge": "judge", "prosecutor": "prosecutor",
-    "defense_attorney": "defense attorney", "witness": "witness", "victim": "victim",
+    "defendant": "defendant",
+    "judge": "judge",
+    "prosecutor": "prosecutor",
+    "defense_attorney": "defense attorney",
+    "witness": "witness",
+    "victim": "victim",
     "investigator": "investigator",
 }
 #: casewire role -> FtM topics on the entity.
 ROLE_TOPICS = {
-    "judge": ["role.judge"], "prosecutor": ["role.lawyer"], "defense_attorney": ["role.lawyer"],
-    "criminal_organization": ["crime"], "leader": ["crime.boss"],
+    "judge": ["role.judge"],
+    "prosecutor": ["role.lawyer"],
+    "defense_attorney": ["role.lawyer"],
+    "criminal_organization": ["crime"],
+    "leader": ["crime.boss"],
 }
 #: Charge category -> topic for a defendant convicted, sentenced or pleading guilty.
 CHARGE_TOPICS = {
-    "drug trafficking": "crime.traffick.drug", "fraud/theft": "crime.fraud",
-    "money laundering": "crime.fin", "bribery/corruption": "crime.fin",
-    "tax": "crime.fin", "firearms": "crime", "homicide": "crime",
+    "drug trafficking": "crime.traffick.drug",
+    "fraud/theft": "crime.fraud",
+    "money laundering": "crime.fin",
+    "bribery/corruption": "crime.fin",
+    "tax": "crime.fin",
+    "firearms": "crime",
+    "homicide": "crime",
 }
 GUILTY = {"convicted", "sentenced", "pleaded_guilty"}
 OUTCOME_VERBS = {
-    "charged": "charged", "pleaded_guilty": "pleaded guilty", "convicted": "convicted",
-    "acquitted": "acquitted", "sentenced": "sentenced", "dismissed": "case dismissed",
+    "charged": "charged",
+    "pleaded_guilty": "pleaded guilty",
+    "convicted": "convicted",
+    "acquitted": "acquitted",
+    "sentenced": "sentenced",
+    "dismissed": "case dismissed",
 }
 #: Events of these modalities describe something that happened and are exported.
 EXPORTED_MODALITIES = {"asserted"}
@@ -97,8 +115,10 @@ def _present(value: Any) -> bool:
 
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: (v if _present(v) else None) for k, v in row.items()}
-            for row in df.to_dict(orient="records")]
+    return [
+        {k: (v if _present(v) else None) for k, v in row.items()}
+        for row in df.to_dict(orient="records")
+    ]
 
 
 def _months(n: Any) -> str:
@@ -119,14 +139,18 @@ def describe_outcome(row: dict[str, Any]) -> str:
         parts.append("life in prison")
     if lo is not None and hi is not None:
         term = _months(lo) if lo == hi else f"{_months(lo)} to {_months(hi)}"
-        parts.append(f"{term} in prison" + (" (suspended)" if row.get("custody_suspended")
-                                           else ""))
-    for col, label in (("probation_months", "probation"),
-                       ("supervised_release_months", "supervised release")):
+        parts.append(f"{term} in prison" + (" (suspended)" if row.get("custody_suspended") else ""))
+    for col, label in (
+        ("probation_months", "probation"),
+        ("supervised_release_months", "supervised release"),
+    ):
         if row.get(col) is not None:
             parts.append(f"{_months(row[col])} {label}")
-    for col, label in (("fine_usd", "fine"), ("restitution_usd", "restitution"),
-                       ("forfeiture_usd", "forfeiture")):
+    for col, label in (
+        ("fine_usd", "fine"),
+        ("restitution_usd", "restitution"),
+        ("forfeiture_usd", "forfeiture"),
+    ):
         if row.get(col) is not None:
             parts.append(f"{label} ${row[col]:,.0f}")
     if row.get("conviction_method"):
@@ -190,13 +214,29 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
         g.add(eid, "name", ent["canonical_name"])
         g.add(eid, "weakAlias", sorted(ent["aliases"] or []))
         g.add(eid, "alias", _aliases(ent["canonical_name"], ent["variants"] or []))
-        g.add(eid, "topics", sorted({t for r in roles for t in ROLE_TOPICS.get(r, [])}
-                                    | topics.get(ent["entity_id"], set())))
-        g.add(eid, "proof", sorted(ftm_id(d) for d in mention_docs.get(ent["entity_id"], ())
-                                   | {ent["doc_id"]} if d in docs))
+        g.add(
+            eid,
+            "topics",
+            sorted(
+                {t for r in roles for t in ROLE_TOPICS.get(r, [])}
+                | topics.get(ent["entity_id"], set())
+            ),
+        )
+        g.add(
+            eid,
+            "proof",
+            sorted(
+                ftm_id(d)
+                for d in mention_docs.get(ent["entity_id"], ()) | {ent["doc_id"]}
+                if d in docs
+            ),
+        )
         if schema == "Person":
-            titles = {r["title"] for r in roles_by_entity[ent["entity_id"]]
-                      if r["role"] == "official" and r["title"]}
+            titles = {
+                r["title"]
+                for r in roles_by_entity[ent["entity_id"]]
+                if r["role"] == "official" and r["title"]
+            }
             g.add(eid, "position", sorted(titles))
             for variant in [ent["canonical_name"], *(ent["variants"] or [])]:
                 people.setdefault(_key(variant), eid)
@@ -220,8 +260,14 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
         g.add(cid, "category", sorted(categories[case["case_id"]]))
         g.add(cid, "proof", sorted(ftm_id(d) for d in case_docs[case["case_id"]] if d in docs))
         if case["defendant_entity_id"] in exported:
-            _party(g, case["case_id"], ftm_id(case["defendant_entity_id"]), "defendant",
-                   case_docs[case["case_id"]], docs)
+            _party(
+                g,
+                case["case_id"],
+                ftm_id(case["defendant_entity_id"]),
+                "defendant",
+                case_docs[case["case_id"]],
+                docs,
+            )
 
     for o in outcomes:
         _outcome(g, o, people, docs, exported)
@@ -243,15 +289,16 @@ def _aliases(name: str, variants: Iterable[str]) -> list[str]:
     seen = {_key(name)}
     out = []
     for v in sorted(variants):
-        if len(v.split()) < 2 or any(q in v for q in "“”\"") or _key(v) in seen:
+        if len(v.split()) < 2 or any(q in v for q in '“”"') or _key(v) in seen:
             continue
         seen.add(_key(v))
         out.append(v)
     return out
 
 
-def _defendant_topics(outcomes: list[dict[str, Any]],
-                      charges: list[dict[str, Any]]) -> dict[str, set[str]]:
+def _defendant_topics(
+    outcomes: list[dict[str, Any]], charges: list[dict[str, Any]]
+) -> dict[str, set[str]]:
     by_outcome = defaultdict(set)
     for c in charges:
         by_outcome[c["outcome_id"]].add(c["category"])
@@ -273,8 +320,9 @@ def _article(g: _Graph, doc: dict[str, Any]) -> None:
     g.add(aid, "language", doc["language"])
 
 
-def _party(g: _Graph, case_id: str, party_id: str, role: str, doc_ids: Iterable[str],
-           docs: dict[str, Any]) -> str:
+def _party(
+    g: _Graph, case_id: str, party_id: str, role: str, doc_ids: Iterable[str], docs: dict[str, Any]
+) -> str:
     pid = derived_id("party", case_id, party_id, role)
     g.get("CourtCaseParty", pid)
     g.add(pid, "case", ftm_id(case_id))
@@ -297,8 +345,9 @@ def _person_for(g: _Graph, name: str | None, people: dict[str, str]) -> str | No
     return eid
 
 
-def _outcome(g: _Graph, o: dict[str, Any], people: dict[str, str], docs: dict[str, Any],
-             exported: set[str]) -> None:
+def _outcome(
+    g: _Graph, o: dict[str, Any], people: dict[str, str], docs: dict[str, Any], exported: set[str]
+) -> None:
     oid = ftm_id(o["outcome_id"])
     verb = OUTCOME_VERBS.get(o["outcome_type"], o["outcome_type"])
     g.get("Event", oid)
@@ -323,10 +372,12 @@ def _outcome(g: _Graph, o: dict[str, Any], people: dict[str, str], docs: dict[st
     _party(g, o["case_id"], oid, "outcome", {o["doc_id"]}, docs)
 
 
-def _events(g: _Graph, tables: dict[str, pd.DataFrame], exported: set[str],
-            docs: dict[str, Any]) -> None:
-    names = dict(zip(tables["entities"]["entity_id"], tables["entities"]["canonical_name"],
-                     strict=True))
+def _events(
+    g: _Graph, tables: dict[str, pd.DataFrame], exported: set[str], docs: dict[str, Any]
+) -> None:
+    names = dict(
+        zip(tables["entities"]["entity_id"], tables["entities"]["canonical_name"], strict=True)
+    )
     participants: dict[str, set[str]] = defaultdict(set)
     for p in _rows(tables["event_participants"]):
         if p["entity_id"] in exported:
@@ -348,8 +399,11 @@ def _events(g: _Graph, tables: dict[str, pd.DataFrame], exported: set[str],
         g.add(eid, "summary", ev["evidence"])
         g.add(eid, "keywords", ["event", ev["event_type"]])
         g.add(eid, "involved", sorted(ftm_id(p) for p in participants[ev["event_id"]]))
-        g.add(eid, "proof", sorted(ftm_id(d) for d in evidence_docs[ev["event_id"]] | {ev["doc_id"]}
-                                   if d in docs))
+        g.add(
+            eid,
+            "proof",
+            sorted(ftm_id(d) for d in evidence_docs[ev["event_id"]] | {ev["doc_id"]} if d in docs),
+        )
 
 
 def entity_line(proxy: EntityProxy) -> str:

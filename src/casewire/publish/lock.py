@@ -54,5 +54,6 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
                     "published. Wait for that run to finish and run again, or give this run "
                     "a lock timeout (flow parameter lock_timeout, in seconds) so it waits its "
                     "turn. The lock is freed as soon as that process exits, even if it was "
-                    "killed; do not delete the .lock file by hand.") from None
+                    "killed; do not delete the .lock file by hand."
+                ) from None
             time.sleep(min(0.1, max(0.01, deadline - time.monotonic())))

@@ -38,10 +38,10 @@ import schemas
 from casewire.publish.card import render_card
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
-from casewire.publish.ftm import write_ftm
-from casewire.publish.report import write_report
 from casewire.publish.files import read_tables, sha256_file, write_tables
+from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
+from casewire.publish.report import write_report
 
 LATEST = "latest.json"
 CHANGELOG_TITLE = "# Changelog\n\n"
@@ -61,10 +61,16 @@ class PublishResult:
     accounting: str = ""  # "N input units = D documents + R rejects (...)", set by the flow
 
 
-def publish_release(tables: dict[str, pd.DataFrame], output_dir: Path, *,
-                    sources: list[dict[str, Any]], stats: dict[str, Any],
-                    eval_figures: dict[str, Any] | None = None, build_date: str,
-                    lock_timeout: float = 0.0) -> PublishResult:
+def publish_release(
+    tables: dict[str, pd.DataFrame],
+    output_dir: Path,
+    *,
+    sources: list[dict[str, Any]],
+    stats: dict[str, Any],
+    eval_figures: dict[str, Any] | None = None,
+    build_date: str,
+    lock_timeout: float = 0.0,
+) -> PublishResult:
     """Validate ``tables`` and publish them as a new release unless nothing changed.
 
     Raises :class:`schemas.ReleaseValidationError` (nothing is published) or
@@ -80,8 +86,15 @@ def publish_release(tables: dict[str, pd.DataFrame], output_dir: Path, *,
         validated = schemas.validate_tables(tables)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
         try:
-            return _publish(validated, output_dir, tmp, sources=sources, stats=stats,
-                            eval_figures=eval_figures, build_date=build_date)
+            return _publish(
+                validated,
+                output_dir,
+                tmp,
+                sources=sources,
+                stats=stats,
+                eval_figures=eval_figures,
+                build_date=build_date,
+            )
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -107,9 +120,16 @@ def content_hash(files: dict[str, dict[str, Any]]) -> str:
     return hashlib.sha256(lines.encode()).hexdigest()
 
 
-def _publish(tables: dict[str, pd.DataFrame], output_dir: Path, tmp: Path, *,
-             sources: list[dict[str, Any]], stats: dict[str, Any],
-             eval_figures: dict[str, Any] | None, build_date: str) -> PublishResult:
+def _publish(
+    tables: dict[str, pd.DataFrame],
+    output_dir: Path,
+    tmp: Path,
+    *,
+    sources: list[dict[str, Any]],
+    stats: dict[str, Any],
+    eval_figures: dict[str, Any] | None,
+    build_date: str,
+) -> PublishResult:
     files = write_tables(tables, tmp)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
@@ -118,16 +138,25 @@ def _publish(tables: dict[str, pd.DataFrame], output_dir: Path, tmp: Path, *,
     if previous is not None and not previous.is_dir():
         previous, latest = None, None  # pointer to a deleted release: start a new history
     if previous is not None and release_hashes(previous) == hashes:
-        return PublishResult(False, latest["version"], previous,
-                             f"no change since {latest['version']}")
+        return PublishResult(
+            False, latest["version"], previous, f"no change since {latest['version']}"
+        )
     target = output_dir / "releases" / version
     if target.exists():  # same day, same tables, but latest moved on: point back to it
         if release_hashes(target) != hashes:
             raise FileExistsError(f"{target} exists with different tables")
         write_latest(output_dir, version)
         return PublishResult(True, version, target, f"latest re-pointed to {version}")
-    summary = _write_extras(tmp, version, files, previous, latest, sources=sources,
-                            stats=stats, eval_figures=eval_figures)
+    summary = _write_extras(
+        tmp,
+        version,
+        files,
+        previous,
+        latest,
+        sources=sources,
+        stats=stats,
+        eval_figures=eval_figures,
+    )
     tmp.chmod(0o755)  # mkdtemp makes it owner-only
     _fsync_tree(tmp)  # every byte on disk before the folder becomes visible
     os.rename(tmp, target)  # atomic: releases/<version> is absent or complete
@@ -136,26 +165,40 @@ def _publish(tables: dict[str, pd.DataFrame], output_dir: Path, tmp: Path, *,
     return PublishResult(True, version, target, "published", summary)
 
 
-def _write_extras(folder: Path, version: str, files: dict[str, dict[str, Any]],
-                  previous: Path | None, latest: dict[str, Any] | None, *,
-                  sources: list[dict[str, Any]], stats: dict[str, Any],
-                  eval_figures: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+def _write_extras(
+    folder: Path,
+    version: str,
+    files: dict[str, dict[str, Any]],
+    previous: Path | None,
+    latest: dict[str, Any] | None,
+    *,
+    sources: list[dict[str, Any]],
+    stats: dict[str, Any],
+    eval_figures: dict[str, Any] | None,
+) -> dict[str, dict[str, Any]]:
     """Deltas, changelog, schema export, card, checksums and datapackage.json."""
     summary = write_deltas(previous, folder)
     section = changelog_section(version, latest["version"] if latest else None, summary)
     _write_text(folder / "CHANGELOG.md", CHANGELOG_TITLE + section + _old_changelog(previous))
     _write_text(folder / "schema.json", pandera_export())
     release_tables = read_tables(folder)
-    card = render_card(version, release_tables, sources=sources, stats=stats,
-                       eval_figures=eval_figures, changelog=section)
+    card = render_card(
+        version,
+        release_tables,
+        sources=sources,
+        stats=stats,
+        eval_figures=eval_figures,
+        changelog=section,
+    )
     _write_text(folder / "README.md", card)
     write_ftm(release_tables, folder)
     write_report(release_tables, folder, eval_figures, version=version)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
-    _write_text(folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False)
-                + "\n")
+    _write_text(
+        folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+    )
     return summary
 
 
@@ -194,20 +237,31 @@ def read_latest(output_dir: Path) -> dict[str, Any] | None:
     try:
         pointer = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path} is not valid JSON ({exc}); restore it from a backup or "
-                         "point it at a folder under releases/") from None
+        raise ValueError(
+            f"{path} is not valid JSON ({exc}); restore it from a backup or "
+            "point it at a folder under releases/"
+        ) from None
     version = pointer.get("version") if isinstance(pointer, dict) else None
-    if (not isinstance(version, str) or not _VERSION_RE.match(version)
-            or pointer.get("path") != f"releases/{version}"):
-        raise ValueError(f"{path} does not name a release as releases/<version> "
-                         f"(got {pointer!r:.200}); fix or delete it")
+    if (
+        not isinstance(version, str)
+        or not _VERSION_RE.match(version)
+        or pointer.get("path") != f"releases/{version}"
+    ):
+        raise ValueError(
+            f"{path} does not name a release as releases/<version> "
+            f"(got {pointer!r:.200}); fix or delete it"
+        )
     return pointer
 
 
 def write_latest(output_dir: Path, version: str) -> None:
     """Atomically point ``latest.json`` at ``releases/<version>``."""
-    pointer = {"version": version, "path": f"releases/{version}",
-               "schema_version": schemas.SCHEMA_VERSION, "published_at": _now()}
+    pointer = {
+        "version": version,
+        "path": f"releases/{version}",
+        "schema_version": schemas.SCHEMA_VERSION,
+        "published_at": _now(),
+    }
     tmp = output_dir / f".{LATEST}.tmp-{os.getpid()}"
     _write_text(tmp, json.dumps(pointer, indent=2) + "\n")
     os.replace(tmp, output_dir / LATEST)

@@ -27,8 +27,9 @@ class ValidationReport:
         head = f"release {self.path}: {self.checked_files} file(s) checked"
         if self.ok:
             return f"{head}, OK"
-        return "\n".join([f"{head}, {len(self.problems)} problem(s):",
-                          *(f"- {p}" for p in self.problems)])
+        return "\n".join(
+            [f"{head}, {len(self.problems)} problem(s):", *(f"- {p}" for p in self.problems)]
+        )
 
 
 def validate_release(path: Path) -> ValidationReport:
@@ -51,8 +52,10 @@ def validate_release(path: Path) -> ValidationReport:
 def _check_schema_version(package: dict, report: ValidationReport) -> None:
     found = str(package.get("schema_version", "?"))
     if found.split(".")[0] != schemas.SCHEMA_VERSION.split(".")[0]:
-        report.problems.append(f"schema_version {found} is not compatible with this "
-                               f"casewire's {schemas.SCHEMA_VERSION}")
+        report.problems.append(
+            f"schema_version {found} is not compatible with this "
+            f"casewire's {schemas.SCHEMA_VERSION}"
+        )
 
 
 def _inside(report: ValidationReport, rel: str) -> bool:
@@ -77,8 +80,10 @@ def _check_file(report: ValidationReport, rel: str, sha256: str, size: int | Non
         report.problems.append(f"{rel}: {actual_size} bytes, expected {size}")
     actual = sha256_file(target)
     if actual != sha256:
-        report.problems.append(f"{rel}: sha256 {actual[:12]}… does not match the "
-                               f"published {sha256[:12]}… (file changed or corrupt)")
+        report.problems.append(
+            f"{rel}: sha256 {actual[:12]}… does not match the "
+            f"published {sha256[:12]}… (file changed or corrupt)"
+        )
 
 
 def _check_sums(report: ValidationReport) -> None:

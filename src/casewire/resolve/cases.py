@@ -14,13 +14,18 @@ import re
 from casewire.ids import stable_id
 from casewire.textnorm import name_key
 
-_FEDERAL = re.compile(r"\b(?:federal|u\s?s|united states|district court for|eastern|western|northern|southern|middle|central)\b")
+_FEDERAL = re.compile(
+    r"\b(?:federal|u\s?s|united states|district court for|"
+    r"eastern|western|northern|southern|middle|central)\b"
+)
 # Places that name a federal district in everyday writing.
 _DISTRICTS = {
     "brooklyn": "edny", "eastern district of new york": "edny", "queens": "edny",
     "manhattan": "sdny", "southern district of new york": "sdny",
 }  # fmt: skip
-_STATE = re.compile(r"\b(?:supreme|superior|county|circuit|municipal|criminal district|family|people)\b")
+_STATE = re.compile(
+    r"\b(?:supreme|superior|county|circuit|municipal|criminal district|family|people)\b"
+)
 
 
 def jurisdiction_key(court: str | None) -> str | None:
@@ -28,11 +33,19 @@ def jurisdiction_key(court: str | None) -> str | None:
     if not court:
         return None
     k = name_key(court)
-    level = "state" if _STATE.search(k) and "federal" not in k else ("federal" if _FEDERAL.search(k) else "state")
+    level = (
+        "state"
+        if _STATE.search(k) and "federal" not in k
+        else ("federal" if _FEDERAL.search(k) else "state")
+    )
     for place, district in _DISTRICTS.items():
         if place in k:
             return f"{level}|{district if level == 'federal' else place}"
-    m = re.search(r"((?:(?:eastern|western|northern|southern|middle|central) )?district of [a-z ]+)|\bin ([a-z]+)|^([a-z]+)", k)
+    m = re.search(
+        r"((?:(?:eastern|western|northern|southern|middle|central) )?district of [a-z ]+)"
+        r"|\bin ([a-z]+)|^([a-z]+)",
+        k,
+    )
     place = next((g for g in (m.groups() if m else ()) if g), k)
     return f"{level}|{place.strip()}"
 
@@ -46,7 +59,7 @@ def case_key(defendant_entity_id: str, court: str | None) -> str:
 
 
 def case_caption(defendant_name: str, court: str | None) -> str:
-    """"United States v. NAME" (federal), "People v. NAME" (state), else NAME."""
+    """ "United States v. NAME" (federal), "People v. NAME" (state), else NAME."""
     juris = jurisdiction_key(court)
     if juris is None:
         return defendant_name

@@ -24,12 +24,22 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from casewire.ids import stable_id
-from casewire.records import DocExtraction, Mention
+from casewire.records import DocExtraction, Evidence, Mention
 from casewire.textnorm import name_key
 
 ENTITY_COLUMNS = [
-    "entity_id", "entity_type", "canonical_name", "aliases", "variants", "roles",
-    "n_mentions", "n_documents", "doc_id", "start_char", "end_char", "evidence",
+    "entity_id",
+    "entity_type",
+    "canonical_name",
+    "aliases",
+    "variants",
+    "roles",
+    "n_mentions",
+    "n_documents",
+    "doc_id",
+    "start_char",
+    "end_char",
+    "evidence",
 ]
 
 
@@ -41,6 +51,7 @@ class _Cluster:
     canonicals: dict[str, int] = field(default_factory=dict)  # in-doc canonical -> count
     roles: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    references: list[Evidence] = field(default_factory=list)  # facts naming it, no NER mention
 
 
 class EntityResolution:
@@ -87,6 +98,7 @@ def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
             if m.alias:
                 cluster.aliases.add(m.alias)
         clusters.append(cluster)
+    _add_references(extractions, clusters, index)
     for ex in extractions:
         for r in ex.roles:
             pos = index.get((r.entity_type, name_key(r.canonical)))
@@ -113,7 +125,7 @@ def _fuzzy_groups(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             buckets[(k[0], len(words), "".join(w[0] for w in words))].append(k)
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
+            for b in bucket[i + 1 :]:
                 if _near_same(a[1], b[1]):
                     parent[find(b)] = find(a)
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -131,6 +143,37 @@ def _near_same(a: str, b: str) -> bool:
     return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
 
 
+def _references(ex: DocExtraction) -> list[tuple[str, str, Evidence]]:
+    """(entity_type, canonical, evidence) of every fact that names an entity."""
+    refs = [(o.defendant_type, o.defendant, o.evidence) for o in ex.outcomes]
+    refs += [(r.entity_type, r.canonical, r.evidence) for r in ex.roles]
+    refs += [(p.entity_type, p.canonical, e.evidence) for e in ex.events for p in e.participants]
+    refs += [(a.entity_type, a.canonical, a.evidence) for a in ex.ages]
+    return refs
+
+
+def _add_references(
+    extractions: Sequence[DocExtraction],
+    clusters: list[_Cluster],
+    index: dict[tuple[str, str], int],
+) -> None:
+    """Entities that facts name but NER never tagged (an outcome's defendant found
+    through "the defendant", say) still get a row, so every foreign key resolves;
+    their ``n_mentions`` is 0 and their evidence is the first fact naming them."""
+    for ex in extractions:
+        for entity_type, canonical, evidence in _references(ex):
+            key = (entity_type, name_key(canonical))
+            if not key[1]:
+                continue
+            if key not in index:
+                index[key] = len(clusters)
+                clusters.append(_Cluster(entity_type=entity_type, keys={key[1]}))
+            cluster = clusters[index[key]]
+            if not cluster.mentions:
+                cluster.canonicals[canonical] = cluster.canonicals.get(canonical, 0) + 1
+                cluster.references.append(evidence)
+
+
 def _canonical_name(c: _Cluster) -> str:
     def rank(name: str) -> tuple:
         accents = sum(1 for ch in name if ord(ch) > 127)
@@ -144,7 +187,10 @@ def _entity_id(c: _Cluster) -> str:
 
 
 def _row(c: _Cluster, entity_id: str) -> dict:
-    first = min(c.mentions, key=lambda m: (m.doc_id, m.evidence.start_char, m.mention_start))
+    evidence = [
+        (m.doc_id, m.evidence.start_char, m.mention_start, m.evidence) for m in c.mentions
+    ] or [(e.doc_id, e.start_char, 0, e) for e in c.references]
+    first = min(evidence, key=lambda t: t[:3])[3]
     canonical = _canonical_name(c)
     return {
         "entity_id": entity_id,
@@ -154,9 +200,9 @@ def _row(c: _Cluster, entity_id: str) -> dict:
         "variants": sorted({m.text for m in c.mentions} | set(c.canonicals)),
         "roles": sorted(c.roles),
         "n_mentions": len(c.mentions),
-        "n_documents": len({m.doc_id for m in c.mentions}),
+        "n_documents": len({m.doc_id for m in c.mentions} | {e.doc_id for e in c.references}),
         "doc_id": first.doc_id,
-        "start_char": first.evidence.start_char,
-        "end_char": first.evidence.end_char,
-        "evidence": first.evidence.text,
+        "start_char": first.start_char,
+        "end_char": first.end_char,
+        "evidence": first.text,
     }

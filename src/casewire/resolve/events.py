@@ -27,9 +27,20 @@ from casewire.ids import stable_id
 from casewire.records import EventMention
 
 EVENT_COLUMNS = [
-    "event_id", "event_type", "date", "date_precision", "date_end", "place",
-    "place_entity_id", "modality", "trigger", "n_documents", "doc_id", "start_char",
-    "end_char", "evidence",
+    "event_id",
+    "event_type",
+    "date",
+    "date_precision",
+    "date_end",
+    "place",
+    "place_entity_id",
+    "modality",
+    "trigger",
+    "n_documents",
+    "doc_id",
+    "start_char",
+    "end_char",
+    "evidence",
 ]
 EVIDENCE_COLUMNS = ["event_id", "doc_id", "start_char", "end_char", "evidence"]
 PARTICIPANT_COLUMNS = ["event_id", "entity_id", "entity_type", "canonical_name", "role"]
@@ -40,8 +51,9 @@ EntityIdFor = Callable[[str, str, str], str]
 SECONDARY_ROLES = frozenset({"judge", "investigator", "accuser"})
 
 
-def merge_events(mentions: Sequence[EventMention], entity_id_for: EntityIdFor
-                 ) -> tuple[list[dict], list[dict], list[dict]]:
+def merge_events(
+    mentions: Sequence[EventMention], entity_id_for: EntityIdFor
+) -> tuple[list[dict], list[dict], list[dict]]:
     """``(events, event_evidence, event_participants)`` rows, each sorted by key."""
     groups: dict[tuple, list[EventMention]] = defaultdict(list)
     for key, members in _group(mentions, entity_id_for).items():
@@ -55,18 +67,27 @@ def merge_events(mentions: Sequence[EventMention], entity_id_for: EntityIdFor
         for m in members:
             if m.doc_id not in seen_docs:  # one evidence row per document
                 seen_docs.add(m.doc_id)
-                evidence.append({"event_id": event_id, "doc_id": m.doc_id,
-                                 "start_char": m.evidence.start_char,
-                                 "end_char": m.evidence.end_char, "evidence": m.evidence.text})
+                evidence.append(
+                    {
+                        "event_id": event_id,
+                        "doc_id": m.doc_id,
+                        "start_char": m.evidence.start_char,
+                        "end_char": m.evidence.end_char,
+                        "evidence": m.evidence.text,
+                    }
+                )
         participants += _participant_rows(event_id, members, entity_id_for)
-    return (sorted(events, key=lambda r: r["event_id"]),
-            sorted(evidence, key=lambda r: (r["event_id"], r["doc_id"])),
-            sorted(participants, key=lambda r: (r["event_id"], r["entity_id"], r["role"])))
+    return (
+        sorted(events, key=lambda r: r["event_id"]),
+        sorted(evidence, key=lambda r: (r["event_id"], r["doc_id"])),
+        sorted(participants, key=lambda r: (r["event_id"], r["entity_id"], r["role"])),
+    )
 
 
 def _main(m: EventMention, entity_id_for: EntityIdFor) -> str | None:
     p = next((p for p in m.participants if p.role == "defendant"), None) or next(
-        (p for p in m.participants if p.role not in SECONDARY_ROLES), None)
+        (p for p in m.participants if p.role not in SECONDARY_ROLES), None
+    )
     if p is None:
         return None
     return entity_id_for(m.doc_id, p.entity_type, p.canonical)
@@ -111,26 +132,40 @@ def _event_row(event_id: str, members: list[EventMention], entity_id_for: Entity
     best = max(dated, key=lambda m: (len(m.date), m.date)) if dated else first
     place_m = next((m for m in members if m.place), None)
     return {
-        "event_id": event_id, "event_type": first.event_type,
-        "date": best.date, "date_precision": best.date_precision,
+        "event_id": event_id,
+        "event_type": first.event_type,
+        "date": best.date,
+        "date_precision": best.date_precision,
         "date_end": next((m.date_end for m in members if m.date_end), None),
         "place": place_m.place if place_m else None,
         "place_entity_id": entity_id_for(place_m.doc_id, "place", place_m.place)
-        if place_m else None,
-        "modality": first.modality, "trigger": first.trigger,
-        "n_documents": len({m.doc_id for m in members}), "doc_id": first.doc_id,
-        "start_char": first.evidence.start_char, "end_char": first.evidence.end_char,
+        if place_m
+        else None,
+        "modality": first.modality,
+        "trigger": first.trigger,
+        "n_documents": len({m.doc_id for m in members}),
+        "doc_id": first.doc_id,
+        "start_char": first.evidence.start_char,
+        "end_char": first.evidence.end_char,
         "evidence": first.evidence.text,
     }
 
 
-def _participant_rows(event_id: str, members: list[EventMention],
-                      entity_id_for: EntityIdFor) -> list[dict]:
+def _participant_rows(
+    event_id: str, members: list[EventMention], entity_id_for: EntityIdFor
+) -> list[dict]:
     rows: dict[tuple[str, str], dict] = {}
     for m in members:
         for p in m.participants:
             eid = entity_id_for(m.doc_id, p.entity_type, p.canonical)
-            rows.setdefault((eid, p.role), {
-                "event_id": event_id, "entity_id": eid, "entity_type": p.entity_type,
-                "canonical_name": p.canonical, "role": p.role})
+            rows.setdefault(
+                (eid, p.role),
+                {
+                    "event_id": event_id,
+                    "entity_id": eid,
+                    "entity_type": p.entity_type,
+                    "canonical_name": p.canonical,
+                    "role": p.role,
+                },
+            )
     return list(rows.values())

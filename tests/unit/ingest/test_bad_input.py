@@ -54,7 +54,9 @@ def test_decoded_text_keeps_every_character() -> None:
     assert "Robert Smith" in docs["utf16-bom.txt"].text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(files=st.lists(st.binary(max_size=400), min_size=1, max_size=5))
 def test_random_bytes_are_all_accounted_for(tmp_path_factory, files: list[bytes]) -> None:
     raw = tmp_path_factory.mktemp("rand")
@@ -67,15 +69,23 @@ def test_random_bytes_are_all_accounted_for(tmp_path_factory, files: list[bytes]
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
 
 @settings(max_examples=150, deadline=None)
-@given(line=st.one_of(st.binary(max_size=200), json_values.map(lambda v: json.dumps(v).encode()),
-                      st.fixed_dictionaries({"id": st.text(max_size=10), "text": st.text(max_size=80)})
-                      .map(lambda v: json.dumps(v).encode())))
+@given(
+    line=st.one_of(
+        st.binary(max_size=200),
+        json_values.map(lambda v: json.dumps(v).encode()),
+        st.fixed_dictionaries({"id": st.text(max_size=10), "text": st.text(max_size=80)}).map(
+            lambda v: json.dumps(v).encode()
+        ),
+    )
+)
 def test_random_jsonl_lines_never_raise(line: bytes) -> None:
     unit = parse_json_line(line, "x.jsonl:1")
     assert isinstance(unit, Reject) and unit.reason in REJECT_REASONS or hasattr(unit, "text")

@@ -37,9 +37,17 @@ def test_trailing_furniture_is_cut() -> None:
 
 
 def test_menu_runs_and_junk_lines_are_dropped() -> None:
-    raw = "\n".join(["Title of a release about a sentencing in Brooklyn today", "HOME", "GET HELP",
-                     "REPORT A CRIME", "CONTACT US", "Skip to content",
-                     "John Doe was sentenced today to five years in prison."])
+    raw = "\n".join(
+        [
+            "Title of a release about a sentencing in Brooklyn today",
+            "HOME",
+            "GET HELP",
+            "REPORT A CRIME",
+            "CONTACT US",
+            "Skip to content",
+            "John Doe was sentenced today to five years in prison.",
+        ]
+    )
     text = clean_page(raw).text
     assert "GET HELP" not in text and "Skip to content" not in text
     assert "John Doe was sentenced" in text
@@ -64,7 +72,9 @@ def test_bot_check_page_is_flagged() -> None:
 
 
 def test_pdf_broken_lines_are_joined() -> None:
-    text = clean_page("A jury found Charles Phifer guilty this afternoon\nin the death of a girl.").text
+    text = clean_page(
+        "A jury found Charles Phifer guilty this afternoon\nin the death of a girl."
+    ).text
     assert "afternoon in the death" in text
 
 

@@ -11,8 +11,10 @@ from casewire.ingest import read_raw
 from casewire.ingest.decode import DecodeError, decode_bytes
 from casewire.records import Document, Reject
 
-ARTICLE = ("John Doe, 41, of Springfield, was sentenced today to ten years in prison for "
-           "wire fraud, U.S. Attorney Jane Roe announced. ")
+ARTICLE = (
+    "John Doe, 41, of Springfield, was sentenced today to ten years in prison for "
+    "wire fraud, U.S. Attorney Jane Roe announced. "
+)
 
 
 def test_seed_documents_keep_source_ids_and_dates(seed_documents) -> None:
@@ -62,18 +64,28 @@ def test_every_input_unit_is_a_document_or_a_reject(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7 binary")
     (tmp_path / "sub").mkdir()
-    _write_jsonl_gz(tmp_path / "sub" / "feed.jsonl.gz", [
-        {"id": "x/1", "title": "T", "date": "2020-01-02", "text": ARTICLE * 2 + "Second."},
-        {"id": "x/2", "title": "no text"},
-        ["not", "an", "object"],
-    ], tail=b'{"id": "x/3", "text": "cut off mid')
+    _write_jsonl_gz(
+        tmp_path / "sub" / "feed.jsonl.gz",
+        [
+            {"id": "x/1", "title": "T", "date": "2020-01-02", "text": ARTICLE * 2 + "Second."},
+            {"id": "x/2", "title": "no text"},
+            ["not", "an", "object"],
+        ],
+        tail=b'{"id": "x/3", "text": "cut off mid',
+    )
     units = list(read_raw(tmp_path))
     docs = [u for u in units if isinstance(u, Document)]
     reasons = sorted(u.reason for u in units if isinstance(u, Reject))
     assert len(units) == 8
     assert {d.source_id for d in docs} == {"a", "x/1"}
-    assert reasons == ["binary", "duplicate_of", "empty", "malformed_json", "malformed_json",
-                       "missing_field"]
+    assert reasons == [
+        "binary",
+        "duplicate_of",
+        "empty",
+        "malformed_json",
+        "malformed_json",
+        "missing_field",
+    ]
     dup = next(u for u in units if isinstance(u, Reject) and u.reason == "duplicate_of")
     assert dup.duplicate_of == next(d.doc_id for d in docs if d.source_id == "a")
 
@@ -81,7 +93,8 @@ def test_every_input_unit_is_a_document_or_a_reject(tmp_path: Path) -> None:
 def test_spanish_release_is_rejected_as_unsupported_language(tmp_path: Path) -> None:
     (tmp_path / "es.txt").write_text(
         "El Fiscal de Distrito anunció hoy que el acusado fue condenado a diez años de prisión "
-        "por el asesinato de su vecino en la ciudad de Santa Ana.")
+        "por el asesinato de su vecino en la ciudad de Santa Ana."
+    )
     (unit,) = list(read_raw(tmp_path))
     assert isinstance(unit, Reject) and unit.reason == "unsupported_language"
 
