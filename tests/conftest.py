@@ -19,6 +19,27 @@ RAW = REPO / "raw"
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+BAD_INPUT = REPO / "tests" / "fixtures" / "raw_bad"
+
+#: Each unit of tests/fixtures/raw_bad (file, or JSONL line) -> "document" or its
+#: reject reason. "huge.txt" is made by the tests (a sparse file over the size limit).
+BAD_INPUT_EXPECTED = {
+    "good_article.txt": "document",
+    "same article again (1).txt": "duplicate_of",
+    "résumé – café (copie).txt": "document",
+    "empty.txt": "empty",
+    "scanned.txt": "binary",
+    "windows-1252.txt": "document",
+    "utf16-bom.txt": "document",
+    "espanol.txt": "unsupported_language",
+    "bot-check.txt": "not_a_release",
+    "feed.jsonl:1": "document",
+    "feed.jsonl:2": "missing_field",
+    "feed.jsonl:3": "malformed_json",
+    "cut.jsonl.gz:1": "document",
+    "cut.jsonl.gz": "undecodable",
+    "huge.txt": "too_large",
+}
 
 
 @pytest.fixture(scope="session")

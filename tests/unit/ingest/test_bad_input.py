@@ -12,23 +12,10 @@ from hypothesis import strategies as st
 from casewire.ingest import REJECT_REASONS, read_raw
 from casewire.ingest.sources import MAX_BYTES, parse_json_line
 from casewire.records import Document, Reject
-from tests.conftest import REPO
+from tests.conftest import BAD_INPUT, BAD_INPUT_EXPECTED
 
-BAD = REPO / "tests" / "fixtures" / "raw_bad"
-EXPECTED = {
-    "good_article.txt": "document",
-    "same article again (1).txt": "duplicate_of",
-    "empty.txt": "empty",
-    "scanned.txt": "binary",
-    "windows-1252.txt": "document",
-    "utf16-bom.txt": "document",
-    "espanol.txt": "unsupported_language",
-    "bot-check.txt": "not_a_release",
-    "feed.jsonl:1": "document",
-    "feed.jsonl:2": "missing_field",
-    "feed.jsonl:3": "malformed_json",
-    "huge.txt": "too_large",
-}
+BAD = BAD_INPUT
+EXPECTED = BAD_INPUT_EXPECTED
 
 
 def _outcomes(raw: Path) -> dict[str, str]:
