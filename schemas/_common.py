@@ -48,18 +48,6 @@ OUTCOME_TYPES = (
     "other",
 )  # other: civil matters (settlements, consent judgments, injunctions)
 CONVICTION_METHODS = ("jury", "bench", "plea")
-REJECT_REASONS = (
-    "empty",
-    "binary",
-    "undecodable",
-    "too_large",
-    "duplicate_of",
-    "malformed_json",
-    "missing_field",
-    "unsupported_language",
-    "not_a_release",
-    "extraction_error",
-)
 CHARGE_CATEGORIES = (
     "homicide",
     "assault/violent",

@@ -34,7 +34,9 @@ class Entities(TableModel):
     roles: Series[object] = pa.Field(description="Roles played in any document (list).")
     n_mentions: Series[int] = count_field(
         "Number of named-entity mentions; 0 for an entity only a fact names "
-        "(e.g. a defendant found through 'the defendant').", minimum=0)
+        "(e.g. a defendant found through 'the defendant').",
+        minimum=0,
+    )
     n_documents: Series[int] = count_field("Number of documents mentioning it.", minimum=1)
     doc_id: Series[str] = id_field("doc", "Document of the first mention.")
     start_char: Series[int] = count_field("Start offset of the evidence passage.")

@@ -6,7 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._common import REJECT_REASONS, TableModel, enum_field, id_field, keys, text_field
+from casewire.records import REJECT_REASONS
+from schemas._common import TableModel, enum_field, id_field, keys, text_field
 
 
 class Rejects(TableModel):

@@ -60,6 +60,19 @@ def seed_documents():
 
 
 @pytest.fixture(scope="session")
+def seed_release_tables(nlp, seed_documents, tmp_path_factory):
+    """The seed tables as a release folder holds them (validated, written, read back),
+    built in-process without Prefect."""
+    import schemas
+    from casewire.pipeline import run_pipeline
+    from casewire.publish import read_tables, write_tables
+
+    folder = tmp_path_factory.mktemp("seed-tables")
+    write_tables(schemas.validate_tables(run_pipeline(list(seed_documents.values()), nlp)), folder)
+    return read_tables(folder)
+
+
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not (CORPUS / "doj_press_releases.jsonl.gz").exists():
         pytest.skip(f"corpus not found at {CORPUS} (it lives in ../shared/corpus beside the repo)")

@@ -38,6 +38,13 @@ class Document:
     content_sha256: str
 
 
+#: Every reason an input unit can be rejected for (the rejects table allows these).
+REJECT_REASONS = (
+    "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
+    "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Reject:
     """An input unit that did not become a document, and why."""

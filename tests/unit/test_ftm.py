@@ -13,9 +13,6 @@ import pytest
 from followthemoney import model
 from unidecode import unidecode
 
-import schemas
-from casewire.pipeline import run_pipeline
-from casewire.publish.files import read_tables, write_tables
 from casewire.publish.ftm import (
     FTM_FILE,
     build_entities,
@@ -29,12 +26,8 @@ from schemas.examples import example_tables
 
 
 @pytest.fixture(scope="module")
-def seed_tables(nlp, seed_documents, tmp_path_factory) -> dict[str, pd.DataFrame]:
-    """The seed release's tables as a release folder holds them (written and read back)."""
-    folder = tmp_path_factory.mktemp("seed")
-    frames = schemas.validate_tables(run_pipeline(list(seed_documents.values()), nlp))
-    write_tables(frames, folder)
-    return read_tables(folder)
+def seed_tables(seed_release_tables) -> dict[str, pd.DataFrame]:
+    return seed_release_tables
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import schemas
-from casewire.pipeline import run_pipeline
-from casewire.publish.files import read_tables, write_tables
 from casewire.publish.report import REPORT_FILE, case_timelines, chart_figures, write_report
 from schemas.examples import example_tables
 from tests.conftest import REPO
@@ -29,11 +26,8 @@ VERSION = "2026-11-22-a3375a0b"
 
 
 @pytest.fixture(scope="module")
-def seed_tables(nlp, seed_documents, tmp_path_factory) -> dict[str, pd.DataFrame]:
-    folder = tmp_path_factory.mktemp("seed")
-    frames = schemas.validate_tables(run_pipeline(list(seed_documents.values()), nlp))
-    write_tables(frames, folder)
-    return read_tables(folder)
+def seed_tables(seed_release_tables) -> dict[str, pd.DataFrame]:
+    return seed_release_tables
 
 
 @pytest.fixture(scope="module")

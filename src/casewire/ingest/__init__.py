@@ -7,21 +7,7 @@ from pathlib import Path
 
 from casewire.ingest.documents import documents_from_records, iter_documents
 from casewire.ingest.sources import SourceFile, describe_source, list_sources, read_source
-from casewire.records import Document, Reject
-
-#: Every reason an input unit can be rejected for.
-REJECT_REASONS = (
-    "empty",
-    "binary",
-    "undecodable",
-    "too_large",
-    "duplicate_of",
-    "malformed_json",
-    "missing_field",
-    "unsupported_language",
-    "not_a_release",
-    "extraction_error",
-)
+from casewire.records import REJECT_REASONS, Document, Reject
 
 __all__ = ["REJECT_REASONS", "SourceFile", "documents_from_records", "read_raw", "scan_sources"]
 

@@ -27,21 +27,6 @@ from casewire.ids import stable_id
 from casewire.records import DocExtraction, Evidence, Mention
 from casewire.textnorm import name_key
 
-ENTITY_COLUMNS = [
-    "entity_id",
-    "entity_type",
-    "canonical_name",
-    "aliases",
-    "variants",
-    "roles",
-    "n_mentions",
-    "n_documents",
-    "doc_id",
-    "start_char",
-    "end_char",
-    "evidence",
-]
-
 
 @dataclass
 class _Cluster:
@@ -74,7 +59,7 @@ class EntityResolution:
         return self._ids[pos]
 
     def entities(self) -> list[dict]:
-        """One row per entity, columns :data:`ENTITY_COLUMNS`, sorted by entity_id."""
+        """One row per entity (the ``entities`` table's columns), sorted by entity_id."""
         rows = [_row(c, eid) for c, eid in zip(self._clusters, self._ids, strict=True)]
         return sorted(rows, key=lambda r: r["entity_id"])
 

@@ -26,25 +26,6 @@ from collections.abc import Callable, Sequence
 from casewire.ids import stable_id
 from casewire.records import EventMention
 
-EVENT_COLUMNS = [
-    "event_id",
-    "event_type",
-    "date",
-    "date_precision",
-    "date_end",
-    "place",
-    "place_entity_id",
-    "modality",
-    "trigger",
-    "n_documents",
-    "doc_id",
-    "start_char",
-    "end_char",
-    "evidence",
-]
-EVIDENCE_COLUMNS = ["event_id", "doc_id", "start_char", "end_char", "evidence"]
-PARTICIPANT_COLUMNS = ["event_id", "entity_id", "entity_type", "canonical_name", "role"]
-
 EntityIdFor = Callable[[str, str, str], str]
 
 #: Participant roles that act on an event's subject rather than being it.
