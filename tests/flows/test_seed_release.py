@@ -181,3 +181,18 @@ def test_evidence_is_the_document_text_at_its_offsets(seed_tables, table: str) -
     assert len(frame) > 0
     for row in frame.itertuples():
         assert texts[row.doc_id][row.start_char : row.end_char] == row.evidence
+
+
+@pytest.mark.parametrize(
+    ("phrase", "modality"),
+    [
+        ("Prosecutors had aimed for a life sentence", "requested"),
+        ("had pleaded not guilty", "negated"),
+        ("faces a minimum sentence of 10 years", "potential"),
+    ],
+)
+def test_non_facts_are_flagged_not_counted(seed_tables, phrase: str, modality: str) -> None:
+    ev = seed_tables["events"]
+    flagged = ev[ev.evidence.str.contains(phrase, regex=False)]
+    assert modality in set(flagged.modality), set(flagged.modality)
+    assert "asserted" not in set(flagged[flagged.event_type.isin(["sentencing", "plea"])].modality)

@@ -189,3 +189,12 @@ def test_empty_release_gives_an_empty_file(tmp_path: Path) -> None:
 )
 def test_organization_schema(name: str, roles: list[str], schema: str) -> None:
     assert organization_schema(name, roles) == schema
+
+
+def test_entity_only_a_fact_names_is_exported(tmp_path: Path) -> None:
+    """An entity with no NER mention (n_mentions 0) still exports, with its first fact."""
+    tables = example_tables()
+    tables["mentions"] = tables["mentions"].iloc[0:0]
+    path = write_ftm(tables, tmp_path)
+    check_valid(path)
+    assert ftm_id("ent-00000000000000a1") in {d["id"] for d in _lines(path)}

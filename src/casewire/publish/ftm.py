@@ -227,7 +227,7 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
             "proof",
             sorted(
                 ftm_id(d)
-                for d in mention_docs.get(ent["entity_id"], ()) | {ent["doc_id"]}
+                for d in mention_docs.get(ent["entity_id"], set()) | {ent["doc_id"]}
                 if d in docs
             ),
         )
