@@ -6,8 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-# Prefect reads these at import: keep its state out of the user's home and offline.
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="casewire-prefect-"))
+# Prefect reads these at import: tests get a fresh, throw-away Prefect state (never
+# the checkout's .prefect/ that `make run` uses) and stay offline.
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="casewire-prefect-")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 # A loaded 2-core machine can take longer than the default 20 s to start the server.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
