@@ -141,7 +141,7 @@ def time_flow(
     A failing flow (say, a validation error while extractors are rewritten) is
     timed and reported, not raised: the time still shows what the run cost.
     """
-    from flows.build import build_release
+    from flows.build import build_release, describe
 
     start = time.perf_counter()
     try:
@@ -155,7 +155,7 @@ def time_flow(
     except Exception as exc:  # reported in the figures
         first_line = str(exc).splitlines()[0] if str(exc) else ""
         return time.perf_counter() - start, f"FAILED {type(exc).__name__}: {first_line}", False
-    return time.perf_counter() - start, str(getattr(result, "message", result)), True
+    return time.perf_counter() - start, f"{describe(result)}; {result.accounting}", True
 
 
 def _build_tables_or_error() -> tuple:
