@@ -96,6 +96,23 @@ def publish(
     )
 
 
+def on_dask(address: str | None = None, n_workers: int = 2):
+    """The build flow on a Dask cluster: ``address`` of a running scheduler
+    (``tcp://host:8786``), or a LocalCluster of ``n_workers`` processes.
+
+    Each worker loads the spaCy model once (``_nlp`` is cached per process). Call
+    the result with ``distributed=True``.
+    """
+    from prefect_dask import DaskTaskRunner
+
+    runner = (
+        DaskTaskRunner(address=address)
+        if address
+        else DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": 1})
+    )
+    return build_release.with_options(task_runner=runner)
+
+
 def load_eval_figures(output_dir: Path) -> dict | None:
     """Headline figures `make eval` left in ``output/eval*.json``, for the dataset card."""
     figures: dict[str, float | None] = {}
@@ -124,18 +141,25 @@ def _extract_all(
     batch_size: int,
     chunk: int,
     cache_root: str | None,
+    distributed: bool,
 ) -> pipeline.ExtractionResult:
     logger = get_run_logger()
     progress = Progress(len(documents), log=logger.info)
     total = pipeline.ExtractionResult()
+    chunks = [documents[i : i + chunk] for i in range(0, len(documents), chunk)]
+    args = (model, n_process, batch_size, cache_root)
+    # On a cluster every batch is submitted at once and the workers share them out;
+    # locally batches run one after another (spaCy is not thread-safe). Results are
+    # collected in input order either way, so the tables are the same.
+    futures = [extract_batch.submit(c, *args) for c in chunks] if distributed else None
     try:
-        for i in range(0, len(documents), chunk):
-            part = extract_batch(documents[i : i + chunk], model, n_process, batch_size, cache_root)
+        for i, part_docs in enumerate(chunks):
+            part = futures[i].result() if futures else extract_batch(part_docs, *args)
             total.extractions.extend(part.extractions)
             total.rejects.extend(part.rejects)
             total.failed.update(part.failed)
             total.cached += part.cached
-            progress.update(len(documents[i : i + chunk]))
+            progress.update(len(part_docs))
     finally:
         progress.close()
     if cache_root is not None:
@@ -158,6 +182,7 @@ def build_release(
     max_failure_share: float = 0.05,
     lock_timeout: float = 600.0,
     use_cache: bool = True,
+    distributed: bool = False,
 ) -> PublishResult:
     """Build a validated release of every table from the texts under ``raw_dir``."""
     logger = get_run_logger()
@@ -171,7 +196,9 @@ def build_release(
         len(rejects),
     )
     cache_root = str(out) if use_cache else None  # <output>/.cache/extract/...
-    result = _extract_all(documents, model, n_process, batch_size, chunk_size, cache_root)
+    result = _extract_all(
+        documents, model, n_process, batch_size, chunk_size, cache_root, distributed
+    )
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
     frames = validate_tables(build_tables(result.extractions, all_rejects))

@@ -10,9 +10,12 @@ from pathlib import Path
 
 def _cmd_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.build import build_release, describe  # imported late: Prefect starts slowly
+    from flows.build import build_release, describe, on_dask  # late: Prefect starts slowly
 
-    result = build_release(
+    distributed = bool(args.dask_address or args.dask_workers)
+    flow = on_dask(args.dask_address, args.dask_workers or 2) if distributed else build_release
+    result = flow(
+        distributed=distributed,
         raw_dir=str(args.raw),
         output_dir=str(args.output),
         model=args.model,
@@ -83,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="parse every document again instead of reusing cached extractions",
+    )
+    run.add_argument(
+        "--dask-address",
+        default=None,
+        help="run extraction batches on this Dask scheduler (tcp://host:8786)",
+    )
+    run.add_argument(
+        "--dask-workers",
+        type=int,
+        default=0,
+        help="run extraction batches on a local Dask cluster of N worker processes",
     )
     run.set_defaults(func=_cmd_run)
     val = sub.add_parser("validate", help="check a release: checksums, schemas, keys")
