@@ -3,7 +3,7 @@
 Every model declares its keys in ``Config.metadata``::
 
     {"primary_key": [...], "foreign_keys": [{"fields": [...], "table": ..., "ref": [...]}],
-     "evidence": bool, "list_columns": [...]}
+     "list_columns": [...]}
 
 so that writers (sort order), exporters (datapackage.json) and cross-table checks all read
 the same declaration.
@@ -120,14 +120,12 @@ def keys(
     primary: list[str],
     foreign: Sequence[ForeignKey] = (),
     *,
-    evidence: bool = True,
     list_columns: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Build the ``Config.metadata`` key declaration for a model."""
     return {
         "primary_key": list(primary),
         "foreign_keys": [{"fields": f, "table": t, "ref": r} for f, t, r in foreign],
-        "evidence": evidence,
         "list_columns": list(list_columns),
     }
 
@@ -142,3 +140,12 @@ class TableModel(pa.DataFrameModel):
         strict = True
         ordered = True
         coerce = False
+
+
+class EvidenceTable(TableModel):
+    """Base of fact tables: rows carry ``doc_id``, ``start_char``, ``end_char`` and
+    ``evidence`` (declared in each model, where column order puts them)."""
+
+    @pa.dataframe_check(error="start_char <= end_char")
+    def evidence_span(cls, df: pd.DataFrame) -> pd.Series:
+        return span_ok(df)

@@ -49,6 +49,4 @@ class Cases(TableModel):
 
     class Config:
         description = "Cases, one per defendant."
-        metadata = keys(
-            ["case_id"], [(["defendant_entity_id"], "entities", ["entity_id"])], evidence=False
-        )
+        metadata = keys(["case_id"], [(["defendant_entity_id"], "entities", ["entity_id"])])

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas._common import (
     CHARGE_CATEGORIES,
     DOC_FK,
-    TableModel,
+    EvidenceTable,
     count_field,
     enum_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
 
-class Charges(TableModel):
+class Charges(EvidenceTable):
     """One row per charge of an outcome."""
 
     charge_id: Series[str] = id_field("chg", "Stable charge ID.", unique=True)
@@ -32,10 +29,6 @@ class Charges(TableModel):
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Charges per outcome."

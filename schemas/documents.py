@@ -45,4 +45,4 @@ class Documents(TableModel):
 
     class Config:
         description = "Ingested articles after cleaning."
-        metadata = keys(["doc_id"], evidence=False)
+        metadata = keys(["doc_id"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -10,20 +9,19 @@ from schemas._common import (
     DOC_FK,
     ENTITY_TYPES,
     ROLES,
-    TableModel,
+    EvidenceTable,
     count_field,
     enum_field,
     id_field,
     is_str_list,
     keys,
-    span_ok,
     text_field,
 )
 
 LIST_COLUMNS = ("aliases", "variants", "roles")
 
 
-class Entities(TableModel):
+class Entities(EvidenceTable):
     """Resolved entities; evidence is the first mention's passage."""
 
     entity_id: Series[str] = id_field("ent", "Stable entity ID.", unique=True)
@@ -50,10 +48,6 @@ class Entities(TableModel):
     @pa.check("roles", element_wise=True, error="roles from the role vocabulary")
     def known_roles(cls, value: object) -> bool:
         return isinstance(value, list) and all(v in ROLES for v in value)
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Resolved people, organizations and places."

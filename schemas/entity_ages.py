@@ -8,17 +8,16 @@ from pandera.typing import Series
 
 from schemas._common import (
     DOC_FK,
-    TableModel,
+    EvidenceTable,
     count_field,
     date_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
 
-class EntityAges(TableModel):
+class EntityAges(EvidenceTable):
     """Ages as stated ("Garcia Luna, 54,"), with the birth years they allow."""
 
     age_id: Series[str] = id_field(
@@ -53,10 +52,6 @@ class EntityAges(TableModel):
         )
         ok_undated = df["birth_year_min"].isna() & df["birth_year_max"].isna()
         return (ok_dated.fillna(False).astype(bool) & dated) | (ok_undated & ~dated)
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Ages of entities as stated in documents, with the date they refer to."

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas._common import (
     DOC_FK,
     ROLES,
-    TableModel,
+    EvidenceTable,
     count_field,
     date_field,
     enum_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
 
-class EntityRoles(TableModel):
+class EntityRoles(EvidenceTable):
     """Roles (defendant, judge, ...) with the passage that states them."""
 
     role_id: Series[str] = id_field("rol", "Stable role ID.", unique=True)
@@ -33,10 +30,6 @@ class EntityRoles(TableModel):
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Roles entities play in documents."

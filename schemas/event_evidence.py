@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._common import DOC_FK, TableModel, count_field, id_field, keys, span_ok, text_field
+from schemas._common import DOC_FK, EvidenceTable, count_field, id_field, keys, text_field
 
 
-class EventEvidence(TableModel):
+class EventEvidence(EvidenceTable):
     """All passages (across documents) that mention each event."""
 
     event_id: Series[str] = id_field("evt", "Event.")
@@ -17,10 +15,6 @@ class EventEvidence(TableModel):
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Passages reporting each event."

@@ -20,5 +20,4 @@ class EventParticipants(TableModel):
         metadata = keys(
             ["event_id", "entity_id", "role"],
             [(["event_id"], "events", ["event_id"]), (["entity_id"], "entities", ["entity_id"])],
-            evidence=False,
         )

@@ -10,20 +10,19 @@ from schemas._common import (
     DATE_PRECISIONS,
     DOC_FK,
     MODALITIES,
-    TableModel,
+    EvidenceTable,
     count_field,
     date_field,
     enum_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
 _LENGTH_BY_PRECISION = {"year": 4, "month": 7, "day": 10}
 
 
-class Events(TableModel):
+class Events(EvidenceTable):
     """One row per resolved event; more passages are in ``event_evidence``."""
 
     event_id: Series[str] = id_field("evt", "Stable event ID.", unique=True)
@@ -46,10 +45,6 @@ class Events(TableModel):
         expected = df["date_precision"].map(_LENGTH_BY_PRECISION)
         both_null = df["date"].isna() & df["date_precision"].isna()
         return both_null | (df["date"].str.len() == expected).fillna(False).astype(bool)
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Resolved events."

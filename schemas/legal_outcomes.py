@@ -10,13 +10,12 @@ from schemas._common import (
     CONVICTION_METHODS,
     DOC_FK,
     OUTCOME_TYPES,
-    TableModel,
+    EvidenceTable,
     count_field,
     date_field,
     enum_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
@@ -29,7 +28,7 @@ def _usd(description: str) -> object:
     return pa.Field(ge=0, nullable=True, description=description)
 
 
-class LegalOutcomes(TableModel):
+class LegalOutcomes(EvidenceTable):
     """One legal outcome for one defendant as read from one document."""
 
     outcome_id: Series[str] = id_field("out", "Stable outcome ID.", unique=True)
@@ -67,10 +66,6 @@ class LegalOutcomes(TableModel):
     def sentence_range(cls, df: pd.DataFrame) -> Series[bool]:
         ok = df["sentence_min_months"] <= df["sentence_max_months"]
         return ok.fillna(True).astype(bool)
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     class Config:
         description = "Legal outcomes per defendant and document."

@@ -9,17 +9,16 @@ from pandera.typing import Series
 from schemas._common import (
     DOC_FK,
     MENTION_LABELS,
-    TableModel,
+    EvidenceTable,
     count_field,
     enum_field,
     id_field,
     keys,
-    span_ok,
     text_field,
 )
 
 
-class Mentions(TableModel):
+class Mentions(EvidenceTable):
     """One row per entity mention in a document."""
 
     mention_id: Series[str] = id_field("men", "Stable mention ID.", unique=True)
@@ -34,10 +33,6 @@ class Mentions(TableModel):
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
-
-    @pa.dataframe_check(error="start_char <= end_char")
-    def evidence_span(cls, df: pd.DataFrame) -> Series[bool]:
-        return span_ok(df)
 
     @pa.dataframe_check(error="mention_start < mention_end")
     def mention_span(cls, df: pd.DataFrame) -> Series[bool]:

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from schemas._common import EvidenceTable
 from schemas.cases import Cases
 from schemas.charges import Charges
 from schemas.documents import Documents
@@ -62,7 +63,7 @@ def list_columns(name: str) -> list[str]:
 
 def has_evidence(name: str) -> bool:
     """Whether rows carry ``doc_id``/``start_char``/``end_char``/``evidence``."""
-    return bool(_meta(name)["evidence"])
+    return issubclass(TABLES[name], EvidenceTable)
 
 
 def columns(name: str) -> list[str]:

@@ -27,6 +27,4 @@ class Rejects(TableModel):
 
     class Config:
         description = "Input units that did not become documents."
-        metadata = keys(
-            ["reject_id"], [(["duplicate_of"], "documents", ["doc_id"])], evidence=False
-        )
+        metadata = keys(["reject_id"], [(["duplicate_of"], "documents", ["doc_id"])])
