@@ -57,6 +57,18 @@ def _snapshot(out: Path) -> dict[str, bytes]:
     }
 
 
+def _fail_on(monkeypatch, doc_ids: set[str], error: Exception) -> None:
+    """Make extraction raise ``error`` for the given documents only."""
+    real = pipeline.extract_document
+
+    def flaky(doc, document):
+        if document.doc_id in doc_ids:
+            raise error
+        return real(doc, document)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+
+
 def test_validation_failure_publishes_nothing_and_shows_the_failures(
     prefect_harness, seed_build, seed_raw, tmp_path: Path, monkeypatch
 ) -> None:
@@ -93,14 +105,7 @@ def test_one_failing_document_is_quarantined_and_the_rest_published(
     from flows import build
 
     victim = _doc_id(mixed_raw, "windows-1252.txt")
-    real = pipeline.extract_document
-
-    def flaky(doc, document):
-        if document.doc_id == victim:
-            raise ValueError("extractor tripped over this one")
-        return real(doc, document)
-
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    _fail_on(monkeypatch, {victim}, ValueError("extractor tripped over this one"))
     out = tmp_path / "output"
     result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.5)
     assert result.published
@@ -123,14 +128,7 @@ def test_too_many_failures_fail_the_run_and_publish_nothing(
     from flows import build
 
     victims = {_doc_id(mixed_raw, "windows-1252.txt"), _doc_id(mixed_raw, "utf16-bom.txt")}
-    real = pipeline.extract_document
-
-    def flaky(doc, document):
-        if document.doc_id in victims:
-            raise RuntimeError("boom")
-        return real(doc, document)
-
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    _fail_on(monkeypatch, victims, RuntimeError("boom"))
     out = tmp_path / "output"
     n_docs = sum(v == "document" for v in EXPECTED.values())
     with pytest.raises(TooManyFailures, match=rf"2 of {n_docs} documents failed extraction"):
@@ -170,14 +168,7 @@ def test_failing_document_that_has_a_duplicate_does_not_sink_the_run(
     from flows import build
 
     victim = _doc_id(mixed_raw, "good_article.txt")  # "same article again (1).txt" dups it
-    real = pipeline.extract_document
-
-    def flaky(doc, document):
-        if document.doc_id == victim:
-            raise ValueError("extractor tripped over this one")
-        return real(doc, document)
-
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    _fail_on(monkeypatch, {victim}, ValueError("extractor tripped over this one"))
     out = tmp_path / "output"
     result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.5)
     assert result.published and validate_release(_release(out)).ok
