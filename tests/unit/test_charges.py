@@ -94,3 +94,84 @@ def test_charge_boundaries(sentence: str, charges: list[str]) -> None:
 )
 def test_more_categories(phrase: str, category: str) -> None:
     assert categorize(phrase) == category
+
+
+@pytest.mark.parametrize(
+    ("phrase", "category"),
+    [
+        ("assault with a deadly weapon", "assault/violent"),
+        ("possession of an assault weapon", "firearms"),
+        ("forced oral copulation on a child", "sexual offense"),
+        ("pimping a minor", "sexual offense"),
+        ("unlawful taking of a vehicle", "fraud/theft"),
+        ("second-degree criminal possession of a forged instrument", "fraud/theft"),
+        ("false imprisonment", "assault/violent"),
+        ("conspiracy to violate the FCPA", "bribery/corruption"),
+        ("structuring cash transactions", "money laundering"),
+        ("conspiracy to commit human smuggling for financial gain", "immigration"),
+        ("violating the rights of an inmate", "civil rights"),
+        ("driving without a valid license", "DUI/vehicular"),
+        ("endangering the welfare of a child", "child exploitation"),
+    ],
+)
+def test_categories_not_other(phrase: str, category: str) -> None:
+    assert categorize(phrase) == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charges"),
+    [
+        # a federal court name between the verb and "to"
+        ("A business owner pleaded guilty today in U.S. District Court for the Western District of Virginia "
+         "to filing a fraudulent tax return, announced the Tax Division.", ["filing a fraudulent tax return"]),
+        # one statutory duty, not a list
+        ("He was convicted of failing to collect, account for and pay over employment taxes following a trial.",
+         ["failing to collect, account for and pay over employment taxes"]),
+        ("The jury convicted Loyer of two counts of possession of a firearm by a felon, and one count each of "
+         "grand theft of a firearm and grand theft auto in case 24CJCF02723.",
+         ["possession of a firearm", "grand theft of a firearm", "grand theft auto"]),
+        ("Taylor was charged with three felony counts of assault with a deadly weapon.",
+         ["assault with a deadly weapon"]),
+        ("He was convicted of burglary of a habitation with the intent to commit a sex offense.",
+         ["burglary of a habitation with the intent to commit a sex offense"]),
+        ("Klemp had been convicted of rape in 1976 and 1981.", ["rape"]),
+        ("He also pleaded guilty to one count of false statements for lying to agents about the robbery and "
+         "to a civil rights crime for an unrelated robbery.", ["false statements", "civil rights crime"]),
+        ("The indictment also charged defendant Kanubhai Patel, who was the former owner of the motel, with "
+         "benefitting financially from the sex trafficking conspiracy.",
+         ["benefitting financially from the sex trafficking conspiracy"]),
+        ("They each pleaded guilty to one count of conspiring to introduce misbranded and adulterated cheese "
+         "products into interstate commerce and to commit money laundering before a judge.",
+         ["conspiring to introduce misbranded and adulterated cheese products into interstate commerce and to "
+          "commit money laundering"]),
+        ("One count of aiding and abetting in a false statement relating to a health care matter.",
+         ["aiding and abetting in a false statement relating to a health care matter"]),
+        ("A jury handed down a guilty verdict for capital murder.", ["capital murder"]),
+        # nothing but "for their roles in": the named offenses
+        ("Three investors pleaded guilty today for their roles in bid-rigging and fraud conspiracies committed "
+         "at public auctions.", ["bid-rigging", "fraud conspiracies committed"]),
+        ("Eleven others have pleaded guilty for their roles in the scheme.", []),
+        # headlines of other releases in the same run-on sentence give way to the real lead-in
+        ("More News Man Charged with Murder Successfully Extradited to Houston Duo Charged with Child Sex Abuse "
+         "News Releases Floyd Parrott, 64, has been charged with Capital Murder in connection to the killings.",
+         ["Capital Murder"]),
+        # cut-off fragments and fact gerunds are no charges
+        ("He pleaded guilty to conspiring with corrupt police officers to commit a July 2012 robbery.", []),
+        ("The conspirators were charged with using text messages to complete their transactions.", []),
+    ],
+)  # fmt: skip
+def test_charge_lists(sentence: str, charges: list[str]) -> None:
+    assert [c.text for c in find_charges(sentence)] == charges
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statute"),
+    [
+        ("He pleaded guilty to distribution of methamphetamine, in violation of Title 21, U.S.C., Sec. 841(a)(1).",
+         "Title 21, U.S.C., Sec. 841(a)(1)"),
+        ("He pleaded guilty to wire fraud in violation of 18 U.S.C. 1343.", "18 U.S.C. 1343"),
+        ("He was convicted of murder under PC 187.", "PC 187"),
+    ],
+)  # fmt: skip
+def test_statute_forms(sentence: str, statute: str) -> None:
+    assert find_charges(sentence)[0].statute == statute

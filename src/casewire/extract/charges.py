@@ -32,7 +32,8 @@ _LEADING = re.compile(
     re.I,
 )
 _SPLIT = re.compile(
-    r",\s*(?:and\s+|or\s+)?|;\s*"
+    # not the comma of "failing to collect, account for and pay over" (one statutory duty)
+    r",(?!\s*(?:and\s+)?(?:truthfully\s+)?account\s+for\b)\s*(?:and\s+|or\s+)?|;\s*"
     r"|\s+(?:and|or)\s+(?=(?:one|two|three|\d+|[a-z]+-degree|first|second|third|fourth|fifth|"
     r"aggravated|attempted|conspiracy|possession|money|wire|mail|bank|tax|murder|assault|felon)\b)"
     r"|(?<!aiding)\s+and\s+(?=[a-z]{3,}ing\b)(?!(?:abetting|assisting)\b)",
@@ -42,6 +43,14 @@ _MAX_WORDS = 16
 _NUMBER_ONLY = re.compile(rf"^(?:\w+-)?(?:{_NUMBERS})$", re.I)
 _AMOUNT = re.compile(
     r"\$\s?\d|\b(?:millions?|billions?|thousands?)\s+of\s+dollars\b|\bdollars\b", re.I
+)
+# A phrase cut off by a stop inside it ("conspiring ... to commit a | July 2012 robbery").
+_DANGLING = re.compile(r"\b(?:a|an|the|to|of|with|commit)$", re.I)
+# Gerunds that tell facts, not offenses ("charged with using text messages ...").
+_FACT_VERB = re.compile(
+    r"(?:using|having|being|doing|getting|going|coming|seeking|working|living|helping|giving"
+    r"|telling|contacting|sending|paying|running|playing|trying|throwing|slamming|kneeing"
+    r"|twisting|crashing)\b"
 )
 _NOT_FIRST = {"him", "her", "them", "his", "their", "he", "she", "it", "this", "all", "these",
               "those", "each", "both", "following", "such", "any", "other", "same"}  # fmt: skip
@@ -59,6 +68,8 @@ def rules() -> dict[str, Any]:
         "statute": re.compile(raw["statute"]),
         "charges_after": re.compile(raw["charges_after"], re.I),
         "other_offense": re.compile(raw["other_offense"], re.I),
+        "role_in": re.compile(raw["role_in"], re.I),
+        "and_to": re.compile(raw["and_to"], re.I),
     }
 
 
@@ -79,6 +90,8 @@ def _clean(part: str) -> str | None:
         return None
     if _NUMBER_ONLY.match(part) or words[0].lower() in _NOT_FIRST or _AMOUNT.search(part):
         return None
+    if _DANGLING.search(part):
+        return None
     return part if categorize(part) != "other" or _names_offense(part) else None
 
 
@@ -87,7 +100,7 @@ def _names_offense(part: str) -> bool:
     if rules()["other_offense"].search(part):
         return True
     gerund = re.match(r"[a-z]+ing\s+\w", part)
-    return bool(gerund) and not re.search(r"\b[A-Z]", part)
+    return bool(gerund) and not re.search(r"\b[A-Z]", part) and not _FACT_VERB.match(part)
 
 
 def _split(chunk: str) -> list[str]:
@@ -95,22 +108,56 @@ def _split(chunk: str) -> list[str]:
     out = []
     for part in _SPLIT.split(chunk):
         left, sep, right = part.partition(" and ")
-        cats = {categorize(left), categorize(right)} if sep else set()
+        # "misbranded and adulterated cheese": two modifiers, one charge
+        modifiers = re.search(r"\w+ed$", left) and re.match(r"\w+ed\b", right)
+        cats = {categorize(left), categorize(right)} if sep and not modifiers else set()
         out += [left, right] if len(cats) == 2 and "other" not in cats else [part]
     return out
 
 
 def _chunks(text: str) -> list[str]:
-    """The raw charge lists of one sentence."""
+    """The raw charge lists of one sentence.
+
+    A title-case lead-in inside a sentence ("... Man Charged with Murder Extradited")
+    is a headline, often of another release: used only when no other lead-in names
+    a charge. "for their roles in X" is used only when nothing else is found.
+    """
     r = rules()
     chunks = [m["list"] for m in r["charges_after"].finditer(text)]
+    headlines = []
     for lead in r["lead_ins"].finditer(text):
         if r["not_lead_before"].search(text[max(0, lead.start() - 20) : lead.start()]):
             continue
         tail = text[lead.end() :]
-        stop = r["stop"].search(tail)
-        chunks.append(tail[: stop.start()] if stop else tail)
+        chunk = _until_stop(tail)
+        before = text[: lead.start()].rstrip(" ")
+        headline = lead.group(0)[0].isupper() and before and before[-1] not in '.!?:\n"“”'
+        (headlines if headline else chunks).append(chunk)
+        more = r["and_to"].search(tail[len(chunk) :])
+        if more:
+            chunks.append(_until_stop(tail[len(chunk) + more.end() :]))
+    chunks = chunks or headlines
+    if not any(_clean(p) for c in chunks for p in _split(c)):
+        # only a named offense: "for his role in the scheme" says nothing
+        roles = [_until_stop(text[m.end() :]) for m in r["role_in"].finditer(text)]
+        chunks += [
+            p for c in roles for p in _split(c)
+            if (q := _clean(p)) and categorize(q) != "other" and not re.fullmatch(r"schemes?", q)
+        ]  # fmt: skip
     return chunks
+
+
+def _until_stop(tail: str) -> str:
+    """The charge list at the start of ``tail`` ("aiding and abetting in X" goes on)."""
+    stop_re = rules()["stop"]
+    stop = stop_re.search(tail)
+    while (
+        stop
+        and re.search(r"\babetting$", tail[: stop.start()])
+        and re.match(r"\s+in\s", tail[stop.start() :])
+    ):
+        stop = stop_re.search(tail, stop.start() + 1)
+    return tail[: stop.start()] if stop else tail
 
 
 def find_charges(text: str) -> list[Charge]:
@@ -124,6 +171,6 @@ def find_charges(text: str) -> list[Charge]:
                 out[part.casefold()] = Charge(
                     text=part,
                     category=categorize(part),
-                    statute=statute.group(0).strip() if statute else None,
+                    statute=statute.group(0).strip().rstrip(".") if statute else None,
                 )
     return list(out.values())
