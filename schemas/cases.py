@@ -35,6 +35,10 @@ class Cases(TableModel):
     case_id: Series[str] = id_field("case", "Stable case ID.", unique=True)
     caption: Series[str] = text_field("Caption, e.g. 'United States v. Jane Doe'.")
     court: Series[str] = text_field("Court name.", nullable=True)
+    court_id: Series[str] = text_field(
+        "Free Law Project courts-db id of the court (e.g. 'nyed'), when courts-db knows it.",
+        nullable=True,
+    )
     defendant_entity_id: Series[str] = id_field("ent", "Defendant entity.")
     defendant_name: Series[str] = text_field("Defendant's canonical name.")
     status: Series[str] = enum_field(OUTCOME_TYPES, "Latest outcome_type.")

@@ -45,6 +45,10 @@ class LegalOutcomes(EvidenceTable):
     )
     decision_date: Series[str] = date_field("Date of the decision, ISO truncated.")
     court: Series[str] = text_field("Court name.", nullable=True)
+    court_id: Series[str] = text_field(
+        "Free Law Project courts-db id of the court (e.g. 'nyed'), when courts-db knows it.",
+        nullable=True,
+    )
     judge_name: Series[str] = text_field("Judge as named.", nullable=True)
     announcer: Series[str] = text_field("Official announcing the outcome.", nullable=True)
     sentence_min_months: Series[pd.Int64Dtype] = _months("Minimum custodial sentence, months.")

@@ -18,7 +18,7 @@ from casewire.extract.ages import age_as_of, birth_years
 from casewire.ids import stable_id
 from casewire.publish.files import conform
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
-from casewire.resolve.cases import assign_cases, case_caption, case_key
+from casewire.resolve.cases import assign_cases, case_caption, case_key, court_id
 from casewire.resolve.entities import EntityResolution, resolve_entities
 from casewire.resolve.events import merge_events
 
@@ -132,6 +132,7 @@ def _outcome_row(o: Outcome, res: EntityResolution) -> dict:
         **fields,
         "outcome_id": outcome_id,
         "case_id": case_key(defendant_id, o.court),
+        "court_id": court_id(o.court),
         "defendant_entity_id": defendant_id,
         "defendant_name": o.defendant,
         "judge_name": o.judge,
@@ -191,6 +192,7 @@ def case_rows(outcomes: list[dict]) -> list[dict]:
                 "case_id": case_id,
                 "caption": case_caption(group[0]["defendant_name"], court),
                 "court": court,
+                "court_id": court_id(court),
                 "defendant_entity_id": group[0]["defendant_entity_id"],
                 "defendant_name": group[0]["defendant_name"],
                 "status": latest["outcome_type"],

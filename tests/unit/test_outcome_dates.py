@@ -59,3 +59,38 @@ def test_subordinate(text: str, expected: bool) -> None:
     start = re.search(r"convict\w*$", text)
     assert start is not None
     assert subordinate(text, start.start()) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a dateline is no decision date
+        ("June 11, 2021 Contact: Jane Roe / Doctor Charged in Cold Case", "Charged", None),
+        # a date in a relative clause after the trigger belongs to that clause
+        ("John Smith was convicted of murder for the death of Ann Lee, who was shot on Jan. 28, 2019.",
+         "convicted", None),
+        # a date coordinated with another outcome is that outcome's
+        ("Smith pleaded guilty to the murder on Jan. 8, 2010, and was sentenced to 15 years to life.",
+         "sentenced", None),
+        ("Smith pleaded guilty to the murder on Jan. 8, 2010, and was sentenced to 15 years to life.",
+         "pleaded", "2010-01-08"),
+        # the trigger in a relative clause: the main clause's date is not its date
+        ("A judge dismissed the case today against John Smith who was charged with murder.",
+         "charged", None),
+        # an unnamed lead tells the date of the outcome a later sentence names
+        ("A 36-year-old man was sentenced on Friday to 85 years in prison. "
+         "A jury found King guilty, and Judge Ernest White sentenced King.", "sentenced King", "2024-10-11"),
+        # but not for an earlier outcome
+        ("A man was sentenced today to 5 years in prison. Jones had been sentenced to 3 years.",
+         "sentenced to 3", None),
+        # "the same day": the last date before it
+        ("Smith was charged on June 25, 2014. Smith pleaded guilty before Judge Jose A. Fuste the same day.",
+         "pleaded", "2014-06-25"),
+    ],
+)  # fmt: skip
+def test_decision_date_conventions(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected
+
+
+def test_subordinate_tolerates_the_space_before_the_trigger() -> None:
+    assert subordinate("sentenced today after being convicted", len("sentenced today after being"))

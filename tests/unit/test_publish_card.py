@@ -53,7 +53,7 @@ def test_card_snippets_run_against_the_release(release: Path) -> None:
 def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> None:
     card = (release / "README.md").read_text(encoding="utf-8")
     assert f"# casewire release {release.name}" in card
-    assert "| legal_outcomes | 2 | 26 |" in card
+    assert "| legal_outcomes | 2 | 27 |" in card
     assert "url 0%" in card and "variants 33%" in card
     assert "| outcomes_f1 | 0.812 |" in card and "| gold_documents | 12 |" in card
     assert "1 input file(s), 187 bytes" in card and "| inputs | 3 |" in card

@@ -4,7 +4,15 @@ A day-precise date written in the trigger's own clause wins (the nearest one);
 a month without a day gives None; years alone are facts, not decision dates.
 Without a date, a present or present-perfect outcome ("has been convicted",
 "is charged", "announces the charging of") is the release's news: the
-published date. Anything else ("was sentenced", "had pleaded guilty"): None.
+published date. An outcome that restates the release's unnamed lead ("A man was
+sentenced on Friday ... / Judge X sentenced King") takes the lead's date; "the
+same day" takes the last date before it. Anything else ("was sentenced", "had
+pleaded guilty"): None.
+
+Dates that belong to something else are passed over: a dateline ("June 11, 2021
+Contact: ..."), a date inside a relative clause after the trigger ("..., who were
+shot on Jan. 28, 2019"), a date of another outcome coordinated with this one
+("pleaded guilty on Jan. 8, 2010, and was sentenced ...").
 """
 
 from __future__ import annotations
@@ -13,7 +21,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from casewire.extract.dates import find_dates
+from casewire.extract.dates import DateValue, find_dates
+from casewire.extract.evidence import doc_text
 
 _NOT_DECISION_BEFORE = re.compile(
     r"(?:return|scheduled|set|until|since|between|from|born|birth|dob|DOB|age|due|resumed|began|"
@@ -22,9 +31,37 @@ _NOT_DECISION_BEFORE = re.compile(
 )
 # A subordinate earlier outcome: "after being convicted", "following his guilty plea".
 _SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:after|following|since|before|upon)\s+(?:being\s+|having\s+(?:been\s+)?|his\s+|her\s+|their\s+)?$",
+    r"\b(?:after|following|since|before|upon)(?:\s+(?:being|having(?:\s+been)?|his|her|their))?\s*$",
     re.I,
 )
+# A dateline, not an event: "June 11, 2021 Contact: ...", "Release Date: May 3, 2019".
+_DATELINE_AFTER = re.compile(r"^\s*(?:Contact\b|For\s+Immediate\s+Release\b)", re.I)
+_DATELINE_BEFORE = re.compile(r"\b(?:Release|Date|Dated|Posted|Updated)\s*:?\s*$", re.I)
+# A relative clause between the trigger and a later date: the date is that clause's.
+_RELATIVE_BETWEEN = re.compile(r",\s*(?:who|whom|which|where|whose)\b", re.I)
+# The trigger inside a relative clause after the date ("judge dismissed the case today
+# against X, who was charged with"): the date is the main clause's.
+_RELATIVE_HOLDS = re.compile(r"\b(?:who|whom)\s+(?:\w+\s+){0,3}$", re.I)
+# A coordination boundary between a date and the trigger ("..., and was sentenced").
+_COORDINATION = re.compile(r",\s*(?:and|but)\b|;", re.I)
+# Words of each kind of outcome (the trigger's own, or another one's).
+_KINDS = {
+    "acquitted": r"\bacquit\w*|\bnot\s+guilty\b",
+    "pleaded_guilty": (
+        r"\b(?:pleaded|pled|pleads|plead|pleading)\b|\bguilty\s+pleas?\b|\bplea\s+of\s+guilty\b"
+    ),
+    "convicted": r"\bconvict\w*|\bfound\s+(?:\w+\s+){0,4}?guilty\b|\bverdicts?\b",
+    "sentenced": r"\bsentenc\w*",
+    "charged": r"\b(?:charged|indicted|arraigned)\b",
+}
+_KIND_RE = {k: re.compile(v, re.I) for k, v in _KINDS.items()}
+_ANY_OUTCOME = re.compile("|".join(_KINDS.values()), re.I)
+# "the same day": the last date told before it.
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+same\s+day|that\s+same\s+day|later\s+that\s+day|that\s+day)\b", re.I
+)
+# An earlier or separate outcome: no borrowing of the lead's date.
+_NOT_THE_LEAD = re.compile(r"\b(?:previously|earlier|already|had|separately|prior)\b[^,;]*$", re.I)
 # Content of a charging document, not the act of charging: "The indictment charges X with".
 _DOCUMENT_SUBJECT = re.compile(r"^(?:indictments?|complaints?|information|petitions?)$", re.I)
 _PRESENT_AUX = {"has", "have", "is", "are", "am"}
@@ -53,22 +90,121 @@ def _present(tok: Token | None) -> bool:
     return tok.tag_ in ("VBZ", "VBP") or aux
 
 
+def _sentence_text(sent: Span) -> str:
+    """The sentence's text, joined with the next one when the parser split it after an
+    initial ("Judge Jose A. / Fuste the same day")."""
+    text = sent.text
+    if re.search(r"\b[A-Z][a-z]+\s[A-Z]\.\s*$", text) and sent.end < len(sent.doc):
+        nxt = sent.doc[sent.end].sent
+        text = doc_text(sent.doc)[sent.start_char : nxt.end_char]
+    return text
+
+
+def _kind(trigger: str) -> str | None:
+    return next((k for k, p in _KIND_RE.items() if p.search(trigger)), None)
+
+
+def _candidates(
+    text: str, lo: int, hi: int, trig: tuple[int, int], published: str | None
+) -> list[tuple[int, int, DateValue]]:
+    """Dates of the clause ``text[lo:hi]`` that may be the trigger's (offsets into text)."""
+    out = []
+    for s, e, v in find_dates(text[lo:hi], published):
+        s, e = lo + s, lo + e
+        if v.precision == "year" or _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
+            continue
+        if _DATELINE_AFTER.match(text[e : e + 40]) or _DATELINE_BEFORE.search(
+            text[max(lo, s - 25) : s]
+        ):
+            continue
+        if s >= trig[1] and _RELATIVE_BETWEEN.search(text, trig[1], s):
+            continue
+        if e <= trig[0] and _RELATIVE_HOLDS.search(text, e, trig[0]):
+            continue
+        if e <= trig[0] and _coordinated_other(text, lo, (s, e), trig):
+            continue
+        if s >= trig[1] and _coordinated_other(text, hi, (s, e), trig):
+            continue
+        out.append((s, e, v))
+    return out
+
+
+def _coordinated_other(text: str, edge: int, date: tuple[int, int], trig: tuple[int, int]) -> bool:
+    """The date sits in another outcome's conjunct: a coordination boundary lies between
+    it and the trigger, and the date's side of it names another outcome."""
+    between = (date[1], trig[0]) if date[1] <= trig[0] else (trig[1], date[0])
+    bounds = list(_COORDINATION.finditer(text, *between))
+    if not bounds:
+        return False
+    if date[1] <= trig[0]:
+        side = text[max(edge, _last_boundary(text, edge, date[0])) : bounds[0].start()]
+    else:
+        side = text[bounds[-1].end() : edge]
+    return bool(_ANY_OUTCOME.search(side))
+
+
+def _last_boundary(text: str, lo: int, pos: int) -> int:
+    found = [m.end() for m in _COORDINATION.finditer(text, lo, pos)]
+    return found[-1] if found else lo
+
+
 def decision_date(
     sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
 ) -> str | None:
-    """The date nearest the trigger; published date for present(-perfect) news; else None."""
-    text = sent.text
+    """The date nearest the trigger; published date for present(-perfect) news; the
+    date of the release's unnamed lead or of "the same day"; else None."""
+    text = _sentence_text(sent)
     lo, hi = _clause(text, trig)
-    dates = [
-        (s, e, v)
-        for s, e, v in find_dates(text[lo:hi], published)
-        if v.precision != "year"
-        and not _NOT_DECISION_BEFORE.search(text[max(lo, lo + s - 40) : lo + s])
-    ]
+    dates = _candidates(text, lo, hi, trig, published)
     if dates:
-        _, _, v = min(dates, key=lambda d: min(abs(lo + d[0] - trig[1]), abs(lo + d[1] - trig[0])))
+        _, _, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
         return v.iso if v.precision == "day" else None
-    return published[:10] if published and _present(tok) else None
+    if published and _present(tok):
+        return published[:10]
+    same = _SAME_DAY.search(text, lo, hi)
+    if same:
+        return _last_date_before(sent, same.start(), published)
+    if _NOT_THE_LEAD.search(text[lo : trig[0]]):
+        return None
+    return _lead_date(sent, text[trig[0] : trig[1]], published)
+
+
+def _last_date_before(sent: Span, pos: int, published: str | None) -> str | None:
+    """The last day-precise date within the 400 characters before ``pos`` of ``sent``."""
+    start = max(0, sent.start_char - 400)
+    before = doc_text(sent.doc)[start : sent.start_char + pos]
+    days = [v for _, _, v in find_dates(before, published) if v.precision == "day"]
+    return days[-1].iso if days else None
+
+
+def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
+    """The date of an earlier sentence telling the same kind of outcome of people it
+    does not name ("A 36-year-old man was sentenced on Friday ...")."""
+    kind = _kind(trigger)
+    if kind is None:
+        return None
+    doc = sent.doc
+    persons = [e.start_char for e in doc.ents if e.label_ == "PERSON" and e.end <= sent.start]
+    # The first sentence telling this kind of outcome, or the second one after a
+    # headline without a date; never a quotation.
+    tries = 2
+    for lead in doc.sents:
+        if lead.start >= sent.start or tries == 0:
+            break
+        m = _KIND_RE[kind].search(lead.text)
+        if m is None:
+            continue
+        tries -= 1
+        if re.search(r"[“”\"]", lead.text):
+            return None
+        if any(lead.start_char <= p < lead.start_char + m.start() for p in persons):
+            return None
+        lo, hi = _clause(lead.text, m.span())
+        dates = _candidates(lead.text, lo, hi, m.span(), published)
+        if dates:
+            _, _, v = min(dates, key=lambda d: min(abs(d[0] - m.end()), abs(d[1] - m.start())))
+            return v.iso if v.precision == "day" else None
+    return None
 
 
 def own_date(after: str, published: str | None) -> str | None:

