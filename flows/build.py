@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
+from prefect import task as prefect_task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from spacy.language import Language
 
 import schemas
 from casewire import ingest, pipeline, tables
 from casewire.cache import ExtractionCache, default_cache_dir
-from casewire.nlp import load_nlp, model_version
+from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
-from casewire.publish import PublishResult, publish_release
+from casewire.publish import PublishResult, builds, publish_release
 from casewire.records import DocExtraction, Document, Reject
+
+
+def task(fn=None, **kwargs):
+    """Prefect's ``@task`` without input hashing: results are never persisted or
+    reused here, and hashing every task's inputs (thousands of documents, whole
+    tables) would cost seconds for nothing."""
+    kwargs.setdefault("cache_policy", NO_CACHE)
+    return prefect_task(fn, **kwargs) if fn is not None else prefect_task(**kwargs)
 
 
 @cache
@@ -53,14 +64,21 @@ def extract_batch(
     n_process: int,
     batch_size: int,
     cache_root: str | None,
+    pool: pipeline.ExtractorPool | None = None,
+    on_batch: Callable[[int], None] | None = None,
 ) -> pipeline.ExtractionResult:
-    nlp = _nlp(model)
     cache = None
     if cache_root is not None:
-        version = model_version(nlp)
+        version = model_version_of(model)
         cache = ExtractionCache(default_cache_dir(cache_root, version), version)
     return pipeline.extract_documents_cached(
-        documents, nlp, cache, n_process=n_process, batch_size=batch_size
+        documents,
+        lambda: _nlp(model),  # loaded only if something is not cached
+        cache,
+        n_process=n_process,
+        batch_size=batch_size,
+        pool=pool,
+        on_batch=on_batch,
     )
 
 
@@ -93,6 +111,7 @@ def publish(
         eval_figures=load_eval_figures(output_dir),
         build_date=dt.date.today().isoformat(),
         lock_timeout=lock_timeout,
+        validated=True,  # the frames validate_tables returned, unchanged
     )
 
 
@@ -147,21 +166,24 @@ def _extract_all(
     progress = Progress(len(documents), log=logger.info)
     total = pipeline.ExtractionResult()
     chunks = [documents[i : i + chunk] for i in range(0, len(documents), chunk)]
-    args = (model, n_process, batch_size, cache_root)
-    # On a cluster every batch is submitted at once and the workers share them out;
-    # locally batches run one after another (spaCy is not thread-safe). Results are
-    # collected in input order either way, so the tables are the same.
+    # Locally, n_process > 1 runs one pool of worker processes for the whole run (each
+    # loads the model once and parses + extracts); on a cluster every chunk is a task
+    # and the Dask workers share them out. Results are collected in input order either
+    # way, so the tables are the same.
+    pool = pipeline.ExtractorPool(model, n_process) if n_process > 1 and not distributed else None
+    args = (model, 1 if distributed else n_process, batch_size, cache_root)
     futures = [extract_batch.submit(c, *args) for c in chunks] if distributed else None
     try:
         for i, part_docs in enumerate(chunks):
-            part = futures[i].result() if futures else extract_batch(part_docs, *args)
-            total.extractions.extend(part.extractions)
-            total.rejects.extend(part.rejects)
-            total.failed.update(part.failed)
-            total.cached += part.cached
-            progress.update(len(part_docs))
+            if futures:  # progress per chunk, as the workers finish them
+                total.extend(futures[i].result())
+                progress.update(len(part_docs))
+            else:  # progress per batch
+                total.extend(extract_batch(part_docs, *args, pool, progress.update))
     finally:
         progress.close()
+        if pool is not None:
+            pool.close()
     if cache_root is not None:
         logger.info(
             "extraction cache: %d of %d documents unchanged, not parsed again",
@@ -188,6 +210,10 @@ def build_release(
     logger = get_run_logger()
     raw, out = Path(raw_dir), Path(output_dir)
     sources = scan_sources(raw)
+    fingerprint = builds.input_fingerprint([s.__dict__ for s in sources], model_version_of(model))
+    if use_cache and (unchanged := builds.unchanged_since(out, fingerprint)):
+        logger.info("%s", describe(unchanged))  # nothing read, parsed or written
+        return replace(unchanged, accounting="inputs unchanged: no document read")
     documents, rejects = read_documents(raw)
     logger.info(
         "read %d input units: %d documents, %d rejects",
@@ -205,6 +231,7 @@ def build_release(
     stats = {name: len(df) for name, df in frames.items()}
     accounting = account(frames, len(documents) + len(rejects))  # checked before publishing
     published = replace(publish(frames, out, sources, stats, lock_timeout), accounting=accounting)
+    builds.record_build(out, fingerprint, published.version)
     message = describe(published)
     logger.info("%s", message)
     logger.info("%s", published.accounting)

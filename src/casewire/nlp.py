@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -47,6 +48,19 @@ def load_nlp(name: str | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE
 
 def model_version(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, part of the extraction cache key."""
-    return (
-        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-    )
+    return _version_of(nlp.meta)
+
+
+def model_version_of(name: str | None = None) -> str:
+    """:func:`model_version` of the configured model, read from its ``meta.json``
+    without loading it (a run that finds every extraction cached never loads it)."""
+    name = name or default_model_name()
+    try:
+        path = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
+        return _version_of(spacy.util.load_meta(path / "meta.json"))
+    except (OSError, ValueError, ModuleNotFoundError):  # not a package: load it to know
+        return model_version(load_nlp(name))
+
+
+def _version_of(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

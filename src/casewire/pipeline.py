@@ -5,8 +5,11 @@ Flows call these one stage per task; ``make eval`` and tests call them directly.
 
 from __future__ import annotations
 
+import multiprocessing
 import traceback
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -14,10 +17,13 @@ from spacy.language import Language
 
 from casewire.cache import ExtractionCache
 from casewire.extract import extract_document
+from casewire.nlp import default_model_name, load_nlp
 from casewire.records import DocExtraction, Document, Reject
 from casewire.tables import build_tables
 
 DEFAULT_BATCH_SIZE = 64
+#: Characters per batch, unless one document is longer (see :func:`batches`).
+DEFAULT_BATCH_CHARS = 300_000
 
 
 class TooManyFailures(RuntimeError):
@@ -31,6 +37,12 @@ class ExtractionResult:
     failed: dict[str, Reject] = field(default_factory=dict)  # doc_id -> its reject
     cached: int = 0  # extractions read from the cache instead of parsed again
 
+    def extend(self, other: ExtractionResult) -> None:
+        self.extractions.extend(other.extractions)
+        self.rejects.extend(other.rejects)
+        self.failed.update(other.failed)
+        self.cached += other.cached
+
 
 def _failure_reject(document: Document, exc: BaseException) -> Reject:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
@@ -42,22 +54,32 @@ def _failure_reject(document: Document, exc: BaseException) -> Reject:
     )
 
 
-def extract_documents(
-    documents: Sequence[Document],
-    nlp: Language,
-    *,
-    n_process: int = 1,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-) -> ExtractionResult:
-    """Parse every document once with ``nlp.pipe`` and run the extractors.
+def batches(
+    documents: Sequence[Document], batch_size: int, max_chars: int = DEFAULT_BATCH_CHARS
+) -> Iterator[list[Document]]:
+    """Consecutive documents in groups of at most ``batch_size`` documents and, unless a
+    single document is longer, ``max_chars`` characters.
 
-    A document whose extraction raises is quarantined as an ``extraction_error``
-    reject with a one-line traceback summary; the others go on.
+    spaCy's parser and tagger allocate working memory for a whole batch at once, so a
+    batch of long documents (annual reports, pardon lists) would briefly need a
+    gigabyte; a character budget keeps that peak flat however the corpus is mixed.
     """
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        if batch and (len(batch) >= batch_size or chars + len(document.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(document)
+        chars += len(document.text)
+    if batch:
+        yield batch
+
+
+def _extract_batch(nlp: Language, documents: list[Document]) -> ExtractionResult:
+    """One ``nlp.pipe`` pass over a batch, then the extractors, quarantining failures."""
     result = ExtractionResult()
-    stream = nlp.pipe(
-        ((d.text, d) for d in documents), as_tuples=True, n_process=n_process, batch_size=batch_size
-    )
+    stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=len(documents))
     for doc, document in stream:
         try:
             result.extractions.append(extract_document(doc, document))
@@ -68,28 +90,137 @@ def extract_documents(
     return result
 
 
+# --- worker processes ---------------------------------------------------------------
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None, exclude: tuple[str, ...]) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_nlp(model, exclude=exclude)
+
+
+def _work(documents: list[Document]) -> ExtractionResult:
+    assert _WORKER_NLP is not None, "worker started without its model"
+    return _extract_batch(_WORKER_NLP, documents)
+
+
+class ExtractorPool:
+    """``n_process`` worker processes, each loading the model once, that parse *and*
+    extract whole batches; only the small extraction records travel back.
+
+    spaCy's own ``nlp.pipe(n_process=...)`` ships every parsed ``Doc`` back to the
+    parent, which then runs the extractors alone; here both cores do both. Start it
+    once per run (``with ExtractorPool(...) as pool``) and pass it to
+    :func:`extract_documents`.
+    """
+
+    def __init__(self, model: str | None, n_process: int, exclude: tuple[str, ...] = ()) -> None:
+        if n_process < 2:
+            raise ValueError(f"an ExtractorPool needs n_process >= 2, got {n_process}")
+        self.n_process = n_process
+        # "spawn": a fresh interpreter per worker; forking a process that runs
+        # Prefect's threads can deadlock.
+        self._executor = ProcessPoolExecutor(
+            n_process,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(model or default_model_name(), exclude),
+        )
+
+    def map(self, groups: Iterable[list[Document]]) -> Iterator[ExtractionResult]:
+        """Results of each batch, in input order, with a bounded number in flight."""
+        pending: deque[Future[ExtractionResult]] = deque()
+        for group in groups:
+            pending.append(self._executor.submit(_work, group))
+            if len(pending) >= 2 * self.n_process:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def extract_documents(
+    documents: Sequence[Document],
+    nlp: Language | None,
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    pool: ExtractorPool | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> ExtractionResult:
+    """Parse every document once and run the extractors, batch by batch.
+
+    In this process with ``nlp`` (``n_process=1``), else on ``pool`` (or a pool
+    started for this call). A document whose extraction raises is quarantined as an
+    ``extraction_error`` reject with a one-line traceback summary; the others go
+    on. ``on_batch(n)`` is called after each batch of ``n`` documents (progress).
+    """
+    groups = batches(documents, batch_size)
+    own_pool = None
+    if pool is None and n_process > 1:
+        pool = own_pool = ExtractorPool(_model_name(nlp), n_process)
+    try:
+        if pool is not None:
+            parts: Iterable[ExtractionResult] = pool.map(groups)
+        else:
+            if nlp is None:
+                raise ValueError("extract_documents needs a loaded model or a pool")
+            parts = (_extract_batch(nlp, g) for g in groups)
+        result = ExtractionResult()
+        for part in parts:
+            result.extend(part)
+            if on_batch:
+                on_batch(len(part.extractions) + len(part.rejects))
+        return result
+    finally:
+        if own_pool is not None:
+            own_pool.close()
+
+
 def extract_documents_cached(
     documents: Sequence[Document],
-    nlp: Language,
+    nlp: Language | Callable[[], Language] | None,
     cache: ExtractionCache | None,
     *,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    pool: ExtractorPool | None = None,
+    on_batch: Callable[[int], None] | None = None,
 ) -> ExtractionResult:
     """:func:`extract_documents` for the documents ``cache`` lacks; stores the new ones.
 
-    Extractions come back in document order however many were cached, so the
-    tables are the same with or without a cache. Failed documents are not
-    cached: they are tried again on the next run.
+    ``nlp`` may be a function that loads the model: it is called only when some
+    document is not cached and no ``pool`` parses them. Extractions come back in
+    document order however many were cached, so the tables are the same with or
+    without a cache. Failed documents are not cached: they are tried again on the
+    next run.
     """
+    hits, misses = cache.get_many(documents) if cache is not None else ({}, list(documents))
+    if hits and on_batch:
+        on_batch(len(hits))
+    fresh = ExtractionResult()
+    if misses:
+        loaded = nlp if isinstance(nlp, Language) or nlp is None else None
+        if loaded is None and pool is None and n_process == 1:
+            loaded = nlp()  # type: ignore[operator]
+        fresh = extract_documents(
+            misses,
+            loaded,
+            n_process=n_process,
+            batch_size=batch_size,
+            pool=pool,
+            on_batch=on_batch,
+        )
     if cache is None:
-        return extract_documents(documents, nlp, n_process=n_process, batch_size=batch_size)
-    hits, misses = cache.get_many(documents)
-    fresh = (
-        extract_documents(misses, nlp, n_process=n_process, batch_size=batch_size)
-        if misses
-        else ExtractionResult()
-    )
+        return fresh
     cache.put_many(fresh.extractions)
     by_id = hits | {e.document.doc_id: e for e in fresh.extractions}
     return ExtractionResult(
@@ -98,6 +229,14 @@ def extract_documents_cached(
         fresh.failed,
         cached=len(hits),
     )
+
+
+def _model_name(nlp: Language | None) -> str | None:
+    """The package name a loaded pipeline came from, for worker processes to load."""
+    if nlp is None:
+        return None
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta['name']}" if meta.get("name") else None
 
 
 def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -> list[Reject]:

@@ -116,7 +116,10 @@ def test_csv_lists_and_parquet_agree(seed_build, name: str) -> None:
 
 
 def test_rerun_reads_extractions_from_the_cache(seed_build, seed_raw, monkeypatch) -> None:
+    """With the build record gone (as after a code change), the run reads every
+    document again but parses none: the extraction cache has them all."""
     from casewire import pipeline
+    from casewire.publish import builds
 
     def no_nlp(documents, *args, **kwargs):
         assert not documents, f"{len(documents)} unchanged documents were parsed again"
@@ -124,5 +127,41 @@ def test_rerun_reads_extractions_from_the_cache(seed_build, seed_raw, monkeypatc
 
     monkeypatch.setattr(pipeline, "extract_documents", no_nlp)
     _, release = seed_build
-    again = _run(seed_raw, release.parent.parent)
+    output = release.parent.parent
+    (output / builds.RECORD).unlink(missing_ok=True)
+    again = _run(seed_raw, output)
     assert not again.published
+    assert again.accounting.startswith("2 input units")  # documents were read
+    assert (output / builds.RECORD).is_file()  # and the record is back
+
+
+def test_rerun_with_same_inputs_and_code_reads_nothing(seed_build, seed_raw, monkeypatch) -> None:
+    from casewire import ingest
+
+    _, release = seed_build
+    output = release.parent.parent
+    _run(seed_raw, output)  # makes sure the build record matches this code
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged build read its documents again")
+
+    monkeypatch.setattr(ingest, "read_raw", no_reading)
+    again = _run(seed_raw, output)
+    assert not again.published
+    assert "same raw files, code and model" in again.reason
+    assert again.version == json.loads((output / "latest.json").read_text())["version"]
+
+
+def test_one_changed_byte_in_raw_means_a_real_run(seed_build, seed_raw, tmp_path) -> None:
+    from casewire.publish import builds
+
+    _, release = seed_build
+    output = release.parent.parent
+    raw = tmp_path / "raw"
+    shutil.copytree(seed_raw, raw)
+    _run(raw, output)
+    first = sorted(raw.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    again = _run(raw, output)
+    assert again.accounting.startswith("2 input units"), again.accounting
+    assert json.loads((output / builds.RECORD).read_text())["version"] == again.version

@@ -70,11 +70,15 @@ def publish_release(
     eval_figures: dict[str, Any] | None = None,
     build_date: str,
     lock_timeout: float = 0.0,
+    validated: bool = False,
 ) -> PublishResult:
     """Validate ``tables`` and publish them as a new release unless nothing changed.
 
-    Raises :class:`schemas.ReleaseValidationError` (nothing is published) or
-    :class:`casewire.publish.lock.OutputLockedError`.
+    ``validated=True`` says the caller passes exactly what
+    :func:`schemas.validate_tables` returned (the build flow validates in a task of
+    its own); validation is then not repeated, which saves seconds per thousand
+    documents. Raises :class:`schemas.ReleaseValidationError` (nothing is published)
+    or :class:`casewire.publish.lock.OutputLockedError`.
     """
     if not _DATE_RE.match(build_date):
         raise ValueError(f"build_date must be YYYY-MM-DD, got {build_date!r}")
@@ -83,11 +87,11 @@ def publish_release(
     releases.mkdir(parents=True, exist_ok=True)
     with output_lock(output_dir, timeout=lock_timeout):
         remove_leftovers(releases)
-        validated = schemas.validate_tables(tables)
+        checked = tables if validated else schemas.validate_tables(tables)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
         try:
             return _publish(
-                validated,
+                checked,
                 output_dir,
                 tmp,
                 sources=sources,
