@@ -70,3 +70,27 @@ def test_card_without_evaluation_says_so(tmp_path: Path) -> None:
 def test_fill_rates_count_empty_lists_as_unfilled() -> None:
     frame = pd.DataFrame({"a": [["x"], [], ["y"], []], "b": [None, "v", "w", None]})
     assert fill_rates(frame) == {"a": 0.5, "b": 0.5}
+
+
+def test_fill_rates_equal_the_cell_by_cell_definition() -> None:
+    def reference(df: pd.DataFrame) -> dict[str, float]:
+        filled = {
+            c: df[c].map(lambda v: len(v) > 0 if isinstance(v, list) else not pd.isna(v))
+            for c in df.columns
+        }
+        return {c: float(f.mean()) for c, f in filled.items()}
+
+    for df in example_tables().values():
+        if len(df):
+            assert fill_rates(df) == reference(df)
+    frame = pd.DataFrame(
+        {
+            "l": pd.Series([["x"], [], None, ["y"], [], ["z"], []], dtype=object),
+            "n": pd.Series([1, None, 3, None, None, 6, 7], dtype="Int64"),
+            "f": [0.1, float("nan"), 0.3, 0.4, float("nan"), 0.6, 0.7],
+            "s": pd.Series(["a", None, "", "b", None, "c", "d"], dtype="str"),
+            "b": [True, False, True, True, False, True, True],
+        }
+    )
+    assert fill_rates(frame) == reference(frame)
+    assert all(type(r) is float for r in fill_rates(frame).values())

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -16,7 +17,9 @@ import schemas
 from casewire.publish.files import (
     csv_bytes,
     csv_cell,
+    csv_column,
     neutralize,
+    present_records,
     read_table,
     read_tables,
     write_tables,
@@ -140,3 +143,55 @@ def test_neutralized_cells_never_start_a_formula(text: str) -> None:
     cell = neutralize(text)
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell.removeprefix("'") == text or cell == text
+
+
+def _awkward_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "s": pd.Series(["=1", None, 'q "x"\r\ny', "a,b", "\rz", ""], dtype="str"),
+            "l": pd.Series([["a", "b"], [], ["-x"], ['q"u', "o;te"], ("t",), None], dtype=object),
+            "n": pd.Series([1, None, -3, 0, 5, 6], dtype="Int64"),
+            "i": pd.Series([0, 1, 2, 3, 4, -5], dtype="int64"),
+            "f": pd.Series([1.5, np.nan, 1e-30, -0.0, 1e16, float("inf")], dtype="float64"),
+            "b": pd.Series([True, False, True, False, True, False], dtype="bool"),
+            "o": pd.Series(["+1", None, np.nan, pd.NA, 2.5, True], dtype=object),
+            "sna": pd.Series(["@a", None, "b", "c", "d", "e"], dtype="string"),
+            "bna": pd.Series([True, None, False, True, None, False], dtype="boolean"),
+        }
+    )
+
+
+def test_csv_column_converters_equal_csv_cell_per_cell() -> None:
+    frame = _awkward_frame()
+    for col in frame.columns:
+        assert csv_column(frame[col]) == [csv_cell(v) for v in frame[col]], col
+
+
+def test_csv_bytes_equal_the_cell_by_cell_writer() -> None:
+    frame = _awkward_frame()
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([csv_cell(v) for v in row])
+    assert csv_bytes(frame) == buffer.getvalue().encode("utf-8")
+    assert csv_bytes(frame.iloc[:0]) == b"s,l,n,i,f,b,o,sna,bna\r\n"
+
+
+def test_present_records_equal_to_dict_with_missing_as_none() -> None:
+    frame = _awkward_frame().drop(columns=["bna"])
+
+    def present(v: object) -> bool:
+        if isinstance(v, (list, tuple)):
+            return len(v) > 0
+        return v is not None and not (not isinstance(v, str) and pd.isna(v))
+
+    expected = [
+        {k: (v if present(v) else None) for k, v in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+    got = present_records(frame)
+    assert got == expected
+    assert [[type(v) for v in r.values()] for r in got] == [
+        [type(v) for v in r.values()] for r in expected
+    ]

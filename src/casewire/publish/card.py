@@ -33,8 +33,16 @@ def fill_rates(df: pd.DataFrame) -> dict[str, float]:
         return {c: 0.0 for c in df.columns}
     rates = {}
     for col in df.columns:
-        filled = df[col].map(lambda v: len(v) > 0 if isinstance(v, list) else not pd.isna(v))
-        rates[col] = float(filled.mean())
+        series = df[col]
+        notna = series.notna().to_numpy()
+        if series.dtype == object:  # list cells count when non-empty
+            filled = sum(
+                len(v) > 0 if isinstance(v, list) else bool(ok)
+                for v, ok in zip(series.tolist(), notna.tolist(), strict=True)
+            )
+        else:
+            filled = int(notna.sum())
+        rates[col] = filled / len(series)
     return rates
 
 

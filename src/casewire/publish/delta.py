@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 import schemas
-from casewire.publish.files import csv_bytes, csv_cell, read_table
+from casewire.publish.files import csv_cell, csv_rows, neutralize, read_table
 
 OPS = ("ADD", "MOD", "DEL")
 
 
 def _row_hashes(name: str, df: pd.DataFrame) -> pd.Series:
-    """Primary key (joined) -> hash of the row's other cells."""
+    """Primary key (joined) -> hash of the row's cells (the reference definition)."""
     pk = schemas.primary_key(name)
     keys = df[pk].astype(str).agg("\x1f".join, axis=1) if len(df) else pd.Series([], dtype=str)
     cells = [
@@ -25,18 +28,58 @@ def _row_hashes(name: str, df: pd.DataFrame) -> pd.Series:
     return pd.Series(cells, index=keys.tolist(), dtype=object)
 
 
+def row_keys(name: str, df: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Primary key of every row as a tuple of ``str`` (what the delta files hold)."""
+    columns = [df[c].astype(str).tolist() for c in schemas.primary_key(name)]
+    return list(zip(*columns, strict=True)) if len(df) else []
+
+
+def row_hashes(name: str, df: pd.DataFrame) -> dict[tuple[str, ...], bytes]:
+    """Primary key -> SHA-256 of the row's ``\x1f``-joined CSV cells.
+
+    Same digests as :func:`_row_hashes`, computed column-wise (:func:`csv_rows`).
+    """
+    sha = hashlib.sha256
+    digests = [sha("\x1f".join(row).encode()).digest() for row in csv_rows(df)]
+    return dict(zip(row_keys(name, df), digests, strict=True))
+
+
+def _key_ops(
+    name: str, old: pd.DataFrame | None, new: pd.DataFrame
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``(op, key)`` pairs sorted by op then key (string order, like the delta frame)."""
+    if old is None:  # first release: every row is an ADD, nothing to compare
+        ops = [("ADD", k) for k in set(row_keys(name, new))]
+    else:
+        old_h, new_h = row_hashes(name, old), row_hashes(name, new)
+        ops = [("ADD", k) for k in new_h.keys() - old_h.keys()]
+        ops += [("DEL", k) for k in old_h.keys() - new_h.keys()]
+        ops += [("MOD", k) for k, h in new_h.items() if k in old_h and old_h[k] != h]
+    ops.sort()
+    return ops
+
+
 def table_delta(name: str, old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
     """``op`` (ADD/MOD/DEL) plus primary-key columns, sorted by op then key."""
     pk = schemas.primary_key(name)
-    old_h = _row_hashes(name, old) if old is not None else pd.Series([], dtype=object)
-    new_h = _row_hashes(name, new)
-    ops = [("ADD", k) for k in new_h.index.difference(old_h.index)]
-    ops += [("DEL", k) for k in old_h.index.difference(new_h.index)]
-    common = new_h.index.intersection(old_h.index)
-    ops += [("MOD", k) for k in common if new_h[k] != old_h[k]]
-    rows = [{"op": op, **dict(zip(pk, key.split("\x1f"), strict=True))} for op, key in ops]
-    frame = pd.DataFrame(rows, columns=["op", *pk], dtype=object)
-    return frame.sort_values(["op", *pk], kind="mergesort").reset_index(drop=True)
+    rows = [(op, *key) for op, key in _key_ops(name, old, new)]
+    return pd.DataFrame(rows or None, columns=["op", *pk], dtype=object)
+
+
+def _delta_csv(name: str, ops: list[tuple[str, tuple[str, ...]]]) -> bytes:
+    """``csv_bytes(table_delta(...))`` written straight from the ``(op, key)`` pairs."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["op", *schemas.primary_key(name)])
+    writer.writerows((op, *map(neutralize, key)) for op, key in ops)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _summary(ops: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
+    keys: dict[str, list[str]] = {op: [] for op in OPS}
+    for op, key in ops:
+        keys[op].append("/".join(key))
+    return {**{op: len(keys[op]) for op in OPS}, "keys": keys}
 
 
 def diff_releases(old_path: Path | None, new_path: Path) -> dict[str, dict[str, Any]]:
@@ -46,9 +89,17 @@ def diff_releases(old_path: Path | None, new_path: Path) -> dict[str, dict[str, 
     """
     out: dict[str, dict[str, Any]] = {}
     for name in schemas.TABLES:
-        old = read_table(Path(old_path), name) if old_path is not None else None
-        out[name] = summarize(name, table_delta(name, old, read_table(Path(new_path), name)))
+        old = _read(Path(old_path), name) if old_path is not None else None
+        out[name] = _summary(_key_ops(name, old, _read(Path(new_path), name, old is not None)))
     return out
+
+
+def _read(folder: Path, name: str, full: bool = True) -> pd.DataFrame:
+    """A table of a release; only its primary-key columns unless ``full``."""
+    if full:
+        return read_table(folder, name)
+    columns = schemas.primary_key(name)
+    return pq.read_table(folder / f"{name}.parquet", columns=columns).to_pandas()
 
 
 def summarize(name: str, delta: pd.DataFrame) -> dict[str, Any]:
@@ -68,10 +119,10 @@ def write_deltas(old_path: Path | None, folder: Path) -> dict[str, dict[str, Any
     (folder / "delta").mkdir(parents=True, exist_ok=True)
     summary = {}
     for name in schemas.TABLES:
-        old = read_table(old_path, name) if old_path is not None else None
-        delta = table_delta(name, old, read_table(folder, name))
-        (folder / "delta" / f"{name}.csv").write_bytes(csv_bytes(delta))
-        summary[name] = summarize(name, delta)
+        old = _read(Path(old_path), name) if old_path is not None else None
+        ops = _key_ops(name, old, _read(folder, name, old is not None))
+        (folder / "delta" / f"{name}.csv").write_bytes(_delta_csv(name, ops))
+        summary[name] = _summary(ops)
     return summary
 
 

@@ -11,6 +11,7 @@ import hashlib
 import io
 import math
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -89,9 +90,50 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(df.columns)
-    for row in df.itertuples(index=False, name=None):
-        writer.writerow([csv_cell(v) for v in row])
+    writer.writerows(csv_rows(df))
     return buffer.getvalue().encode("utf-8")
+
+
+def csv_rows(df: pd.DataFrame) -> Iterator[tuple[str, ...]]:
+    """The rows of ``df`` as CSV cell strings: ``csv_cell`` of every cell, column-wise."""
+    columns = [csv_column(df.iloc[:, k]) for k in range(df.shape[1])]
+    if not columns:
+        return iter([()] * len(df))
+    return zip(*columns, strict=True)
+
+
+def csv_column(series: pd.Series) -> list[str]:
+    """``[csv_cell(v) for v in series]``, with a converter chosen once from the dtype."""
+    dtype = series.dtype
+    kind = getattr(dtype, "kind", None)
+    if isinstance(dtype, pd.StringDtype) and dtype.na_value is not pd.NA:
+        # "str": every value is a str or NaN (the NaN-variant of the string dtype).
+        notna = series.notna().to_numpy()
+        return [
+            ("'" + v if v.startswith(FORMULA_PREFIXES) else v) if ok else ""
+            for v, ok in zip(series.tolist(), notna.tolist(), strict=True)
+        ]
+    if isinstance(dtype, np.dtype):
+        if kind == "b":
+            return ["true" if v else "false" for v in series.tolist()]
+        if kind in "iu":
+            return list(map(str, series.tolist()))
+        if kind == "f":
+            return [repr(v) if v == v else "" for v in series.tolist()]
+        if kind == "O":
+            return [_object_cell(v) for v in series]
+    elif isinstance(dtype, pd.Int64Dtype | pd.Int32Dtype | pd.Int16Dtype | pd.Int8Dtype):
+        return ["" if v is pd.NA else str(v) for v in series.tolist()]
+    return [csv_cell(v) for v in series]
+
+
+def _object_cell(value: object) -> str:
+    cls = value.__class__
+    if cls is str:
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value  # type: ignore[union-attr]
+    if cls is list:
+        return neutralize(LIST_SEPARATOR.join(value))  # type: ignore[arg-type]
+    return csv_cell(value)
 
 
 def csv_cell(value: object) -> str:
@@ -107,6 +149,29 @@ def csv_cell(value: object) -> str:
     if isinstance(value, str):
         return neutralize(value)
     return str(value)
+
+
+def present_records(df: pd.DataFrame) -> list[dict[str, object]]:
+    """``df.to_dict(orient="records")`` with every missing cell as None.
+
+    Missing means null (None, NaN, NA) or an empty list. Built column by column:
+    the values are the same Python objects ``to_dict`` gives (str, int, float, bool, list).
+    """
+    columns = []
+    for col in df.columns:
+        series = df[col]
+        values = series.tolist()
+        notna = series.notna().to_numpy().tolist()
+        if series.dtype == object:
+            values = [
+                (v if len(v) > 0 else None) if isinstance(v, list | tuple) else (v if ok else None)
+                for v, ok in zip(values, notna, strict=True)
+            ]
+        elif not all(notna):
+            values = [v if ok else None for v, ok in zip(values, notna, strict=True)]
+        columns.append(values)
+    names = list(df.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def neutralize(text: str) -> str:

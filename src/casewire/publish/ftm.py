@@ -25,6 +25,8 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.util import make_entity_id
 from unidecode import unidecode
 
+from casewire.publish.files import present_records
+
 FTM_FILE = "entities.ftm.json"
 ID_PREFIX = "casewire-"
 
@@ -115,10 +117,8 @@ def _present(value: Any) -> bool:
 
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {k: (v if _present(v) else None) for k, v in row.items()}
-        for row in df.to_dict(orient="records")
-    ]
+    """Rows as dicts, missing cells (null or empty list) as None."""
+    return present_records(df)
 
 
 def _months(n: Any) -> str:
@@ -186,8 +186,9 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
     for doc in docs.values():
         _article(g, doc)
 
+    entity_roles = _rows(tables["entity_roles"])
     roles_by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for role in _rows(tables["entity_roles"]):
+    for role in entity_roles:
         roles_by_entity[role["entity_id"]].append(role)
     mention_docs: dict[str, set[str]] = defaultdict(set)
     for m in _rows(tables["mentions"][["entity_id", "doc_id"]]):
@@ -273,7 +274,7 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
         _outcome(g, o, people, docs, exported)
 
     # Party roles read from a document that reports exactly one case belong to that case.
-    for role in _rows(tables["entity_roles"]):
+    for role in entity_roles:
         party_role = PARTY_ROLES.get(role["role"])
         cases_in_doc = doc_cases.get(role["doc_id"], set())
         if party_role and len(cases_in_doc) == 1 and role["entity_id"] in exported:
@@ -375,8 +376,9 @@ def _outcome(
 def _events(
     g: _Graph, tables: dict[str, pd.DataFrame], exported: set[str], docs: dict[str, Any]
 ) -> None:
+    entities = tables["entities"]
     names = dict(
-        zip(tables["entities"]["entity_id"], tables["entities"]["canonical_name"], strict=True)
+        zip(entities["entity_id"].tolist(), entities["canonical_name"].tolist(), strict=True)
     )
     participants: dict[str, set[str]] = defaultdict(set)
     for p in _rows(tables["event_participants"]):

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casewire.publish.card import fill_rates
+from casewire.publish.files import present_records
 
 REPORT_FILE = "report.html"
 #: Cases with a timeline in the report (most outcomes first); the rest are counted.
@@ -274,11 +275,16 @@ def case_timelines(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     """Per case: caption, court, defendant and the dated steps, oldest first."""
     outcomes = tables["legal_outcomes"]
     charges_by_outcome: dict[str, list[str]] = defaultdict(list)
-    for row in tables["charges"].itertuples(index=False):
-        charges_by_outcome[row.outcome_id].append(f"{row.charge_text} ({row.category})")
+    charges = tables["charges"]
+    for outcome_id, text, category in zip(
+        charges["outcome_id"].tolist(),
+        charges["charge_text"].tolist(),
+        charges["category"].tolist(),
+        strict=True,
+    ):
+        charges_by_outcome[outcome_id].append(f"{text} ({category})")
     by_case: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for o in outcomes.to_dict(orient="records"):
-        o = {k: _value(v) for k, v in o.items()}
+    for o in present_records(outcomes):
         details = _terms(o)
         charged = charges_by_outcome.get(o["outcome_id"], [])
         by_case[o["case_id"]].append(
@@ -297,18 +303,20 @@ def case_timelines(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
     for c in tables["cases"].itertuples(index=False):
         if _present(c.defendant_entity_id):
             defendant_cases[c.defendant_entity_id].append(c.case_id)
-    events = tables["events"].set_index("event_id", drop=False)
-    for p in tables["event_participants"].itertuples(index=False):
-        if (
-            p.role != "defendant"
-            or p.entity_id not in defendant_cases
-            or p.event_id not in events.index
-        ):
+    events = {ev["event_id"]: ev for ev in present_records(tables["events"])}
+    participants = tables["event_participants"]
+    for event_id, entity_id, role in zip(
+        participants["event_id"].tolist(),
+        participants["entity_id"].tolist(),
+        participants["role"].tolist(),
+        strict=True,
+    ):
+        if role != "defendant" or entity_id not in defendant_cases or event_id not in events:
             continue
-        ev = {k: _value(v) for k, v in events.loc[p.event_id].to_dict().items()}
+        ev = events[event_id]
         if ev["modality"] != "asserted" or ev["event_type"] in {"sentencing", "conviction", "plea"}:
             continue  # outcomes already give these steps, with their terms
-        for case_id in defendant_cases[p.entity_id]:
+        for case_id in defendant_cases[entity_id]:
             by_case[case_id].append(
                 {
                     "date": ev["date"],
@@ -322,8 +330,7 @@ def case_timelines(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
                 }
             )
     out = []
-    for c in tables["cases"].to_dict(orient="records"):
-        c = {k: _value(v) for k, v in c.items()}
+    for c in present_records(tables["cases"]):
         steps = sorted(by_case.get(c["case_id"], []), key=_step_key)
         out.append({**c, "steps": steps})
     out.sort(key=lambda c: (-(c["n_outcomes"] or 0), c["caption"] or "", c["case_id"]))
