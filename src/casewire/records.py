@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: a passage of one stored document."""
 
@@ -22,7 +22,7 @@ class Evidence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One ingested article, after cleaning. ``text`` is what offsets refer to."""
 
@@ -45,7 +45,7 @@ REJECT_REASONS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reject:
     """An input unit that did not become a document, and why."""
 
@@ -55,7 +55,7 @@ class Reject:
     duplicate_of: str | None = None  # doc_id of the kept copy, for duplicates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention, already linked to its in-document full name."""
 
@@ -70,7 +70,7 @@ class Mention:
     alias: str | None = None  # nickname written with the name ("El Chapo")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleMention:
     """A role an entity plays in a document (defendant, judge, ...)."""
 
@@ -84,14 +84,14 @@ class RoleMention:
     valid_to: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     entity_type: str
     canonical: str
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One mention of an event in one document."""
 
@@ -107,14 +107,14 @@ class EventMention:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Charge:
     text: str  # as written
     category: str
     statute: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """A legal outcome for one defendant, read from one document."""
 
@@ -143,7 +143,7 @@ class Outcome:
     charges: tuple[Charge, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocExtraction:
     """Everything extracted from one document; the unit that is cached."""
 
@@ -156,7 +156,7 @@ class DocExtraction:
     ages: tuple[AgeMention, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgeMention:
     """An age written with a name ("Garcia Luna, 54,", "54-year-old Garcia Luna").
 

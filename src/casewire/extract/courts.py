@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span
 
+from casewire.extract.evidence import sent_at, span_text
+
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
@@ -89,11 +91,13 @@ def find_court(
     """
     r = rules()
     stages = [p for p in (other_stage, r["dismissal"]) if p is not None]
-    if r["dismissal"].search(sent.text, trig[0], trig[1]):
+    if r["dismissal"].search(span_text(sent), trig[0], trig[1]):
         stages = stages[:1]  # the outcome is the dismissal itself
     for s in _around(doc, sent, busy, stages):
-        for start, end, court in court_mentions(s.text):
-            if s is sent and any(_stage_between(p, s.text, trig, (start, end)) for p in stages):
+        for start, end, court in court_mentions(span_text(s)):
+            if s is sent and any(
+                _stage_between(p, span_text(s), trig, (start, end)) for p in stages
+            ):
                 continue
             return court
     return None
@@ -114,8 +118,8 @@ def _around(doc: Doc, sent: Span, busy: set[int], stages: list[re.Pattern[str]])
             i = s.end if step > 0 else s.start - 1
             if not 0 <= i < len(doc):
                 break
-            s = doc[i].sent
-            if any(p.search(s.text) for p in stages) or (step > 0 and s.start in busy):
+            s = sent_at(doc, i)
+            if any(p.search(span_text(s)) for p in stages) or (step > 0 and s.start in busy):
                 break
             found.append((distance, -step, s))
     return [s for _, _, s in sorted(found, key=lambda t: t[:2])]

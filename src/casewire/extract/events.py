@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casewire.extract.dates import find_dates
-from casewire.extract.evidence import doc_text, sentence_evidence
+from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.roles import Who, make_who, positions
 from casewire.records import Document, EventMention, Participant
@@ -100,8 +100,8 @@ def _event(
     doc: Doc, document: Document, who: Who, etype: str, trigger: Token, rules: dict
 ) -> EventMention | None:
     spec = rules["types"][etype]
-    sent = trigger.sent
-    if spec.get("require") and spec["require"] not in sent.text.lower():
+    sent = sent_at(doc, trigger.i)
+    if spec.get("require") and spec["require"] not in span_text(sent).lower():
         return None
     clause = _clause(trigger)
     place = _place(clause, who)

@@ -9,16 +9,43 @@ from spacy.tokens import Doc, Span
 from casewire.records import Evidence
 
 
+_LAST: list = [None, ""]  # the last document asked for and its text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document.
 
     spaCy joins every token's text on each ``doc.text`` access, so reading it per
     mention or sentence is quadratic in document length; extractors call this.
     """
+    if _LAST[0] is doc:  # extractors read one document at a time
+        return _LAST[1]
     text = doc.user_data.get("casewire_text")
     if text is None:
         text = doc.user_data["casewire_text"] = doc.text
+    _LAST[:] = [doc, text]
     return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per document."""
+    sents = doc.user_data.get("casewire_sents")
+    if sents is None:
+        sents = doc.user_data["casewire_sents"] = list(doc.sents)
+        doc.user_data["casewire_sent_starts"] = [s.start for s in sents]
+    return sents
+
+
+def sent_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``: ``doc[i].sent`` without walking the tokens
+    back to the sentence start on every call."""
+    sents = sentences(doc)
+    return sents[bisect.bisect_right(doc.user_data["casewire_sent_starts"], i) - 1]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document text instead of rebuilt from tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -48,11 +75,19 @@ def sentence_evidence(doc_id: str, span: Span) -> Evidence:
     Trailing whitespace is trimmed so that the stored passage reads cleanly while
     ``text[start_char:end_char] == evidence.text`` still holds.
     """
-    sent = span.sent
+    doc = span.doc
+    sent = sent_at(doc, span.start)
     start, end = sent.start_char, sent.end_char
-    text = doc_text(sent.doc)
+    text = doc_text(doc)
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():
         start += 1
-    return Evidence(doc_id=doc_id, start_char=start, end_char=end, text=text[start:end])
+    # One shared (immutable) Evidence per sentence: a sentence with ten facts would
+    # otherwise hold ten copies of its text until the tables are built.
+    shared = doc.user_data.setdefault("casewire_evidence", {})
+    key = (doc_id, start, end)
+    evidence = shared.get(key)
+    if evidence is None:
+        evidence = shared[key] = Evidence(doc_id, start, end, text[start:end])
+    return evidence

@@ -26,7 +26,7 @@ import yaml
 from nameparser.config import CONSTANTS
 from spacy.tokens import Doc, Span
 
-from casewire.extract.evidence import doc_text, sentence_evidence
+from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
 from casewire.extract.names import link_names
 from casewire.records import Document, Mention
 
@@ -125,7 +125,8 @@ def _keep(doc: Doc, cand: Candidate, rules: dict) -> bool:
         return False
     if any(rx.search(name) for rx in rules["stop_res"]):
         return False
-    sent = doc.char_span(cand.start, cand.end, alignment_mode="expand").sent.text.casefold()
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    sent = span_text(sent_at(doc, span.start)).casefold()
     return not any(p in sent for p in rules["furniture_phrases"])
 
 
@@ -193,7 +194,7 @@ def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
         j = i
         while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
             j -= 1
-        if j == i or doc[j + 1].sent != tok.sent:
+        if j == i or sent_at(doc, j + 1).start != sent_at(doc, tok.i).start:
             continue
         words = [t.text for t in doc[j + 1 : i + 1]]
         out.append(
@@ -220,7 +221,11 @@ def _person_chains(doc: Doc) -> list[Span]:
             out.append(ent)
             continue
         end = ent.end
-        while end < len(doc) and _free_name_token(doc[end]) and doc[end].sent == ent.sent:
+        while (
+            end < len(doc)
+            and _free_name_token(doc[end])
+            and sent_at(doc, end).start == sent_at(doc, ent.start).start
+        ):
             end += 1
         if end > ent.end or ent.label_ == "PERSON":
             out.append(Span(doc, ent.start, end, label="PERSON"))
@@ -233,7 +238,7 @@ def _free_name_token(tok) -> bool:
 
 def _clean(ent: Span, rules: dict) -> Candidate | None:
     """Cut at the sentence end; strip determiners, possessives, titles, nation prefixes."""
-    sent_end = ent[0].sent.end
+    sent_end = sent_at(ent.doc, ent.start).end
     toks = list(ent[: max(1, min(len(ent), sent_end - ent.start))])
     # A capitalized stop word inside a span starts a sentence the parser missed
     # ("the U.S. During the sentencing"); "Bureau of Alcohol" keeps its "of".

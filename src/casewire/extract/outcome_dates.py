@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Span, Token
 
 from casewire.extract.dates import DateValue, find_dates
-from casewire.extract.evidence import doc_text
+from casewire.extract.evidence import doc_text, sentences, span_text
 
 _NOT_DECISION_BEFORE = re.compile(
     r"(?:return|scheduled|set|until|since|between|from|born|birth|dob|DOB|age|due|resumed|began|"
@@ -188,19 +188,20 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
     # The first sentence telling this kind of outcome, or the second one after a
     # headline without a date; never a quotation.
     tries = 2
-    for lead in doc.sents:
+    for lead in sentences(doc):
         if lead.start >= sent.start or tries == 0:
             break
-        m = _KIND_RE[kind].search(lead.text)
+        lead_text = span_text(lead)
+        m = _KIND_RE[kind].search(lead_text)
         if m is None:
             continue
         tries -= 1
-        if re.search(r"[“”\"]", lead.text):
+        if re.search(r"[“”\"]", lead_text):
             return None
         if any(lead.start_char <= p < lead.start_char + m.start() for p in persons):
             return None
-        lo, hi = _clause(lead.text, m.span())
-        dates = _candidates(lead.text, lo, hi, m.span(), published)
+        lo, hi = _clause(lead_text, m.span())
+        dates = _candidates(lead_text, lo, hi, m.span(), published)
         if dates:
             _, _, v = min(dates, key=lambda d: min(abs(d[0] - m.end()), abs(d[1] - m.start())))
             return v.iso if v.precision == "day" else None

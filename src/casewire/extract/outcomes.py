@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.charges import find_charges
 from casewire.extract.courts import find_court
-from casewire.extract.evidence import doc_text, sentence_evidence
+from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
 from casewire.extract.outcome_dates import decision_date, own_date, subordinate
@@ -46,6 +46,8 @@ def rules() -> dict[str, Any]:
     triggers += [(t, c(p)) for t, ps in raw["extra_triggers"].items() for p in ps]
     return {
         "triggers": triggers,
+        # one pass that rules out the many sentences no trigger matches
+        "any_trigger": re.compile("|".join(f"(?:{p.pattern})" for _, p in triggers), re.I),
         "block": [c(p) for p in raw["not_outcome_before"] + raw["not_outcome_sentence"]],
         "term_roles": {k: c(v) for k, v in raw["term_roles"].items()},
         "suspended": c(raw["suspended"]),
@@ -63,6 +65,8 @@ def rules() -> dict[str, Any]:
 def _triggers(text: str) -> list[tuple[str, int, int]]:
     """Non-blocked ``(type, start, end)`` trigger matches in one sentence."""
     r, found = rules(), []
+    if not r["any_trigger"].search(text):
+        return found
     for otype, pattern in r["triggers"]:
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -84,7 +88,7 @@ def _trigger_token(sent: Span, start: int, end: int) -> Token | None:
 def _nominal(tok: Token | None, sent: Span, trig: tuple[int, int]) -> bool:
     """A subordinate mention ("following his guilty plea", "her conviction") in a sentence
     with another trigger."""
-    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _many_triggers(sent.text)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _many_triggers(span_text(sent))
 
 
 @lru_cache(maxsize=256)
@@ -176,14 +180,20 @@ def _near(
     other_stage = r["stage_words"].get(otype)
     sents = [sent]
     if sent.end < len(doc):
-        sents.append(doc[sent.end].sent)
+        sents.append(sent_at(doc, sent.end))
     if sent.start > 0:
-        sents.append(doc[sent.start - 1].sent)
+        sents.append(sent_at(doc, sent.start - 1))
     for s in sents:
-        if s is not sent and (s.start in busy or (other_stage and other_stage.search(s.text))):
+        if s is not sent and (
+            s.start in busy or (other_stage and other_stage.search(span_text(s)))
+        ):
             continue
-        for m in r[kind].finditer(s.text):
-            if s is sent and other_stage and _stage_between(other_stage, s.text, trig, m.span()):
+        for m in r[kind].finditer(span_text(s)):
+            if (
+                s is sent
+                and other_stage
+                and _stage_between(other_stage, span_text(s), trig, m.span())
+            ):
                 continue
             return _clean_official(m.group("name") if kind == "judge" else m.group(0), kind)
     return None
@@ -207,7 +217,7 @@ def _fields(
     doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None, busy: set[int]
 ) -> dict[str, Any]:
     """Every field one trigger sentence gives (defendant-independent)."""
-    r, text = rules(), sent.text
+    r, text = rules(), span_text(sent)
     tok = _trigger_token(sent, *trig)
     f: dict[str, Any] = {"charges": tuple(find_charges(text))}
     if _nominal(tok, sent, trig) or subordinate(text, trig[0]):
@@ -298,10 +308,10 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     approx: dict[tuple[str, str], bool] = {}
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
-    found = [(sent, _triggers(sent.text)) for sent in doc.sents]
+    found = [(sent, _triggers(span_text(sent))) for sent in sentences(doc)]
     busy = {sent.start for sent, trigs in found if trigs}
     for sent, trigs in found:
-        text = sent.text
+        text = span_text(sent)
         for m in rules()["denied"].finditer(text):
             for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[
                 -1:

@@ -24,7 +24,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from casewire.extract.evidence import doc_text, sentence_evidence
+from casewire.extract.evidence import doc_text, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.records import Document, Mention, RoleMention
 
@@ -292,11 +292,11 @@ def positions(doc: Doc, who: Who) -> list[tuple[Mention, str, Span, str | None, 
     """
     rules = load_rules()
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found = [p for tok in sent if (p := _position(tok, who, rules)) is not None]
         if not found:
             continue
-        shared = year_span(sent.text)
+        shared = year_span(span_text(sent))
         follow = _this_role_range(sent)
         for k, (m, title, clause) in enumerate(found):
             vfrom, vto = _clause_years(clause)
