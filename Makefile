@@ -10,6 +10,8 @@ OUTPUT ?= output
 GOLD   ?= ../shared/gold
 CORPUS ?= ../shared/corpus
 N      ?= 2000
+NPROC  ?= 1
+STAGES ?= bare,flow,components
 
 # Prefect runs offline in ephemeral mode, its state kept inside the checkout.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
@@ -47,8 +49,8 @@ eval: install  ## score extraction against every gold file in $(GOLD)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
 	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
 
-bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, SCALING=1)
-	$(BIN)/python bench/run.py --n $(N) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)
+bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
+	$(BIN)/python bench/run.py --n $(N) --n-process $(NPROC) --stages $(STAGES) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)
 
 serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)

@@ -76,9 +76,16 @@ def ingest(raw_dir: Path) -> tuple[list, int]:
 
 def peak_rss_mb() -> float:
     """Peak resident set size of this process or any waited-for child, in MB."""
+    own, kids = peak_rss_parts_mb()
+    return max(own, kids)
+
+
+def peak_rss_parts_mb() -> tuple[float, float]:
+    """(this process, the largest finished child process) peak RSS in MB; worker
+    processes of ``n_process`` > 1 are children (ru_maxrss is in KiB on Linux)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024  # ru_maxrss is in KiB on Linux
+    return own / 1024, kids / 1024
 
 
 def cpu_seconds() -> float:
@@ -334,8 +341,17 @@ def measure(lines: list[bytes], args: argparse.Namespace, stages: set[str]) -> d
         if "profile" in stages:
             figures["profile"] = profile_pipeline(docs, args.model, args.batch_size)
             _print_profile(figures["profile"], n_docs, n_words)
-    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
-    _say(f"peak RSS (self or children): {figures['peak_rss_mb']} MB")
+    own, kids = peak_rss_parts_mb()
+    figures["peak_rss_mb"] = round(max(own, kids), 1)
+    figures["peak_rss_self_mb"], figures["peak_rss_largest_child_mb"] = (
+        round(own, 1),
+        round(kids, 1),
+    )
+    _say(
+        f"peak RSS: {figures['peak_rss_mb']} MB (this process {own:.0f} MB, largest child "
+        f"process {kids:.0f} MB; with n_process={args.n_process} workers at once, at most "
+        f"{own + args.n_process * kids:.0f} MB together)"
+    )
     return figures
 
 

@@ -200,7 +200,7 @@ def build_release(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
-    chunk_size: int = 500,
+    chunk_size: int = 2000,
     max_failure_share: float = 0.05,
     lock_timeout: float = 600.0,
     use_cache: bool = True,
