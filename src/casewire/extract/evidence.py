@@ -8,7 +8,6 @@ from spacy.tokens import Doc, Span
 
 from casewire.records import Evidence
 
-
 _LAST: list = [None, ""]  # the last document asked for and its text
 
 
