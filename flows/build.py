@@ -18,6 +18,7 @@ from prefect import flow, get_run_logger
 from prefect import task as prefect_task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 from spacy.language import Language
 
 import schemas
@@ -179,7 +180,7 @@ def _extract_all(
                 total.extend(futures[i].result())
                 progress.update(len(part_docs))
             else:  # progress per batch
-                total.extend(extract_batch(part_docs, *args, pool, progress.update))
+                total.extend(extract_batch(quote(part_docs), *args, pool, progress.update))
     finally:
         progress.close()
         if pool is not None:
@@ -227,15 +228,23 @@ def build_release(
     )
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
-    frames = validate_tables(build_tables(result.extractions, all_rejects))
+    # quote(): Prefect would otherwise walk every record and row of these arguments
+    # looking for futures, which costs seconds per thousand documents.
+    built = build_tables(quote(result.extractions), quote(all_rejects))
+    n_units = len(documents) + len(rejects)
+    del result, documents  # the tables hold what is published; free the records
+    frames = validate_tables(quote(built))
+    del built
     stats = {name: len(df) for name, df in frames.items()}
-    accounting = account(frames, len(documents) + len(rejects))  # checked before publishing
-    published = replace(publish(frames, out, sources, stats, lock_timeout), accounting=accounting)
+    accounting = account(frames, n_units)  # checked before publishing
+    published = replace(
+        publish(quote(frames), out, sources, stats, lock_timeout), accounting=accounting
+    )
     builds.record_build(out, fingerprint, published.version)
     message = describe(published)
     logger.info("%s", message)
     logger.info("%s", published.accounting)
-    report_run(frames, n_units=len(documents) + len(rejects), message=message)
+    report_run(frames, n_units=n_units, message=message)
     return published
 
 
