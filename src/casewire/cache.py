@@ -70,7 +70,7 @@ _READ_RETRIES = 5
 
 
 #: The document whose entry is being decoded: compact evidence is read from its text.
-_DECODING: contextvars.ContextVar[Document | None] = contextvars.ContextVar(
+_DECODING: contextvars.ContextVar[tuple[Document, dict] | None] = contextvars.ContextVar(
     "casewire_cache_decoding", default=None
 )
 
@@ -174,13 +174,20 @@ def _evidence_decoder(full: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def decode(v: Any) -> Any:
         if not isinstance(v, list):
             return full(v)
-        document = _DECODING.get()
-        if document is None or len(v) != 2 or any(type(i) is not int for i in v):
+        decoding = _DECODING.get()
+        if decoding is None or len(v) != 2 or any(type(i) is not int for i in v):
             raise CacheEntryError(f"compact evidence {v!r:.60} outside of a cache entry")
+        document, shared = decoding
         start, end = v
         if not 0 <= start <= end <= len(document.text):
             raise CacheEntryError(f"evidence span {v!r} outside the document text")
-        return Evidence(document.doc_id, start, end, document.text[start:end])
+        # one Evidence per passage, shared by its records, as extraction made them
+        evidence = shared.get((start, end))
+        if evidence is None:
+            evidence = shared[(start, end)] = Evidence(
+                document.doc_id, start, end, document.text[start:end]
+            )
+        return evidence
 
     return decode
 
@@ -274,7 +281,7 @@ def _decode_entry(payload: str, document: Document) -> DocExtraction:
     decoders = _record_decoders()
     if not isinstance(body, dict) or body.keys() != {name for name, _ in decoders}:
         raise CacheEntryError("an entry does not hold the current DocExtraction fields")
-    token = _DECODING.set(document)
+    token = _DECODING.set((document, {}))
     try:
         records = {name: dec(body[name]) for name, dec in decoders}
     finally:

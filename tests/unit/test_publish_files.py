@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from pathlib import Path
 
@@ -195,3 +196,22 @@ def test_present_records_equal_to_dict_with_missing_as_none() -> None:
     assert [[type(v) for v in r.values()] for r in got] == [
         [type(v) for v in r.values()] for r in expected
     ]
+
+
+def test_csv_written_in_chunks_is_the_same_bytes(tmp_path) -> None:
+    from casewire.publish.files import csv_bytes, write_csv
+
+    df = pd.DataFrame(
+        {
+            "a": pd.Series(["x", None, "=1+1", "line\nbreak", "é"] * 7, dtype="str"),
+            "n": pd.Series(range(35), dtype="Int64"),
+            "f": [0.5, float("nan"), -0.0, 1e300, 2.0] * 7,
+        }
+    )
+    for chunk in (1, 3, 34, 35, 1000):
+        sha, size = write_csv(df, tmp_path / f"t{chunk}.csv", rows_per_chunk=chunk)
+        assert (tmp_path / f"t{chunk}.csv").read_bytes() == csv_bytes(df)
+        assert size == len(csv_bytes(df))
+        assert sha == hashlib.sha256(csv_bytes(df)).hexdigest()
+    sha, size = write_csv(df.iloc[:0], tmp_path / "empty.csv")
+    assert (tmp_path / "empty.csv").read_bytes() == csv_bytes(df.iloc[:0])

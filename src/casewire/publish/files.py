@@ -72,6 +72,10 @@ def sort_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(schemas.primary_key(name), kind="mergesort").reset_index(drop=True)
 
 
+#: Rows converted to CSV text at a time by :func:`write_csv`.
+CSV_CHUNK_ROWS = 20_000
+
+
 def arrow_schema(name: str) -> pa.Schema:
     """Explicit Arrow schema of a table (an all-null column keeps its type)."""
     return pa.schema([(c, _ARROW_TYPES[d]) for c, d in schemas.dtypes(name).items()])
@@ -196,16 +200,45 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dic
     written: dict[str, dict[str, object]] = {}
     for name in schemas.TABLES:
         frame = sort_table(name, conform(name, tables[name]))
-        for fmt, data in (("parquet", parquet_bytes(name, frame)), ("csv", csv_bytes(frame))):
-            _write(folder / f"{name}.{fmt}", data)
+        data = parquet_bytes(name, frame)
+        _write(folder / f"{name}.parquet", data)
+        sums = {"parquet": (hashlib.sha256(data).hexdigest(), len(data))}
+        del data
+        sums["csv"] = write_csv(frame, folder / f"{name}.csv")
+        for fmt, (sha256, size) in sums.items():
             written[f"{name}.{fmt}"] = {
                 "table": name,
                 "format": fmt,
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "bytes": len(data),
+                "sha256": sha256,
+                "bytes": size,
                 "rows": len(frame),
             }
     return written
+
+
+def write_csv(
+    df: pd.DataFrame, path: Path, rows_per_chunk: int = CSV_CHUNK_ROWS
+) -> tuple[str, int]:
+    """Write ``csv_bytes(df)`` to ``path`` a chunk of rows at a time; (sha256, size).
+
+    The whole text of a million-row table as Python strings would briefly take
+    several times the table's memory; chunks keep it to a few megabytes.
+    """
+    digest, size = hashlib.sha256(), 0
+    with open(path, "wb") as handle:
+        for start in range(0, max(len(df), 1), rows_per_chunk):
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+            if start == 0:
+                writer.writerow(df.columns)
+            writer.writerows(csv_rows(df.iloc[start : start + rows_per_chunk]))
+            data = buffer.getvalue().encode("utf-8")
+            handle.write(data)
+            digest.update(data)
+            size += len(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return digest.hexdigest(), size
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:

@@ -418,9 +418,9 @@ def entity_line(proxy: EntityProxy) -> str:
 def write_ftm(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
     """Write ``entities.ftm.json`` (FtM entities as JSON lines) into ``folder``."""
     path = Path(folder) / FTM_FILE
-    data = "".join(entity_line(p) + "\n" for p in build_entities(tables)).encode("utf-8")
-    with open(path, "wb") as handle:
-        handle.write(data)
+    with open(path, "wb") as handle:  # line by line: the whole text would double memory
+        for proxy in build_entities(tables):
+            handle.write((entity_line(proxy) + "\n").encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
     return path
