@@ -62,7 +62,6 @@ def read_documents(raw_dir: Path) -> tuple[list[Document], list[Reject]]:
 def extract_batch(
     documents: list[Document],
     model: str | None,
-    n_process: int,
     batch_size: int,
     cache_root: str | None,
     pool: pipeline.ExtractorPool | None = None,
@@ -76,7 +75,6 @@ def extract_batch(
         documents,
         lambda: _nlp(model),  # loaded only if something is not cached
         cache,
-        n_process=n_process,
         batch_size=batch_size,
         pool=pool,
         on_batch=on_batch,
@@ -172,7 +170,7 @@ def _extract_all(
     # and the Dask workers share them out. Results are collected in input order either
     # way, so the tables are the same.
     pool = pipeline.ExtractorPool(model, n_process) if n_process > 1 and not distributed else None
-    args = (model, 1 if distributed else n_process, batch_size, cache_root)
+    args = (model, batch_size, cache_root)
     futures = [extract_batch.submit(c, *args) for c in chunks] if distributed else None
     try:
         for i, part_docs in enumerate(chunks):

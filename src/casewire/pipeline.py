@@ -151,38 +151,30 @@ def extract_documents(
     documents: Sequence[Document],
     nlp: Language | None,
     *,
-    n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     pool: ExtractorPool | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> ExtractionResult:
-    """Parse every document once and run the extractors, batch by batch.
+    """Parse every document once and run the extractors, batch by batch: on ``pool``
+    when given, else in this process with ``nlp``.
 
-    In this process with ``nlp`` (``n_process=1``), else on ``pool`` (or a pool
-    started for this call). A document whose extraction raises is quarantined as an
-    ``extraction_error`` reject with a one-line traceback summary; the others go
-    on. ``on_batch(n)`` is called after each batch of ``n`` documents (progress).
+    A document whose extraction raises is quarantined as an ``extraction_error``
+    reject with a one-line traceback summary; the others go on. ``on_batch(n)`` is
+    called after each batch of ``n`` documents (progress).
     """
     groups = batches(documents, batch_size)
-    own_pool = None
-    if pool is None and n_process > 1:
-        pool = own_pool = ExtractorPool(_model_name(nlp), n_process)
-    try:
-        if pool is not None:
-            parts: Iterable[ExtractionResult] = pool.map(groups)
-        else:
-            if nlp is None:
-                raise ValueError("extract_documents needs a loaded model or a pool")
-            parts = (_extract_batch(nlp, g) for g in groups)
-        result = ExtractionResult()
-        for part in parts:
-            result.extend(part)
-            if on_batch:
-                on_batch(len(part.extractions) + len(part.rejects))
-        return result
-    finally:
-        if own_pool is not None:
-            own_pool.close()
+    if pool is not None:
+        parts: Iterable[ExtractionResult] = pool.map(groups)
+    elif nlp is not None:
+        parts = (_extract_batch(nlp, g) for g in groups)
+    else:
+        raise ValueError("extract_documents needs a loaded model or a pool")
+    result = ExtractionResult()
+    for part in parts:
+        result.extend(part)
+        if on_batch:
+            on_batch(len(part.extractions) + len(part.rejects))
+    return result
 
 
 def extract_documents_cached(
@@ -190,7 +182,6 @@ def extract_documents_cached(
     nlp: Language | Callable[[], Language] | None,
     cache: ExtractionCache | None,
     *,
-    n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     pool: ExtractorPool | None = None,
     on_batch: Callable[[int], None] | None = None,
@@ -208,16 +199,11 @@ def extract_documents_cached(
         on_batch(len(hits))
     fresh = ExtractionResult()
     if misses:
-        loaded = nlp if isinstance(nlp, Language) or nlp is None else None
-        if loaded is None and pool is None and n_process == 1:
-            loaded = nlp()  # type: ignore[operator]
+        if pool is None and nlp is not None and not isinstance(nlp, Language):
+            nlp = nlp()
+        model = nlp if isinstance(nlp, Language) else None
         fresh = extract_documents(
-            misses,
-            loaded,
-            n_process=n_process,
-            batch_size=batch_size,
-            pool=pool,
-            on_batch=on_batch,
+            misses, model, batch_size=batch_size, pool=pool, on_batch=on_batch
         )
     if cache is None:
         return fresh
@@ -229,14 +215,6 @@ def extract_documents_cached(
         fresh.failed,
         cached=len(hits),
     )
-
-
-def _model_name(nlp: Language | None) -> str | None:
-    """The package name a loaded pipeline came from, for worker processes to load."""
-    if nlp is None:
-        return None
-    meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta['name']}" if meta.get("name") else None
 
 
 def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -> list[Reject]:

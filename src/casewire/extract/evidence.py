@@ -8,8 +8,6 @@ from spacy.tokens import Doc, Span
 
 from casewire.records import Evidence
 
-_LAST: list = [None, ""]  # the last document asked for and its text
-
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document.
@@ -17,12 +15,9 @@ def doc_text(doc: Doc) -> str:
     spaCy joins every token's text on each ``doc.text`` access, so reading it per
     mention or sentence is quadratic in document length; extractors call this.
     """
-    if _LAST[0] is doc:  # extractors read one document at a time
-        return _LAST[1]
     text = doc.user_data.get("casewire_text")
     if text is None:
         text = doc.user_data["casewire_text"] = doc.text
-    _LAST[:] = [doc, text]
     return text
 
 

@@ -89,11 +89,12 @@ def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
     return sink.getvalue()
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
+def csv_bytes(df: pd.DataFrame, header: bool = True) -> bytes:
     """RFC 4180 CSV (UTF-8, CRLF, minimal quoting), lists ';'-joined, formulas defused."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(df.columns)
+    if header:
+        writer.writerow(df.columns)
     writer.writerows(csv_rows(df))
     return buffer.getvalue().encode("utf-8")
 
@@ -227,12 +228,7 @@ def write_csv(
     digest, size = hashlib.sha256(), 0
     with open(path, "wb") as handle:
         for start in range(0, max(len(df), 1), rows_per_chunk):
-            buffer = io.StringIO(newline="")
-            writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-            if start == 0:
-                writer.writerow(df.columns)
-            writer.writerows(csv_rows(df.iloc[start : start + rows_per_chunk]))
-            data = buffer.getvalue().encode("utf-8")
+            data = csv_bytes(df.iloc[start : start + rows_per_chunk], header=start == 0)
             handle.write(data)
             digest.update(data)
             size += len(data)
