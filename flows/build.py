@@ -22,7 +22,7 @@ from prefect.utilities.annotations import quote
 from spacy.language import Language
 
 import schemas
-from casewire import ingest, pipeline, tables
+from casewire import ingest, memory, pipeline, tables
 from casewire.cache import ExtractionCache, default_cache_dir
 from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
@@ -111,6 +111,7 @@ def publish(
         build_date=dt.date.today().isoformat(),
         lock_timeout=lock_timeout,
         validated=True,  # the frames validate_tables returned, unchanged
+        consume=True,  # the flow keeps only counts: publishing may let frames go
     )
 
 
@@ -231,10 +232,14 @@ def build_release(
     built = build_tables(quote(result.extractions), quote(all_rejects))
     n_units = len(documents) + len(rejects)
     del result, documents  # the tables hold what is published; free the records
+    memory.release()
     frames = validate_tables(quote(built))
     del built
+    memory.release()
     stats = {name: len(df) for name, df in frames.items()}
     accounting = account(frames, n_units)  # checked before publishing
+    rejected = frames["rejects"].reason.value_counts().sort_index().to_dict()
+    # publish takes the frames over (and empties ``frames``) to free memory as it goes
     published = replace(
         publish(quote(frames), out, sources, stats, lock_timeout), accounting=accounting
     )
@@ -242,7 +247,7 @@ def build_release(
     message = describe(published)
     logger.info("%s", message)
     logger.info("%s", published.accounting)
-    report_run(frames, n_units=n_units, message=message)
+    report_run(stats, rejected, n_units=n_units, message=message)
     return published
 
 
@@ -267,25 +272,23 @@ def describe(result: PublishResult) -> str:
     return f"nothing new published: {result.reason}"
 
 
-def report_run(frames: dict[str, pd.DataFrame], n_units: int, message: str) -> None:
+def report_run(rows: dict[str, int], rejected: dict[str, int], n_units: int, message: str) -> None:
     """Publish the run summary as Prefect artifacts: markdown summary + counts table."""
-    rejects = frames["rejects"]
-    by_reason = rejects.reason.value_counts().sort_index()
     lines = [
         "# casewire build",
         "",
         message,
         "",
-        f"Input units read: **{n_units}** = documents {len(frames['documents'])} "
-        f"+ input rejects {n_units - len(frames['documents'])}",
+        f"Input units read: **{n_units}** = documents {rows['documents']} "
+        f"+ input rejects {n_units - rows['documents']}",
         "",
         "| table | rows |",
         "|---|---:|",
-        *(f"| {name} | {len(df)} |" for name, df in frames.items()),
+        *(f"| {name} | {n} |" for name, n in rows.items()),
         "",
         "| reject reason | count |",
         "|---|---:|",
-        *(f"| {reason} | {count} |" for reason, count in by_reason.items()),
+        *(f"| {reason} | {count} |" for reason, count in rejected.items()),
     ]
     create_markdown_artifact(
         "\n".join(lines),
@@ -293,7 +296,7 @@ def report_run(frames: dict[str, pd.DataFrame], n_units: int, message: str) -> N
         description="What this build read and published",
     )
     create_table_artifact(
-        [{"table": name, "rows": len(df)} for name, df in frames.items()],
+        [{"table": name, "rows": n} for name, n in rows.items()],
         key="casewire-table-counts",
         description="Rows per table",
     )

@@ -47,6 +47,7 @@ import json
 import logging
 import os
 import re
+import sys
 import time
 import types
 import typing
@@ -144,7 +145,9 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
             inner = _decoder(next(a for a in args if a is not type(None)))
             return lambda v: None if v is None else inner(v)
         return _union_decoder(tp, args)
-    if tp in (str, int, bool):
+    if tp is str:  # one object per distinct value, as records.share_strings makes them
+        return lambda v: sys.intern(v) if type(v) is str else _fail(tp, v)
+    if tp in (int, bool):
         # bool is an int subclass: compare the exact type so True never decodes as 1
         return lambda v: v if type(v) is tp else _fail(tp, v)
     if tp is float:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from casewire.cache import ExtractionCache
 from casewire.extract import extract_document
 from casewire.nlp import default_model_name, load_nlp
-from casewire.records import DocExtraction, Document, Reject
+from casewire.records import DocExtraction, Document, Reject, share_strings
 from casewire.tables import build_tables
 
 DEFAULT_BATCH_SIZE = 64
@@ -82,7 +82,7 @@ def _extract_batch(nlp: Language, documents: list[Document]) -> ExtractionResult
     stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=len(documents))
     for doc, document in stream:
         try:
-            result.extractions.append(extract_document(doc, document))
+            result.extractions.append(share_strings(extract_document(doc, document)))
         except Exception as exc:  # one bad document must not sink the run
             reject = _failure_reject(document, exc)
             result.rejects.append(reject)

@@ -9,6 +9,7 @@ passage (normally one sentence) in ``Document.text`` and
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 
@@ -172,3 +173,32 @@ class AgeMention:
     age_start: int  # span of the age as written ("54", "54-year-old")
     age_end: int
     evidence: Evidence  # the sentence(s) holding both the name and the age
+
+
+def share_strings(extraction: DocExtraction) -> DocExtraction:
+    """Make equal strings in the records one object (``sys.intern``); returns ``extraction``.
+
+    Extractors (and JSON decoding) make a new string for every label, entity type,
+    document id and name they write: on 21,000 documents, a million copies of
+    "PERSON" and of 64-hex ids are half the records' memory. Records are frozen,
+    but the values stay equal, so replacing them in place changes nothing else.
+    Evidence passages and the document are left alone (already one per passage).
+    """
+    for name in _RECORD_FIELDS:
+        for record in getattr(extraction, name):
+            _share(record)
+    return extraction
+
+
+_RECORD_FIELDS = ("mentions", "roles", "events", "outcomes", "ages")
+
+
+def _share(record: object) -> None:
+    for name in record.__slots__:
+        value = getattr(record, name)
+        if type(value) is str:
+            object.__setattr__(record, name, sys.intern(value))
+        elif type(value) is tuple:
+            for item in value:
+                if hasattr(item, "__slots__"):
+                    _share(item)

@@ -8,15 +8,16 @@ produced a column; ``schemas.validate_tables`` then checks, it does not coerce.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 
 import pandas as pd
+import pyarrow as pa
 
 import schemas
 from casewire.extract.ages import age_as_of, birth_years
 from casewire.ids import stable_id
-from casewire.publish.files import conform
+from casewire.publish.files import conform, in_key_order
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
 from casewire.resolve.cases import assign_cases, case_caption, case_key, court_id
 from casewire.resolve.entities import EntityResolution, resolve_entities
@@ -46,9 +47,40 @@ def _ev(e: Evidence) -> dict[str, object]:
     }
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows -> frame with the contract's column order and dtypes."""
-    return conform(name, pd.DataFrame.from_records(rows, columns=COLUMNS[name]))
+def _frame(name: str, rows: Iterable[dict]) -> pd.DataFrame:
+    """Rows -> frame with the contract's column order and dtypes, in primary-key order.
+
+    ``rows`` is read one dict at a time into one list per column, and each column is
+    converted on its own: as a list of dicts, or as frames joined and sorted
+    whole, the 850,000 mentions of the corpus would need several times the memory of
+    the finished frame. Builders that yield rows in key order spare the sorted copy.
+    """
+    columns: dict[str, list] = {c: [] for c in COLUMNS[name]}
+    appends = [(c, values.append) for c, values in columns.items()]
+    for row in rows:
+        for column, append in appends:
+            append(row.get(column))
+    dtypes = schemas.dtypes(name)
+    data = {column: _column(columns.pop(column), dtypes[column]) for column in COLUMNS[name]}
+    frame = conform(name, pd.DataFrame(data))
+    del data
+    key = schemas.primary_key(name)
+    if in_key_order(frame, key):
+        return frame
+    order = frame[key].sort_values(key, kind="mergesort").index.to_numpy()
+    return pd.DataFrame({c: frame.pop(c).take(order).reset_index(drop=True) for c in COLUMNS[name]})
+
+
+def _column(values: list, dtype: str) -> pd.Series:
+    """One column in the contract's dtype; text goes straight to Arrow, which takes
+    half the memory of converting an object array."""
+    if dtype == "str":
+        try:
+            return pd.Series(pa.array(values, type=pa.string(), from_pandas=True), dtype=dtype)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all str: let pandas convert
+            pass
+    series = pd.Series(values, dtype=object)
+    return series if dtype == "object" else series.astype(dtype)
 
 
 def documents_rows(extractions: Sequence[DocExtraction]) -> list[dict]:
@@ -59,10 +91,17 @@ def rejects_rows(rejects: Sequence[Reject]) -> list[dict]:
     return [{"reject_id": stable_id("rej", r.source), **asdict(r)} for r in rejects]
 
 
-def mention_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
-    return [
-        {
-            "mention_id": stable_id("men", m.doc_id, m.mention_start, m.mention_end),
+def mention_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> Iterator[dict]:
+    """Mention rows in ``mention_id`` order: made in order, the largest table needs no
+    sorted copy (see :func:`_frame`)."""
+    keyed = sorted(
+        (stable_id("men", m.doc_id, m.mention_start, m.mention_end), m)
+        for x in extractions
+        for m in x.mentions
+    )
+    for mention_id, m in keyed:
+        yield {
+            "mention_id": mention_id,
             "entity_id": res.entity_id_for(m.doc_id, m.entity_type, m.canonical),
             "text": m.text,
             "label": m.label,
@@ -70,9 +109,6 @@ def mention_rows(extractions: Sequence[DocExtraction], res: EntityResolution) ->
             "mention_end": m.mention_end,
             **_ev(m.evidence),
         }
-        for x in extractions
-        for m in x.mentions
-    ]
 
 
 def role_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> list[dict]:
@@ -208,25 +244,32 @@ def case_rows(outcomes: list[dict]) -> list[dict]:
 def build_tables(
     extractions: Sequence[DocExtraction], rejects: Sequence[Reject]
 ) -> dict[str, pd.DataFrame]:
-    """Every table of a release, from per-document extractions and the rejects."""
+    """Every table of a release, from per-document extractions and the rejects.
+
+    Tables are made one after another and what only one of them needs is let go as
+    soon as it is made (the entity resolution, then each list of rows), so memory
+    holds the records, the finished frames and one table in the making.
+    """
     extractions = sorted(extractions, key=lambda x: x.document.doc_id)
     res = resolve_entities(extractions)
-    events, evidence, participants = merge_events(
-        [e for x in extractions for e in x.events], res.entity_id_for
-    )
-    outcomes, charges = outcome_rows(extractions, res)
-    rows = {
-        "documents": documents_rows(extractions),
-        "rejects": rejects_rows(rejects),
-        "mentions": mention_rows(extractions, res),
-        "entities": res.entities(),
-        "entity_roles": role_rows(extractions, res),
-        "entity_ages": age_rows(extractions, res),
-        "events": events,
-        "event_evidence": evidence,
-        "event_participants": participants,
-        "legal_outcomes": outcomes,
-        "charges": charges,
-        "cases": case_rows(outcomes),
+    frames = {
+        "mentions": _frame("mentions", mention_rows(extractions, res)),
+        "entities": _frame("entities", res.entities()),
+        "entity_roles": _frame("entity_roles", role_rows(extractions, res)),
+        "entity_ages": _frame("entity_ages", age_rows(extractions, res)),
     }
-    return {name: _frame(name, rows[name]) for name in COLUMNS}
+    rows: dict[str, list[dict]] = dict(
+        zip(
+            ("events", "event_evidence", "event_participants"),
+            merge_events([e for x in extractions for e in x.events], res.entity_id_for),
+            strict=True,
+        )
+    )
+    rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res)
+    del res
+    rows["cases"] = case_rows(rows["legal_outcomes"])
+    rows["documents"] = documents_rows(extractions)
+    rows["rejects"] = rejects_rows(rejects)
+    for name in list(rows):
+        frames[name] = _frame(name, rows.pop(name))
+    return {name: frames[name] for name in COLUMNS}

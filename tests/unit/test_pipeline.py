@@ -46,3 +46,19 @@ def test_a_pool_of_two_processes_extracts_what_one_process_does(nlp, seed_docume
 def test_a_pool_needs_two_processes() -> None:
     with pytest.raises(ValueError, match="n_process >= 2"):
         ExtractorPool(None, 1)
+
+
+def test_share_strings_makes_equal_strings_one_object(nlp) -> None:
+    from casewire.extract import extract_document
+    from casewire.records import share_strings
+
+    text = "John Smith met Mary Jones in Boston. John Smith and Mary Jones left Boston."
+    document = Document("d1", "s", "s.txt", None, None, None, None, "en", text, "x")
+    first = extract_document(nlp(text), document)
+    second = share_strings(extract_document(nlp(text), document))
+    assert second == first  # values unchanged
+    texts = [m.text for m in first.mentions]  # "John Smith" twice, as two objects
+    assert len({id(t) for t in texts}) > len(set(texts))
+    for name in ("text", "canonical", "label", "entity_type"):
+        values = [getattr(m, name) for m in second.mentions]
+        assert len({id(v) for v in values}) == len(set(values)), name

@@ -168,3 +168,13 @@ def test_empty_tables_make_a_valid_release(tmp_path: Path) -> None:
     result = _publish(tmp_path, tables)
     assert result.published
     assert validate_release(result.path).ok
+
+
+def test_consume_empties_the_callers_tables_and_publishes_the_same(tmp_path: Path) -> None:
+    kept = _publish(tmp_path / "a")
+    handed_over = example_tables()
+    consumed = _publish(tmp_path / "b", tables=handed_over, consume=True)
+    assert handed_over == {}  # the frames were let go, for memory
+    assert kept.version == consumed.version
+    for name in ("entities.ftm.json", "report.html", "README.md", "mentions.parquet"):
+        assert (kept.path / name).read_bytes() == (consumed.path / name).read_bytes()

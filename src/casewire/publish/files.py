@@ -68,12 +68,29 @@ def _as_list(value: object) -> object:
 
 
 def sort_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Rows in primary-key order with a fresh RangeIndex (stable row order)."""
-    return df.sort_values(schemas.primary_key(name), kind="mergesort").reset_index(drop=True)
+    """Rows in primary-key order with a fresh RangeIndex (stable row order).
+
+    A frame already in that order (``tables.build_tables`` sorts) is returned as is:
+    a sorted copy of a million-row table would cost its size again.
+    """
+    key = schemas.primary_key(name)
+    if in_key_order(df, key):
+        return df
+    return df.sort_values(key, kind="mergesort").reset_index(drop=True)
 
 
-#: Rows converted to CSV text at a time by :func:`write_csv`.
+def in_key_order(df: pd.DataFrame, key: list[str]) -> bool:
+    """True when ``df`` has a fresh RangeIndex and its rows are in ``key`` order
+    (single-column keys only; a composite key is always sorted)."""
+    index = df.index
+    fresh = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    return fresh and len(key) == 1 and df[key[0]].is_monotonic_increasing
+
+
+#: Rows converted to CSV text at a time by :func:`write_csv`, unless they would take
+#: more than :data:`CSV_CHUNK_BYTES` of memory (long texts: fewer rows at a time).
 CSV_CHUNK_ROWS = 20_000
+CSV_CHUNK_BYTES = 32_000_000
 
 
 def arrow_schema(name: str) -> pa.Schema:
@@ -84,6 +101,9 @@ def arrow_schema(name: str) -> pa.Schema:
 def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
     """Parquet file contents for a conformed, sorted frame."""
     table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    # page layout follows Arrow's chunks; one chunk per column keeps the bytes the same
+    # however the frame was assembled (built in pieces, or sorted into one)
+    table = table.combine_chunks()
     sink = io.BytesIO()
     pq.write_table(table, sink, **PARQUET_OPTIONS)
     return sink.getvalue()
@@ -226,6 +246,9 @@ def write_csv(
     several times the table's memory; chunks keep it to a few megabytes.
     """
     digest, size = hashlib.sha256(), 0
+    if len(df):
+        row_bytes = df.memory_usage(deep=True, index=False).sum() / len(df)
+        rows_per_chunk = max(1, min(rows_per_chunk, int(CSV_CHUNK_BYTES // max(row_bytes, 1))))
     with open(path, "wb") as handle:
         for start in range(0, max(len(df), 1), rows_per_chunk):
             data = csv_bytes(df.iloc[start : start + rows_per_chunk], header=start == 0)

@@ -182,26 +182,30 @@ class _Graph:
 def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
     """The FtM entities of a release's tables, sorted by ID."""
     g = _Graph()
-    docs = {r["doc_id"]: r for r in _rows(tables["documents"])}
+    # articles need the metadata, not the texts (a copy of every text as Python str)
+    metadata = ["doc_id", "title", "source_id", "published_date", "url", "language"]
+    docs = {r["doc_id"]: r for r in _rows(tables["documents"][metadata])}
     for doc in docs.values():
         _article(g, doc)
 
-    entity_roles = _rows(tables["entity_roles"])
+    # only the columns read below: rows of every column would copy the evidence texts
+    entity_roles = _rows(tables["entity_roles"][["entity_id", "role", "title", "doc_id"]])
     roles_by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for role in entity_roles:
         roles_by_entity[role["entity_id"]].append(role)
     mention_docs: dict[str, set[str]] = defaultdict(set)
-    for m in _rows(tables["mentions"][["entity_id", "doc_id"]]):
-        if m["entity_id"]:
-            mention_docs[m["entity_id"]].add(m["doc_id"])
+    pairs = tables["mentions"][["entity_id", "doc_id"]].dropna().drop_duplicates()
+    for entity_id, doc_id in zip(pairs["entity_id"], pairs["doc_id"], strict=True):
+        mention_docs[entity_id].add(doc_id)
 
     outcomes = _rows(tables["legal_outcomes"])
-    charges = _rows(tables["charges"])
+    charges = _rows(tables["charges"][["outcome_id", "case_id", "category"]])
     topics = _defendant_topics(outcomes, charges)
 
     people: dict[str, str] = {}  # name key -> FtM id of an exported person
     exported: set[str] = set()
-    for ent in _rows(tables["entities"]):
+    entity_columns = ["entity_id", "entity_type", "canonical_name", "aliases", "variants"]
+    for ent in _rows(tables["entities"][[*entity_columns, "roles", "doc_id"]]):
         roles = set(ent["roles"] or [])
         if ent["entity_type"] == "person":
             schema = "Person"

@@ -38,12 +38,20 @@ import schemas
 from casewire.publish.card import render_card
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
-from casewire.publish.files import read_tables, sha256_file, write_tables
+from casewire.publish.files import conform, sha256_file, sort_table, write_tables
 from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
 
 LATEST = "latest.json"
+#: Columns the FtM export never reads; dropped before it runs (card and report are
+#: written by then), which halves the tables' memory on a whole-corpus release.
+UNREAD_BY_FTM = {
+    "documents": ["text"],
+    "mentions": ["mention_id", "text", "label", "mention_start", "mention_end", "evidence"],
+    "entities": ["evidence"],
+    "entity_roles": ["evidence"],
+}
 CHANGELOG_TITLE = "# Changelog\n\n"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VERSION_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$")
@@ -71,14 +79,19 @@ def publish_release(
     build_date: str,
     lock_timeout: float = 0.0,
     validated: bool = False,
+    consume: bool = False,
 ) -> PublishResult:
     """Validate ``tables`` and publish them as a new release unless nothing changed.
 
     ``validated=True`` says the caller passes exactly what
     :func:`schemas.validate_tables` returned (the build flow validates in a task of
     its own); validation is then not repeated, which saves seconds per thousand
-    documents. Raises :class:`schemas.ReleaseValidationError` (nothing is published)
-    or :class:`casewire.publish.lock.OutputLockedError`.
+    documents. ``consume=True`` empties ``tables`` (the caller's dict) once the frames
+    are taken over, so that columns the FtM export does not read (the mentions'
+    evidence, the document texts) can be let go once the files, card and report are
+    written: on the whole corpus that is half the tables' memory. Raises
+    :class:`schemas.ReleaseValidationError` (nothing is published) or
+    :class:`casewire.publish.lock.OutputLockedError`.
     """
     if not _DATE_RE.match(build_date):
         raise ValueError(f"build_date must be YYYY-MM-DD, got {build_date!r}")
@@ -88,10 +101,16 @@ def publish_release(
     with output_lock(output_dir, timeout=lock_timeout):
         remove_leftovers(releases)
         checked = tables if validated else schemas.validate_tables(tables)
+        # the frames as written (contract dtypes, key order) feed the card, FtM and
+        # report too: reading the files back would hold every table twice
+        ordered = {n: sort_table(n, conform(n, checked[n])) for n in schemas.TABLES}
+        del checked
+        if consume:
+            tables.clear()
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
         try:
             return _publish(
-                checked,
+                ordered,
                 output_dir,
                 tmp,
                 sources=sources,
@@ -154,6 +173,7 @@ def _publish(
     summary = _write_extras(
         tmp,
         version,
+        tables,
         files,
         previous,
         latest,
@@ -172,6 +192,7 @@ def _publish(
 def _write_extras(
     folder: Path,
     version: str,
+    release_tables: dict[str, pd.DataFrame],
     files: dict[str, dict[str, Any]],
     previous: Path | None,
     latest: dict[str, Any] | None,
@@ -185,7 +206,6 @@ def _write_extras(
     section = changelog_section(version, latest["version"] if latest else None, summary)
     _write_text(folder / "CHANGELOG.md", CHANGELOG_TITLE + section + _old_changelog(previous))
     _write_text(folder / "schema.json", pandera_export())
-    release_tables = read_tables(folder)
     card = render_card(
         version,
         release_tables,
@@ -195,8 +215,10 @@ def _write_extras(
         changelog=section,
     )
     _write_text(folder / "README.md", card)
-    write_ftm(release_tables, folder)
     write_report(release_tables, folder, eval_figures, version=version)
+    for name, columns in UNREAD_BY_FTM.items():  # in place: no copy keeps them alive
+        release_tables[name] = release_tables[name].drop(columns=columns)
+    write_ftm(release_tables, folder)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
