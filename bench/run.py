@@ -192,11 +192,15 @@ def flow_in_child(
     )
     child.start()
     send.close()
+    runs = None
     try:
         runs = receive.recv()
     except EOFError:
         child.join()
         raise RuntimeError(f"the flow process died (exit code {child.exitcode})") from None
+    finally:
+        if runs is None and child.is_alive():  # interrupted: take the flow down too
+            child.terminate()
     child.join()
     return runs
 
