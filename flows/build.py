@@ -22,7 +22,7 @@ from prefect.utilities.annotations import quote
 from spacy.language import Language
 
 import schemas
-from casewire import ingest, memory, pipeline, tables
+from casewire import ingest, pipeline, tables
 from casewire.cache import ExtractionCache, default_cache_dir
 from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
@@ -232,10 +232,8 @@ def build_release(
     built = build_tables(quote(result.extractions), quote(all_rejects))
     n_units = len(documents) + len(rejects)
     del result, documents  # the tables hold what is published; free the records
-    memory.release()
     frames = validate_tables(quote(built))
     del built
-    memory.release()
     stats = {name: len(df) for name, df in frames.items()}
     accounting = account(frames, n_units)  # checked before publishing
     rejected = frames["rejects"].reason.value_counts().sort_index().to_dict()
