@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 import pandera.errors as pe
 
@@ -139,6 +140,10 @@ def _fk_failures(
             yield _row(name, col, f"foreign key -> {ref_table}.{ref_col}", value, index)
 
 
+#: Rows whose evidence is compared at a time (see :func:`_evidence_failures`).
+EVIDENCE_BATCH_ROWS = 50_000
+
+
 def _evidence_failures(
     name: str,
     df: pd.DataFrame,
@@ -149,13 +154,29 @@ def _evidence_failures(
     needed = {"doc_id", start, end, text}
     if documents is None or not needed <= set(df.columns) or "text" not in documents:
         return
-    doc_text = dict(zip(documents["doc_id"], documents["text"], strict=True))
     check = f"{text} == documents.text[{start}:{end}]"
-    for index, doc_id, a, b, quoted in zip(
-        df.index, df["doc_id"], df[start], df[end], df[text], strict=True
-    ):
-        source = doc_text.get(doc_id)
-        if source is None or pd.isna(a) or pd.isna(b):
-            continue  # dangling doc_id is reported by the foreign-key check
-        if source[int(a) : int(b)] != quoted:
-            yield _row(name, text, check, quoted, index)
+    # Rows are compared in document order, a batch at a time, so each document's text
+    # becomes a Python string once per batch: all texts at once (and all passages of a
+    # million mentions) would take several times the tables' memory.
+    position = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+    texts = documents["text"]
+    codes = df["doc_id"].map(position).fillna(-1).to_numpy(dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    order = order[codes[order] >= 0]  # a dangling doc_id is the foreign-key check's
+    failures = []
+    current, source = -1, ""
+    for first in range(0, len(order), EVIDENCE_BATCH_ROWS):
+        rows = order[first : first + EVIDENCE_BATCH_ROWS]
+        batch = df.iloc[rows]
+        for row, code, a, b, quoted in zip(
+            rows.tolist(), codes[rows].tolist(), batch[start], batch[end], batch[text],
+            strict=True,
+        ):  # fmt: skip
+            if pd.isna(a) or pd.isna(b):
+                continue
+            if code != current:
+                current, source = code, texts.iloc[code]
+            if source[int(a) : int(b)] != quoted:
+                failures.append((row, quoted))
+    for row, quoted in sorted(failures, key=lambda f: f[0]):  # in row order, as always
+        yield _row(name, text, check, quoted, df.index[row])

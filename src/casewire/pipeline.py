@@ -99,6 +99,10 @@ def _init_worker(model: str | None, exclude: tuple[str, ...]) -> None:
     _WORKER_NLP = load_nlp(model, exclude=exclude)
 
 
+def _ready() -> bool:
+    return _WORKER_NLP is not None
+
+
 def _work(documents: list[Document]) -> ExtractionResult:
     assert _WORKER_NLP is not None, "worker started without its model"
     return _extract_batch(_WORKER_NLP, documents)
@@ -106,7 +110,8 @@ def _work(documents: list[Document]) -> ExtractionResult:
 
 class ExtractorPool:
     """``n_process`` worker processes, each loading the model once, that parse *and*
-    extract whole batches; only the small extraction records travel back.
+    extract whole batches; only the small extraction records travel back. With
+    ``start_now`` the workers start (and load the model) at once, in the background.
 
     spaCy's own ``nlp.pipe(n_process=...)`` ships every parsed ``Doc`` back to the
     parent, which then runs the extractors alone; here both cores do both. Start it
@@ -114,7 +119,14 @@ class ExtractorPool:
     :func:`extract_documents`.
     """
 
-    def __init__(self, model: str | None, n_process: int, exclude: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        model: str | None,
+        n_process: int,
+        exclude: tuple[str, ...] = (),
+        *,
+        start_now: bool = False,
+    ) -> None:
         if n_process < 2:
             raise ValueError(f"an ExtractorPool needs n_process >= 2, got {n_process}")
         self.n_process = n_process
@@ -126,6 +138,10 @@ class ExtractorPool:
             initializer=_init_worker,
             initargs=(model or default_model_name(), exclude),
         )
+        if start_now:  # workers load the model in the background while the caller goes on
+            for _ in range(n_process):
+                self._executor.submit(_ready)
+        # else they start with the first batch, so a run that parses nothing starts none
 
     def map(self, groups: Iterable[list[Document]]) -> Iterator[ExtractionResult]:
         """Results of each batch, in input order, with a bounded number in flight."""

@@ -56,6 +56,29 @@ def test_shifted_offsets_fail() -> None:
         schemas.validate_tables(tables)
 
 
+def test_evidence_checked_in_batches_reports_every_row_in_order(monkeypatch) -> None:
+    """The evidence check reads rows in document order, a batch at a time; failures
+    still name every bad row, in row order, whatever the batch size."""
+    from schemas import crosstable
+
+    tables = example_tables()
+    documents = tables["documents"]
+    copy = documents.iloc[[0]].assign(doc_id="doc-0000000000000000")  # same text
+    tables["documents"] = pd.concat([copy, documents], ignore_index=True)
+    mentions = tables["mentions"]
+    mentions.at[1, "doc_id"] = "doc-0000000000000000"  # document order != row order
+    bad = [1, 0]
+    for row in bad:
+        mentions.at[row, "evidence"] = mentions.at[row, "evidence"] + " (edited)"
+    found = []
+    for size in (1, 2, 50_000):
+        monkeypatch.setattr(crosstable, "EVIDENCE_BATCH_ROWS", size)
+        failures = crosstable.cross_table_failures(tables)
+        found.append([(f["table"], f["check"], f["index"]) for f in failures])
+    check = "evidence == documents.text[start_char:end_char]"
+    assert found[0] == found[1] == found[2] == [("mentions", check, r) for r in sorted(bad)]
+
+
 def test_mention_text_must_match_its_span() -> None:
     tables = example_tables()
     tables["mentions"].at[0, "text"] = "John Doe"

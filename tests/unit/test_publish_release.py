@@ -110,6 +110,23 @@ def test_diff_releases_counts_and_keys(tmp_path: Path) -> None:
     assert all(diff[n]["ADD"] == diff[n]["DEL"] == 0 for n in diff)
 
 
+def test_diff_read_in_batches_equals_diff_read_whole(tmp_path: Path, monkeypatch) -> None:
+    """Release files are compared a batch of rows at a time (the whole corpus's
+    mentions are not held twice); batches of one row find the same changes."""
+    from casewire.publish import delta
+
+    first = _publish(tmp_path)  # legal_outcomes: sentence_min_months 60 and null
+    tables = example_tables()
+    tables["legal_outcomes"].loc[1, "sentence_min_months"] = 12  # MOD; row 0 unchanged
+    tables["charges"] = tables["charges"].iloc[1:].reset_index(drop=True)  # DEL
+    second = _publish(tmp_path, tables, build_date="2026-11-23")
+    whole = diff_releases(first.path, second.path)
+    monkeypatch.setattr(delta, "DIFF_BATCH_ROWS", 1)
+    assert diff_releases(first.path, second.path) == whole
+    assert whole["legal_outcomes"]["MOD"] == 1 and whole["charges"]["DEL"] == 1
+    assert sum(s["MOD"] + s["ADD"] + s["DEL"] for s in whole.values()) == 2
+
+
 def test_invalid_tables_publish_nothing(tmp_path: Path) -> None:
     tables = example_tables()
     tables["charges"].at[0, "case_id"] = "case-ffff"

@@ -11,8 +11,9 @@ import hashlib
 import io
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -57,13 +58,13 @@ def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for col, dtype in schemas.dtypes(name).items():
         if dtype == "object":
-            out[col] = pd.Series([_as_list(v) for v in df[col]], index=df.index, dtype=object)
+            out[col] = pd.Series([as_list(v) for v in df[col]], index=df.index, dtype=object)
         else:
             out[col] = df[col].astype(dtype)
     return pd.DataFrame(out, index=df.index)
 
 
-def _as_list(value: object) -> object:
+def as_list(value: object) -> object:
     return [str(v) for v in value] if isinstance(value, (list, tuple, np.ndarray)) else value
 
 
@@ -90,7 +91,7 @@ def in_key_order(df: pd.DataFrame, key: list[str]) -> bool:
 #: Rows converted to CSV text at a time by :func:`write_csv`, unless they would take
 #: more than :data:`CSV_CHUNK_BYTES` of memory (long texts: fewer rows at a time).
 CSV_CHUNK_ROWS = 20_000
-CSV_CHUNK_BYTES = 32_000_000
+CSV_CHUNK_BYTES = 8_000_000
 
 
 def arrow_schema(name: str) -> pa.Schema:
@@ -100,13 +101,45 @@ def arrow_schema(name: str) -> pa.Schema:
 
 def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
     """Parquet file contents for a conformed, sorted frame."""
+    sink = io.BytesIO()
+    _write_parquet(name, df, sink)
+    return sink.getvalue()
+
+
+def _write_parquet(name: str, df: pd.DataFrame, sink: BinaryIO) -> None:
     table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
     # page layout follows Arrow's chunks; one chunk per column keeps the bytes the same
     # however the frame was assembled (built in pieces, or sorted into one)
     table = table.combine_chunks()
-    sink = io.BytesIO()
     pq.write_table(table, sink, **PARQUET_OPTIONS)
-    return sink.getvalue()
+
+
+class _HashingFile(io.RawIOBase):
+    """A file opened for writing that hashes what goes through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.digest.update(data)
+        self.size += len(data)
+        return self._handle.write(data)
+
+
+def write_parquet(name: str, df: pd.DataFrame, path: Path) -> tuple[str, int]:
+    """Write ``parquet_bytes(name, df)`` to ``path``, never holding the whole file in
+    memory (the mentions file is ~100 MB on the full corpus); (sha256, size)."""
+    with open(path, "wb") as handle:
+        sink = _HashingFile(handle)
+        _write_parquet(name, df, sink)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return sink.digest.hexdigest(), sink.size
 
 
 def csv_bytes(df: pd.DataFrame, header: bool = True) -> bytes:
@@ -204,15 +237,16 @@ def neutralize(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def _write(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dict[str, object]]:
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    folder: Path,
+    drop_after: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, dict[str, object]]:
     """Write ``<name>.parquet`` and ``<name>.csv`` for every table into ``folder``.
+
+    ``drop_after`` names columns no later step reads: once a table's files are
+    written, ``tables[name]`` is replaced by the frame without them, so a long text
+    column is let go before the next table is written.
 
     Returns ``{file name: {"table", "format", "sha256", "bytes", "rows"}}`` in table order.
     """
@@ -221,11 +255,10 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dic
     written: dict[str, dict[str, object]] = {}
     for name in schemas.TABLES:
         frame = sort_table(name, conform(name, tables[name]))
-        data = parquet_bytes(name, frame)
-        _write(folder / f"{name}.parquet", data)
-        sums = {"parquet": (hashlib.sha256(data).hexdigest(), len(data))}
-        del data
-        sums["csv"] = write_csv(frame, folder / f"{name}.csv")
+        sums = {
+            "parquet": write_parquet(name, frame, folder / f"{name}.parquet"),
+            "csv": write_csv(frame, folder / f"{name}.csv"),
+        }
         for fmt, (sha256, size) in sums.items():
             written[f"{name}.{fmt}"] = {
                 "table": name,
@@ -234,6 +267,9 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dic
                 "bytes": size,
                 "rows": len(frame),
             }
+        if drop_after and drop_after.get(name):
+            del frame
+            tables[name] = tables[name].drop(columns=list(drop_after[name]))
     return written
 
 
@@ -265,7 +301,7 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
     frame = pq.read_table(Path(folder) / f"{name}.parquet").to_pandas()
     for col in schemas.list_columns(name):
         if col in frame:
-            frame[col] = pd.Series([_as_list(v) for v in frame[col]], dtype=object)
+            frame[col] = pd.Series([as_list(v) for v in frame[col]], dtype=object)
     return frame
 
 

@@ -44,9 +44,10 @@ from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
 
 LATEST = "latest.json"
-#: Columns the FtM export never reads; dropped before it runs (card and report are
-#: written by then), which halves the tables' memory on a whole-corpus release.
-UNREAD_BY_FTM = {
+#: Columns nothing reads once their table's files are written (deltas read the files;
+#: card, report and FtM do not use these): dropped then, which halves the tables'
+#: memory on a whole-corpus release.
+UNREAD_AFTER_WRITE = {
     "documents": ["text"],
     "mentions": ["mention_id", "text", "label", "mention_start", "mention_end", "evidence"],
     "entities": ["evidence"],
@@ -87,9 +88,9 @@ def publish_release(
     :func:`schemas.validate_tables` returned (the build flow validates in a task of
     its own); validation is then not repeated, which saves seconds per thousand
     documents. ``consume=True`` empties ``tables`` (the caller's dict) once the frames
-    are taken over, so that columns the FtM export does not read (the mentions'
-    evidence, the document texts) can be let go once the files, card and report are
-    written: on the whole corpus that is half the tables' memory. Raises
+    are taken over, so that columns nothing reads after the files are written (the
+    mentions' evidence, the document texts) can be let go as soon as they are: on the
+    whole corpus that is half the tables' memory. Raises
     :class:`schemas.ReleaseValidationError` (nothing is published) or
     :class:`casewire.publish.lock.OutputLockedError`.
     """
@@ -153,7 +154,7 @@ def _publish(
     eval_figures: dict[str, Any] | None,
     build_date: str,
 ) -> PublishResult:
-    files = write_tables(tables, tmp)
+    files = write_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
     latest = read_latest(output_dir)
@@ -216,8 +217,6 @@ def _write_extras(
     )
     _write_text(folder / "README.md", card)
     write_report(release_tables, folder, eval_figures, version=version)
-    for name, columns in UNREAD_BY_FTM.items():  # in place: no copy keeps them alive
-        release_tables[name] = release_tables[name].drop(columns=columns)
     write_ftm(release_tables, folder)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
