@@ -7,6 +7,8 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 import pandera.errors as pe
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas.registry import TABLES, foreign_keys, has_evidence, primary_key
 
@@ -140,6 +142,14 @@ def _fk_failures(
             yield _row(name, col, f"foreign key -> {ref_table}.{ref_col}", value, index)
 
 
+def _positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Position of each value in ``keys`` (-1 when absent), matched in Arrow: a million
+    ids as Python strings would cost ~70 MB for a lookup."""
+    value_set = pa.array(keys, type=pa.string())
+    found = pc.index_in(pa.array(values, type=pa.string()), value_set=value_set)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 #: Rows whose evidence is compared at a time (see :func:`_evidence_failures`).
 EVIDENCE_BATCH_ROWS = 50_000
 
@@ -158,9 +168,8 @@ def _evidence_failures(
     # Rows are compared in document order, a batch at a time, so each document's text
     # becomes a Python string once per batch: all texts at once (and all passages of a
     # million mentions) would take several times the tables' memory.
-    position = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
     texts = documents["text"]
-    codes = df["doc_id"].map(position).fillna(-1).to_numpy(dtype=np.int64)
+    codes = _positions(df["doc_id"], documents["doc_id"])
     order = np.argsort(codes, kind="stable")
     order = order[codes[order] >= 0]  # a dangling doc_id is the foreign-key check's
     failures = []
