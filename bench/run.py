@@ -503,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
             flow = r.get("flow", {}).get("docs_per_s", "-")
             bare = r.get("bare", {}).get("docs_per_s", "-")
             _say(f"N={r['n_documents']:>6}: bare {bare} docs/s, flow {flow} docs/s")
+        for stage in ("bare", "flow"):
+            rates = [r[stage]["docs_per_s"] for r in results if stage in r]
+            if len(rates) > 1:  # linear cost: docs/s the same at every size
+                _say(f"{stage} docs/s, slowest / fastest size: {min(rates) / max(rates):.2f}")
     return 0
 
 
