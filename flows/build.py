@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -189,9 +190,9 @@ def _extract_all(
     progress = Progress(len(documents), log=logger.info)
     total = pipeline.ExtractionResult()
     chunks = [documents[i : i + chunk] for i in range(0, len(documents), chunk)]
-    # Locally the pool's workers parse + extract (closed here, when done); on a cluster
-    # every chunk is a task and the Dask workers share them out. Results are collected
-    # in input order either way, so the tables are the same.
+    # Locally the pool's workers parse + extract; on a cluster every chunk is a task
+    # and the Dask workers share them out. Results are collected in input order either
+    # way, so the tables are the same.
     args = (model, batch_size, cache_root)
     futures = [extract_batch.submit(c, *args) for c in chunks] if distributed else None
     try:
@@ -203,8 +204,6 @@ def _extract_all(
                 total.extend(extract_batch(quote(part_docs), *args, pool, progress.update))
     finally:
         progress.close()
-        if pool is not None:
-            pool.close()
     if cache_root is not None:
         logger.info(
             "extraction cache: %d of %d documents unchanged, not parsed again",
@@ -245,19 +244,17 @@ def build_release(
     if n_process > 1 and not distributed:
         first = cache_root is None or not any_cached(cache_root, model)
         pool = pipeline.ExtractorPool(model, n_process, start_now=first)
-    try:
+    with pool or nullcontext():  # the workers stop once extraction is done, or fails
         documents, rejects = read_documents(raw)
-    except BaseException:
-        if pool is not None:
-            pool.close()
-        raise
-    logger.info(
-        "read %d input units: %d documents, %d rejects",
-        len(documents) + len(rejects),
-        len(documents),
-        len(rejects),
-    )
-    result = _extract_all(documents, model, pool, batch_size, chunk_size, cache_root, distributed)
+        logger.info(
+            "read %d input units: %d documents, %d rejects",
+            len(documents) + len(rejects),
+            len(documents),
+            len(rejects),
+        )
+        result = _extract_all(
+            documents, model, pool, batch_size, chunk_size, cache_root, distributed
+        )
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
     # quote(): Prefect would otherwise walk every record and row of these arguments

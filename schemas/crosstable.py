@@ -145,8 +145,15 @@ def _fk_failures(
 def _positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
     """Position of each value in ``keys`` (-1 when absent), matched in Arrow: a million
     ids as Python strings would cost ~70 MB for a lookup."""
-    value_set = pa.array(keys, type=pa.string())
-    found = pc.index_in(pa.array(values, type=pa.string()), value_set=value_set)
+    try:
+        found = pc.index_in(
+            pa.array(values, type=pa.string()),
+            value_set=pa.array(keys, type=pa.string()),
+            skip_nulls=True,
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # ids that are not text (a schema failure)
+        position = {key: i for i, key in enumerate(keys.tolist()) if not pd.isna(key)}
+        return np.array([position.get(v, -1) for v in values.tolist()], dtype=np.int64)
     return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 

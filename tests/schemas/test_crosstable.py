@@ -79,6 +79,15 @@ def test_evidence_checked_in_batches_reports_every_row_in_order(monkeypatch) -> 
     assert found[0] == found[1] == found[2] == [("mentions", check, r) for r in sorted(bad)]
 
 
+def test_ids_that_are_not_text_are_reported_not_raised() -> None:
+    tables = example_tables()
+    tables["mentions"]["doc_id"] = pd.Series([7] * len(tables["mentions"]), dtype=object)
+    with pytest.raises(schemas.ReleaseValidationError) as info:
+        schemas.validate_tables(tables)
+    failures = info.value.failures
+    assert "doc_id" in set(failures.loc[failures["table"] == "mentions", "column"])
+
+
 def test_mention_text_must_match_its_span() -> None:
     tables = example_tables()
     tables["mentions"].at[0, "text"] = "John Doe"

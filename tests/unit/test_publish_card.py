@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from casewire.publish import publish_release
@@ -58,6 +59,22 @@ def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> No
     assert "| outcomes_f1 | 0.812 |" in card and "| gold_documents | 12 |" in card
     assert "1 input file(s), 187 bytes" in card and "| inputs | 3 |" in card
     assert "CC-BY-4.0" in card and "First release." in card
+
+
+def test_card_and_report_describe_every_column_of_the_files(release: Path) -> None:
+    """Publishing drops long columns once their files are written; the card and the
+    report still count and rate every column the files hold."""
+    card = (release / "README.md").read_text(encoding="utf-8")
+    report = (release / "report.html").read_text(encoding="utf-8")
+    for name in ("documents", "mentions", "entities", "entity_roles"):
+        columns = pq.read_schema(release / f"{name}.parquet").names
+        rows = pq.read_metadata(release / f"{name}.parquet").num_rows
+        assert f"| {name} | {rows} | {len(columns)} |" in card
+        assert f"<td>{name}</td><td class=num>{rows:,}</td><td class=num>{len(columns)}</td>" in (
+            report
+        )
+    assert "evidence 100%" in card.split("**mentions**")[1].split("\n")[0]
+    assert "text 100%" in card.split("**documents**")[1].split("\n")[0]
 
 
 def test_card_without_evaluation_says_so(tmp_path: Path) -> None:

@@ -46,6 +46,16 @@ def fill_rates(df: pd.DataFrame) -> dict[str, float]:
     return rates
 
 
+#: Rows and per-column fill rates of each table, as the card and report show them.
+Profile = dict[str, tuple[int, dict[str, float]]]
+
+
+def table_profile(tables: dict[str, pd.DataFrame]) -> Profile:
+    """``{table: (rows, fill_rates)}``: taken before publishing drops long columns, so
+    the card and report describe every column of the files."""
+    return {name: (len(df), fill_rates(df)) for name, df in tables.items()}
+
+
 def render_card(
     version: str,
     tables: dict[str, pd.DataFrame],
@@ -54,8 +64,13 @@ def render_card(
     stats: dict[str, Any],
     eval_figures: dict[str, Any] | None,
     changelog: str,
+    profile: Profile | None = None,
 ) -> str:
-    """Markdown dataset card: contents, counts, fill rates, evaluation, provenance, usage."""
+    """Markdown dataset card: contents, counts, fill rates, evaluation, provenance, usage.
+
+    ``profile`` (:func:`table_profile`) is computed from ``tables`` unless given.
+    """
+    profile = profile if profile is not None else table_profile(tables)
     parts = [
         f"# casewire release {version}",
         "",
@@ -71,9 +86,9 @@ def render_card(
         "",
         "| table | rows | columns |",
         "|---|---:|---:|",
-        *[f"| {n} | {len(df)} | {df.shape[1]} |" for n, df in tables.items()],
+        *[f"| {n} | {rows} | {len(rates)} |" for n, (rows, rates) in profile.items()],
         "",
-        _fill_section(tables),
+        _fill_section(profile),
         _eval_section(eval_figures),
         _provenance(sources, stats),
         "## License",
@@ -101,10 +116,10 @@ def render_card(
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _fill_section(tables: dict[str, pd.DataFrame]) -> str:
+def _fill_section(profile: Profile) -> str:
     lines = ["## Fill rate per column", ""]
-    for name, df in tables.items():
-        cells = ", ".join(f"{c} {r:.0%}" for c, r in fill_rates(df).items())
+    for name, (_, rates) in profile.items():
+        cells = ", ".join(f"{c} {r:.0%}" for c, r in rates.items())
         lines.append(f"- **{name}**: {cells}")
     return "\n".join(lines) + "\n"
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 import schemas
-from casewire.publish.files import as_list, conform, csv_cell, csv_rows, neutralize
+from casewire.publish.files import arrow_schema, as_list, conform, csv_cell, csv_rows, neutralize
 
 OPS = ("ADD", "MOD", "DEL")
 
@@ -123,14 +123,14 @@ def _batches(folder: Path, name: str) -> Iterator[pd.DataFrame]:
     """A release table as frames of at most :data:`DIFF_BATCH_ROWS` rows in the
     contract's dtypes, so that a cell reads the same whatever batch it falls in.
 
-    A release made under an older contract (other columns) is read as it is: its rows
-    then differ from the new ones, and show as modified.
+    A release made under an older contract (other columns or types) is read as it is:
+    its rows then differ from the new ones, and show as modified.
     """
-    source = pq.ParquetFile(folder / f"{name}.parquet")
-    current = source.schema_arrow.names == schemas.columns(name)
-    for batch in source.iter_batches(batch_size=DIFF_BATCH_ROWS):
-        frame = batch.to_pandas()
-        yield conform(name, frame) if current else frame.map(as_list)
+    with pq.ParquetFile(folder / f"{name}.parquet") as source:
+        current = source.schema_arrow.remove_metadata().equals(arrow_schema(name))
+        for batch in source.iter_batches(batch_size=DIFF_BATCH_ROWS):
+            frame = batch.to_pandas()
+            yield conform(name, frame) if current else frame.map(as_list)
 
 
 def summarize(name: str, delta: pd.DataFrame) -> dict[str, Any]:

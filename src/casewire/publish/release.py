@@ -35,7 +35,7 @@ from typing import Any
 import pandas as pd
 
 import schemas
-from casewire.publish.card import render_card
+from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
 from casewire.publish.files import conform, sha256_file, sort_table, write_tables
@@ -44,9 +44,9 @@ from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
 
 LATEST = "latest.json"
-#: Columns nothing reads once their table's files are written (deltas read the files;
-#: card, report and FtM do not use these): dropped then, which halves the tables'
-#: memory on a whole-corpus release.
+#: Columns nothing reads once their table's files are written (deltas read the files,
+#: card and report take their fill rates before, FtM does not use them): dropped then,
+#: which halves the tables' memory on a whole-corpus release.
 UNREAD_AFTER_WRITE = {
     "documents": ["text"],
     "mentions": ["mention_id", "text", "label", "mention_start", "mention_end", "evidence"],
@@ -154,6 +154,7 @@ def _publish(
     eval_figures: dict[str, Any] | None,
     build_date: str,
 ) -> PublishResult:
+    profile = table_profile(tables)  # every column, before long ones are dropped
     files = write_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
@@ -181,6 +182,7 @@ def _publish(
         sources=sources,
         stats=stats,
         eval_figures=eval_figures,
+        profile=profile,
     )
     tmp.chmod(0o755)  # mkdtemp makes it owner-only
     _fsync_tree(tmp)  # every byte on disk before the folder becomes visible
@@ -201,6 +203,7 @@ def _write_extras(
     sources: list[dict[str, Any]],
     stats: dict[str, Any],
     eval_figures: dict[str, Any] | None,
+    profile: Profile,
 ) -> dict[str, dict[str, Any]]:
     """Deltas, changelog, schema export, card, checksums and datapackage.json."""
     summary = write_deltas(previous, folder)
@@ -214,9 +217,10 @@ def _write_extras(
         stats=stats,
         eval_figures=eval_figures,
         changelog=section,
+        profile=profile,
     )
     _write_text(folder / "README.md", card)
-    write_report(release_tables, folder, eval_figures, version=version)
+    write_report(release_tables, folder, eval_figures, version=version, profile=profile)
     write_ftm(release_tables, folder)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()

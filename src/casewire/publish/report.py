@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from casewire.publish.card import fill_rates
+from casewire.publish.card import Profile, table_profile
 from casewire.publish.files import present_records
 
 REPORT_FILE = "report.html"
@@ -82,15 +82,14 @@ def _fmt(value: Any) -> str:
 # ---------------------------------------------------------------- sections
 
 
-def _tables_section(tables: dict[str, pd.DataFrame]) -> str:
+def _tables_section(profile: Profile) -> str:
     rows = []
     details = []
-    for name, df in tables.items():
-        rates = fill_rates(df)
-        mean = sum(rates.values()) / len(rates) if rates and len(df) else 0.0
+    for name, (n_rows, rates) in profile.items():
+        mean = sum(rates.values()) / len(rates) if rates and n_rows else 0.0
         rows.append(
-            f"<tr><td>{_esc(name)}</td><td class=num>{len(df):,}</td>"
-            f"<td class=num>{df.shape[1]}</td><td class=num>{mean:.0%} "
+            f"<tr><td>{_esc(name)}</td><td class=num>{n_rows:,}</td>"
+            f"<td class=num>{len(rates)}</td><td class=num>{mean:.0%} "
             f'<span class=bar style="width:{mean * 80:.0f}px"></span></td></tr>'
         )
         cells = "".join(
@@ -420,9 +419,12 @@ def _timelines_section(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def render_report(
-    tables: dict[str, pd.DataFrame], version: str, eval_figures: dict[str, Any] | None = None
+    tables: dict[str, pd.DataFrame],
+    version: str,
+    eval_figures: dict[str, Any] | None = None,
+    profile: Profile | None = None,
 ) -> str:
-    """The whole ``report.html`` page as text."""
+    """The whole ``report.html`` page as text; ``profile`` as in :func:`render_card`."""
     nav = " · ".join(
         f'<a href="#{a}">{t}</a>'
         for a, t in (
@@ -438,7 +440,7 @@ def render_report(
             "<p class=muted>Criminal cases read from press releases: what this release holds. "
             "Tables are in the Parquet/CSV files beside this page; the dataset card is "
             f"README.md.</p><p>{nav}</p>",
-            _tables_section(tables),
+            _tables_section(profile if profile is not None else table_profile(tables)),
             _eval_section(eval_figures),
             _charts_section(tables),
             _timelines_section(tables),
@@ -458,12 +460,13 @@ def write_report(
     eval_figures: dict[str, Any] | None = None,
     *,
     version: str | None = None,
+    profile: Profile | None = None,
 ) -> Path:
     """Write ``report.html`` into ``folder``; ``version`` defaults to the folder's name
     (pass it when writing into a temporary folder that is renamed later)."""
     folder = Path(folder)
     path = folder / REPORT_FILE
-    text = render_report(tables, version or folder.name, eval_figures)
+    text = render_report(tables, version or folder.name, eval_figures, profile)
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
         handle.flush()
