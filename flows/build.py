@@ -70,14 +70,10 @@ def extract_batch(
     pool: pipeline.ExtractorPool | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> pipeline.ExtractionResult:
-    cache = None
-    if cache_root is not None:
-        version = model_version_of(model)
-        cache = ExtractionCache(default_cache_dir(cache_root, version), version)
     return pipeline.extract_documents_cached(
         documents,
         lambda: _nlp(model),  # loaded only if something is not cached
-        cache,
+        extraction_cache(cache_root, model),
         batch_size=batch_size,
         pool=pool,
         on_batch=on_batch,
@@ -118,10 +114,12 @@ def publish(
     )
 
 
-def any_cached(cache_root: str, model: str | None) -> bool:
-    """Whether this model and extractor version have cached extractions under ``cache_root``."""
-    folder = default_cache_dir(cache_root, model_version_of(model))
-    return folder.is_dir() and any(folder.iterdir())
+def extraction_cache(cache_root: str | None, model: str | None) -> ExtractionCache | None:
+    """The extraction cache of this model and extractor version under ``cache_root``."""
+    if cache_root is None:
+        return None
+    version = model_version_of(model)
+    return ExtractionCache(default_cache_dir(cache_root, version), version)
 
 
 def on_dask(address: str | None = None, n_workers: int = 2):
@@ -242,8 +240,8 @@ def build_release(
     # needs parsing.
     pool = None
     if n_process > 1 and not distributed:
-        first = cache_root is None or not any_cached(cache_root, model)
-        pool = pipeline.ExtractorPool(model, n_process, start_now=first)
+        cache = extraction_cache(cache_root, model)
+        pool = pipeline.ExtractorPool(model, n_process, start_now=cache is None or cache.is_empty())
     with pool or nullcontext():  # the workers stop once extraction is done, or fails
         documents, rejects = read_documents(raw)
         logger.info(

@@ -320,6 +320,12 @@ class ExtractionCache:
     def key(self, document: Document) -> str:
         return cache_key(document, self.extractor_version, self.model)
 
+    def is_empty(self) -> bool:
+        """True when no extraction is stored yet (a first build parses everything)."""
+        return not self.folder.is_dir() or not any(
+            _segments(shard) for shard in self.folder.iterdir() if shard.is_dir()
+        )
+
     def get_many(
         self, documents: Sequence[Document]
     ) -> tuple[dict[str, DocExtraction], list[Document]]:

@@ -197,6 +197,14 @@ def test_put_then_get_returns_hits_and_misses_in_order(store: ExtractionCache) -
     assert misses == [docs[0], docs[4]]
 
 
+def test_is_empty_until_something_is_stored(store: ExtractionCache) -> None:
+    assert store.is_empty()  # no folder yet
+    store.folder.mkdir(parents=True)
+    assert store.is_empty()
+    store.put_many([rich_extraction(make_document("A sentencing in court."))])
+    assert not store.is_empty()
+
+
 def test_evidence_is_stored_as_a_span_of_the_text(
     store: ExtractionCache, document: Document
 ) -> None:

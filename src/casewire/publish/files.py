@@ -237,24 +237,33 @@ def neutralize(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def write_tables(
+def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, dict[str, object]]:
+    """Write ``<name>.parquet`` and ``<name>.csv`` for every table into ``folder``, in
+    the contract's dtypes and key order.
+
+    Returns ``{file name: {"table", "format", "sha256", "bytes", "rows"}}`` in table order.
+    """
+    return write_ordered_tables(
+        {name: sort_table(name, conform(name, tables[name])) for name in schemas.TABLES}, folder
+    )
+
+
+def write_ordered_tables(
     tables: dict[str, pd.DataFrame],
     folder: Path,
     drop_after: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, dict[str, object]]:
-    """Write ``<name>.parquet`` and ``<name>.csv`` for every table into ``folder``.
+    """:func:`write_tables` for frames already conformed and in key order.
 
     ``drop_after`` names columns no later step reads: once a table's files are
     written, ``tables[name]`` is replaced by the frame without them, so a long text
     column is let go before the next table is written.
-
-    Returns ``{file name: {"table", "format", "sha256", "bytes", "rows"}}`` in table order.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, object]] = {}
     for name in schemas.TABLES:
-        frame = sort_table(name, conform(name, tables[name]))
+        frame = tables[name]
         sums = {
             "parquet": write_parquet(name, frame, folder / f"{name}.parquet"),
             "csv": write_csv(frame, folder / f"{name}.csv"),
@@ -268,8 +277,7 @@ def write_tables(
                 "rows": len(frame),
             }
         if drop_after and drop_after.get(name):
-            del frame
-            tables[name] = tables[name].drop(columns=list(drop_after[name]))
+            tables[name] = frame.drop(columns=list(drop_after[name]))
     return written
 
 

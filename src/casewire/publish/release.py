@@ -38,7 +38,7 @@ import schemas
 from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
-from casewire.publish.files import conform, sha256_file, sort_table, write_tables
+from casewire.publish.files import conform, sha256_file, sort_table, write_ordered_tables
 from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
@@ -155,7 +155,7 @@ def _publish(
     build_date: str,
 ) -> PublishResult:
     profile = table_profile(tables)  # every column, before long ones are dropped
-    files = write_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
+    files = write_ordered_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
     latest = read_latest(output_dir)
