@@ -132,3 +132,53 @@ def test_every_column_has_a_description(name: str) -> None:
 @pytest.mark.parametrize("name", list(schemas.TABLES))
 def test_primary_key_columns_exist(name: str) -> None:
     assert set(schemas.primary_key(name)) <= set(schemas.columns(name))
+
+
+def test_a_repeated_id_is_reported_with_its_value() -> None:
+    # rows that differ but share an ID: the Arrow pre-check must not wave them through
+    tables = example_tables()
+    mentions = tables["mentions"].copy()
+    mentions.loc[1, "mention_id"] = mentions.loc[0, "mention_id"]
+    tables["mentions"] = mentions
+    with pytest.raises(schemas.ReleaseValidationError) as info:
+        schemas.validate_tables(tables)
+    failures = info.value.failures
+    unique = failures[(failures["table"] == "mentions") & (failures["check"] == "field_uniqueness")]
+    assert set(unique["failure_case"]) == {mentions.loc[0, "mention_id"]}
+    assert sorted(unique["index"]) == [0, 1]
+
+
+def test_published_schema_keeps_unique_constraints_skipped_at_validation() -> None:
+    from schemas.crosstable import _schema_for
+    from schemas.mentions import Mentions
+
+    distinct = _schema_for(Mentions, example_tables()["mentions"])
+    assert not distinct.columns["mention_id"].unique  # Arrow saw every value once
+    assert Mentions.to_schema().columns["mention_id"].unique  # the contract is unchanged
+
+
+@pytest.mark.parametrize("name", list(schemas.TABLES))
+def test_dataframe_checks_are_row_wise(name: str) -> None:
+    # long tables are validated a slice of rows at a time: only row-wise checks allow it
+    df = example_tables()[name]
+    for check in schemas.TABLES[name].to_schema().checks:
+        output = check(df).check_output
+        assert isinstance(output, pd.Series) and len(output) == len(df), check.name
+
+
+def test_sliced_validation_finds_and_places_a_bad_row(monkeypatch) -> None:
+    from schemas import crosstable
+
+    monkeypatch.setattr(crosstable, "VALIDATE_BATCH_ROWS", 1)  # every row a slice
+    good = example_tables()
+    validated = schemas.validate_tables(good)
+    pd.testing.assert_frame_equal(validated["mentions"], good["mentions"])
+    bad = example_tables()
+    bad["mentions"] = _set("label", "MONEY", row=1)(bad["mentions"])
+    with pytest.raises(schemas.ReleaseValidationError) as info:
+        schemas.validate_tables(bad)
+    failures = info.value.failures
+    own = failures[failures["table"] == "mentions"]
+    assert list(own["column"]) == ["label"]  # reported once, not once per slice
+    assert list(own["index"]) == [1]
+    assert list(own["failure_case"]) == ["MONEY"]
