@@ -28,7 +28,7 @@ from casewire.records import DocExtraction, Evidence, Mention
 from casewire.textnorm import name_key
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     entity_type: str
     keys: set[str] = field(default_factory=set)
@@ -43,7 +43,7 @@ class EntityResolution:
     """Entities resolved across documents, and the lookup extractors' names need."""
 
     def __init__(self, clusters: list[_Cluster], index: dict[tuple[str, str], int]) -> None:
-        self._clusters = clusters
+        self._clusters: list[_Cluster] | None = clusters
         self._index = index  # (entity_type, name_key) -> cluster position
         self._ids = [_entity_id(c) for c in clusters]
 
@@ -60,8 +60,15 @@ class EntityResolution:
 
     def entities(self) -> list[dict]:
         """One row per entity (the ``entities`` table's columns), sorted by entity_id."""
+        if self._clusters is None:
+            raise RuntimeError("entity rows are made before the clusters are released")
         rows = [_row(c, eid) for c, eid in zip(self._clusters, self._ids, strict=True)]
         return sorted(rows, key=lambda r: r["entity_id"])
+
+    def release_clusters(self) -> None:
+        """Let go of the clusters, and of every mention they hold, once the entity rows
+        are made; :meth:`entity_id_for` keeps answering."""
+        self._clusters = None
 
 
 def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
