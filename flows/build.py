@@ -27,6 +27,7 @@ from spacy.language import Language
 import schemas
 from casewire import ingest, pipeline, tables
 from casewire.cache import ExtractionCache, default_cache_dir
+from casewire.memory import return_free_memory
 from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
 from casewire.publish import PublishResult, builds, publish_release
@@ -253,6 +254,7 @@ def build_release(
         result = _extract_all(
             documents, model, pool, batch_size, chunk_size, cache_root, distributed
         )
+    return_free_memory()  # what extraction let go (worker replies, batches) goes back first
     pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
     # quote(): Prefect would otherwise walk every record and row of these arguments
@@ -260,6 +262,7 @@ def build_release(
     built = build_tables(quote(result.extractions), quote(all_rejects))
     n_units = len(documents) + len(rejects)
     del result, documents  # the tables hold what is published; free the records
+    return_free_memory()  # ...and hand their pages back before validation allocates
     frames = validate_tables(quote(built))
     del built
     stats = {name: len(df) for name, df in frames.items()}

@@ -20,6 +20,7 @@ from casewire.publish.ftm import (
     ftm_id,
     organization_schema,
     read_ftm,
+    read_inputs,
     write_ftm,
 )
 from schemas.examples import example_tables
@@ -152,6 +153,21 @@ def test_file_is_byte_deterministic(seed_tables, tmp_path: Path) -> None:
     b = write_ftm(shuffled, tmp_path / "b")
     assert a.name == b.name == FTM_FILE
     assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("which", ["seeds", "examples"])
+def test_the_columns_read_back_give_the_same_file(which, seed_tables, tmp_path: Path) -> None:
+    # publishing builds the export from READ_COLUMNS of the written files, not the frames
+    from casewire.publish import write_tables
+
+    tables = seed_tables if which == "seeds" else example_tables()
+    write_tables(tables, tmp_path)
+    (tmp_path / "files").mkdir()
+    (tmp_path / "frames").mkdir()
+    from_files = write_ftm(read_inputs(tmp_path), tmp_path / "files")
+    from_frames = write_ftm(tables, tmp_path / "frames")
+    assert from_files.read_bytes() == from_frames.read_bytes()
+    assert len(from_files.read_bytes().splitlines()) > 3
 
 
 def test_example_tables_judge_and_terms(tmp_path: Path) -> None:

@@ -304,9 +304,10 @@ def write_csv(
     return digest.hexdigest(), size
 
 
-def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """Read ``<name>.parquet`` back into the contract's dtypes (lists as Python lists)."""
-    frame = pq.read_table(Path(folder) / f"{name}.parquet").to_pandas()
+def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read ``<name>.parquet`` (or only ``columns`` of it) back into the contract's dtypes
+    (lists as Python lists)."""
+    frame = pq.read_table(Path(folder) / f"{name}.parquet", columns=columns).to_pandas()
     for col in schemas.list_columns(name):
         if col in frame:
             frame[col] = pd.Series([as_list(v) for v in frame[col]], dtype=object)

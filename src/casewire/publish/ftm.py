@@ -25,7 +25,7 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.util import make_entity_id
 from unidecode import unidecode
 
-from casewire.publish.files import present_records
+from casewire.publish.files import present_records, read_table
 
 FTM_FILE = "entities.ftm.json"
 ID_PREFIX = "casewire-"
@@ -83,6 +83,20 @@ OUTCOME_VERBS = {
 }
 #: Events of these modalities describe something that happened and are exported.
 EXPORTED_MODALITIES = {"asserted"}
+#: The columns :func:`build_entities` reads, per table (None: all of them).
+READ_COLUMNS: dict[str, list[str] | None] = {
+    "documents": ["doc_id", "title", "source_id", "published_date", "url", "language"],
+    "mentions": ["entity_id", "doc_id"],
+    "entities": ["entity_id", "entity_type", "canonical_name", "aliases", "variants", "roles",
+                 "doc_id"],
+    "entity_roles": ["entity_id", "role", "title", "doc_id"],
+    "events": None,
+    "event_evidence": ["event_id", "doc_id"],
+    "event_participants": None,
+    "legal_outcomes": None,
+    "charges": ["outcome_id", "case_id", "category"],
+    "cases": None,
+}  # fmt: skip
 
 
 def ftm_id(casewire_id: str) -> str:
@@ -183,13 +197,13 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
     """The FtM entities of a release's tables, sorted by ID."""
     g = _Graph()
     # articles need the metadata, not the texts (a copy of every text as Python str)
-    metadata = ["doc_id", "title", "source_id", "published_date", "url", "language"]
+    metadata = READ_COLUMNS["documents"]
     docs = {r["doc_id"]: r for r in _rows(tables["documents"][metadata])}
     for doc in docs.values():
         _article(g, doc)
 
     # only the columns read below: rows of every column would copy the evidence texts
-    entity_roles = _rows(tables["entity_roles"][["entity_id", "role", "title", "doc_id"]])
+    entity_roles = _rows(tables["entity_roles"][READ_COLUMNS["entity_roles"]])
     roles_by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for role in entity_roles:
         roles_by_entity[role["entity_id"]].append(role)
@@ -199,13 +213,12 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
         mention_docs[entity_id].add(doc_id)
 
     outcomes = _rows(tables["legal_outcomes"])
-    charges = _rows(tables["charges"][["outcome_id", "case_id", "category"]])
+    charges = _rows(tables["charges"][READ_COLUMNS["charges"]])
     topics = _defendant_topics(outcomes, charges)
 
     people: dict[str, str] = {}  # name key -> FtM id of an exported person
     exported: set[str] = set()
-    entity_columns = ["entity_id", "entity_type", "canonical_name", "aliases", "variants"]
-    for ent in _rows(tables["entities"][[*entity_columns, "roles", "doc_id"]]):
+    for ent in _rows(tables["entities"][READ_COLUMNS["entities"]]):
         roles = set(ent["roles"] or [])
         if ent["entity_type"] == "person":
             schema = "Person"
@@ -428,6 +441,12 @@ def write_ftm(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
         handle.flush()
         os.fsync(handle.fileno())
     return path
+
+
+def read_inputs(folder: Path) -> dict[str, pd.DataFrame]:
+    """What :func:`build_entities` reads (:data:`READ_COLUMNS`), from the Parquet tables
+    of a release folder."""
+    return {name: read_table(folder, name, columns) for name, columns in READ_COLUMNS.items()}
 
 
 def read_ftm(path: Path) -> Iterator[EntityProxy]:

@@ -35,10 +35,12 @@ from typing import Any
 import pandas as pd
 
 import schemas
+from casewire.memory import return_free_memory
 from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
 from casewire.publish.files import conform, sha256_file, sort_table, write_ordered_tables
+from casewire.publish.ftm import read_inputs as ftm_inputs
 from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
@@ -205,7 +207,8 @@ def _write_extras(
     eval_figures: dict[str, Any] | None,
     profile: Profile,
 ) -> dict[str, dict[str, Any]]:
-    """Deltas, changelog, schema export, card, checksums and datapackage.json."""
+    """Deltas, changelog, schema export, card, report, FtM, checksums and
+    datapackage.json. Empties ``release_tables`` before the FtM export."""
     summary = write_deltas(previous, folder)
     section = changelog_section(version, latest["version"] if latest else None, summary)
     _write_text(folder / "CHANGELOG.md", CHANGELOG_TITLE + section + _old_changelog(previous))
@@ -221,7 +224,12 @@ def _write_extras(
     )
     _write_text(folder / "README.md", card)
     write_report(release_tables, folder, eval_figures, version=version, profile=profile)
-    write_ftm(release_tables, folder)
+    # The FtM graph (290,000 entities on the whole corpus) is built last, from the few
+    # columns it reads of the files just written: the frames are let go first, so the
+    # graph never sits in memory beside them.
+    release_tables.clear()
+    return_free_memory()
+    write_ftm(ftm_inputs(folder), folder)
     _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
