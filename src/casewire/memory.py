@@ -5,9 +5,9 @@ task-run state holds a task's parameters and result) wait for the cyclic garbage
 collector; and glibc keeps the pages of what Python frees into its heap, so the
 process's resident size stays where it was and the next large allocation (a frame, a
 validation check) lands on top of it. :func:`return_free_memory` collects cycles, then
-asks glibc (``malloc_trim``) to return free pages. On the whole corpus, called once the
-records are let go, it lowers the flow's peak at validation by about 120 MiB. The trim is
-skipped on other C libraries and systems.
+asks glibc (``malloc_trim``) to return free pages. On a whole-corpus replay, called once
+the records are let go, it hands back 120-165 MiB before validation. The trim is skipped
+on other C libraries and systems.
 """
 
 from __future__ import annotations
