@@ -208,7 +208,7 @@ def build_entities(tables: dict[str, pd.DataFrame]) -> list[EntityProxy]:
     for role in entity_roles:
         roles_by_entity[role["entity_id"]].append(role)
     mention_docs: dict[str, set[str]] = defaultdict(set)
-    pairs = tables["mentions"][["entity_id", "doc_id"]].dropna().drop_duplicates()
+    pairs = tables["mentions"][READ_COLUMNS["mentions"]].dropna().drop_duplicates()
     for entity_id, doc_id in zip(pairs["entity_id"], pairs["doc_id"], strict=True):
         mention_docs[entity_id].add(doc_id)
 
@@ -402,7 +402,7 @@ def _events(
         if p["entity_id"] in exported:
             participants[p["event_id"]].add(p["entity_id"])
     evidence_docs: dict[str, set[str]] = defaultdict(set)
-    for e in _rows(tables["event_evidence"][["event_id", "doc_id"]]):
+    for e in _rows(tables["event_evidence"][READ_COLUMNS["event_evidence"]]):
         evidence_docs[e["event_id"]].add(e["doc_id"])
     for ev in _rows(tables["events"]):
         if ev["modality"] not in EXPORTED_MODALITIES:
