@@ -33,7 +33,7 @@ run: install  ## build a release from $(RAW) into $(OUTPUT)
 	$(BIN)/casewire run --raw $(RAW) --output $(OUTPUT)
 
 test: install browser  ## lint, then the test suite (whole-corpus runs are eval/bench)
-	$(BIN)/ruff check src flows schemas tests bench
+	$(BIN)/ruff check src flows schemas tests bench gold
 	$(BIN)/python -m pytest -q
 
 # Headless Chromium renders report.html in the tests; Debian's package, installed
@@ -46,7 +46,7 @@ browser:
 	  else echo "note: chromium not installed and cannot install it: the report test will skip"; fi; }
 
 eval: install  ## score extraction against every gold file in $(GOLD)
-	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
+	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
 	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
 
 bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
@@ -56,8 +56,8 @@ serve: install  ## serve the build flow as a scheduled deployment (hourly)
 	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)
 
 lint: install  ## ruff: style, imports, and no Prefect inside src/casewire
-	$(BIN)/ruff check src flows schemas tests bench
-	$(BIN)/ruff format --check src flows schemas tests bench
+	$(BIN)/ruff check src flows schemas tests bench gold
+	$(BIN)/ruff format --check src flows schemas tests bench gold
 
 clean:  ## remove releases, the extraction cache and Prefect state
 	rm -rf $(OUTPUT)/releases $(OUTPUT)/latest.json $(OUTPUT)/.cache .prefect .pytest_cache

@@ -63,3 +63,78 @@ def test_field_exact_match_on_matched_outcomes() -> None:
     f = score(GOLD, pred)["fields"]
     assert f["sentence_max_months"]["exact"] == 0.0
     assert f["judge"]["exact"] == 1.0
+
+
+def test_row_on_a_document_without_outcomes_is_a_false_alarm() -> None:
+    gold = [{"id": "d2", "outcomes": []}]
+    pred = {"d2": [{"defendant": "Thomas C. Butler", "outcome_type": "charged"}]}
+    r = score(gold, pred)
+    assert (r["outcomes"]["fp"], r["outcomes"]["apart"]) == (1, 0)
+    assert r["false_alarms"][0]["why"] == "document has no outcome"
+
+
+def test_lenient_scorer_keeps_the_old_count_for_comparison() -> None:
+    gold = [{"id": "d2", "outcomes": []}]
+    pred = {"d2": [{"defendant": "Thomas C. Butler", "outcome_type": "charged"}]}
+    assert score(gold, pred, strict=False)["outcomes"]["apart"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "why"),
+    [
+        ("Brooklyn Man Sentenced", "", "headline or title word"),
+        ("Chief", "", "one word"),
+        ("Bertrum", "", "one word"),
+        ("JOHN SMITH", "", "all capitals"),
+        ("Both Ramirez", "", "headline or title word"),
+        ("Eric Gonzalez", "", "an official"),
+        ("San Marcos", "a San Marcos-based company", "a place"),
+        ("Chula Vista", "a Chula Vista father of two", "a place"),
+        ("Unit 42", "", "digits"),
+        ("", "", "no name"),
+        ("Jane Q. Doe", "Jane Q. Doe, 41, of San Marcos", None),
+        ("Acme Widgets LLC", "", None),
+        ("CITGO Petroleum Corporation", "", None),
+    ],
+)
+def test_name_problem(name: str, text: str, why: str | None) -> None:
+    from casewire.evaluate import name_problem
+
+    assert name_problem(name, text, officials=["Eric Gonzalez"]) == why
+
+
+def test_non_name_row_beside_listed_outcomes_is_a_false_alarm() -> None:
+    pred = {"d1": [dict(o) for o in GOLD[0]["outcomes"][:2]]
+            + [{"defendant": "Brooklyn Man Sentenced", "outcome_type": "sentenced"}]}  # fmt: skip
+    o = score(GOLD, pred)["outcomes"]
+    assert (o["tp"], o["fp"], o["apart"]) == (2, 1, 0)
+
+
+def test_optional_gold_is_a_hit_when_found_and_never_a_miss() -> None:
+    gold = [{"id": "d3", "outcomes": [
+        {"defendant": "Ann Lee", "outcome_type": "sentenced"},
+        {"defendant": "Bo Chan", "outcome_type": "pleaded_guilty", "optional": True},
+        {"defendant": "Cy Diaz", "outcome_type": "charged", "optional": True},
+    ]}]  # fmt: skip
+    pred = {"d3": [{"defendant": "Ann Lee", "outcome_type": "sentenced"},
+                   {"defendant": "Bo Chan", "outcome_type": "pleaded_guilty"}]}  # fmt: skip
+    o = score(gold, pred)["outcomes"]
+    assert (o["tp"], o["fn"], o["fp"]) == (2, 0, 0)
+
+
+def test_test_split_gives_figures_and_no_errors_to_read() -> None:
+    from casewire.evaluate import evaluate
+
+    docs = [
+        {"id": "a/1", "office": "a", "split": "dev", "outcomes": GOLD[0]["outcomes"]},
+        {"id": "b/1", "office": "b", "split": "test", "outcomes": GOLD[0]["outcomes"]},
+    ]
+    pred = {"a/1": [], "b/1": [dict(GOLD[0]["outcomes"][0])]}
+    fig = evaluate({"s.jsonl": docs}, pred, {})
+    assert fig["files"]["s.jsonl [dev]"]["misses"]
+    assert "misses" not in fig["files"]["s.jsonl [test]"]
+    assert "misses" not in fig["groups"]["test"]
+    assert fig["groups"]["test"]["outcomes"]["fn"] == 1
+    offices = fig["offices"]["all"]
+    assert offices["a"]["f1"] == 0.0
+    assert offices["a"]["f1_without"] == offices["b"]["f1"] > 0
