@@ -52,12 +52,12 @@ def differences(a: dict, b: dict) -> list[str]:
     if a.get("published_date") != b.get("published_date"):
         out.append(f"published_date: a={a.get('published_date')} b={b.get('published_date')}")
     pairs, only_a, only_b = _pairs(a["outcomes"], b["outcomes"])
-    label = lambda o: (
-        f"{o.get('defendant')} | {o['outcome_type']}"
-        + (  # noqa: E731
+
+    def label(o: dict) -> str:
+        return f"{o.get('defendant')} | {o['outcome_type']}" + (
             " (optional)" if o.get("optional") else ""
         )
-    )
+
     out += [f"only in a: {label(o)}" for o in only_a]
     out += [f"only in b: {label(o)}" for o in only_b]
     for x, y in pairs:
