@@ -117,8 +117,35 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]
         is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or ln.casefold() in seen))
         seen.add(ln.casefold())
     is_menu = [j or _is_menu_line(ln, max_words) for ln, j in zip(kept, is_junk, strict=True)]
-    drop = _menu_runs(is_menu, min_run)
+    drop = _menu_runs(is_menu, min_run) | _teaser_lines(kept)
     return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]
+
+
+_DATE_LINE = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}",
+    re.IGNORECASE,
+)
+_SNIPPET_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more\W*)?$", re.IGNORECASE)
+
+
+def _teaser_lines(lines: list[str]) -> set[int]:
+    """Indexes of related-story teasers: a headline, a date alone on its line and a
+    snippet cut off with an ellipsis ("Recent News" sidebars). They are other pages'
+    news, wherever they stand on the page; the heading just before a run goes too."""
+    filled = [i for i, ln in enumerate(lines) if ln]
+    drop: set[int] = set()
+    for k in range(1, len(filled) - 1):
+        title, date, snippet = (lines[filled[j]] for j in (k - 1, k, k + 1))
+        if (
+            _DATE_LINE.fullmatch(date)
+            and _SNIPPET_END.search(snippet)
+            and not title.endswith(".")
+            and len(title.split()) <= 25
+        ):
+            drop.update(filled[j] for j in (k - 1, k, k + 1))
+            if k >= 2 and filled[k - 2] not in drop and _is_menu_line(lines[filled[k - 2]], 4):
+                drop.add(filled[k - 2])  # the sidebar's heading ("Recent News")
+    return drop
 
 
 def _is_menu_line(line: str, max_words: int) -> bool:
@@ -170,6 +197,7 @@ def clean_page(raw: str) -> CleanText:
     folded = text[:5000].casefold()
     not_release = next((b for b in blocked if b in folded), None)
     lines = text.split("\n")
-    text_date = find_release_date(lines)
+    teasers = _teaser_lines([ln.strip() for ln in lines])  # their dates are other pages'
+    text_date = find_release_date([ln for i, ln in enumerate(lines) if i not in teasers])
     kept = _drop_furniture(lines, rules["menu_run_min_lines"], rules["menu_line_max_words"])
     return CleanText(repair(_join_broken_lines(kept)), header_date, text_date, not_release)

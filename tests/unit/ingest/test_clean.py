@@ -81,3 +81,36 @@ def test_pdf_broken_lines_are_joined() -> None:
 def test_repeated_headline_lines_are_kept_once() -> None:
     raw = "MAN SENTENCED FOR FRAUD\nMAN SENTENCED FOR FRAUD\nMAN SENTENCED FOR FRAUD\nA man was sentenced."
     assert clean_page(raw).text == "MAN SENTENCED FOR FRAUD\nA man was sentenced."
+
+
+TEASER_PAGE = """Woman Sentenced for Fraud
+June 1, 2026
+District Attorney Ann Roe announced today that Jane Doe was sentenced to four years.
+The judge also ordered restitution of $12,000.
+Recent News
+Man Charged with Murder after Fight
+June 3, 2026
+District Attorney Ann Roe announced today that John Poe has been charged with …
+Meet Deputy District Attorney Kim Lee
+May 28, 2026
+In honor of Heritage Month, which is observed throughout May, we ...
+Hall of Justice, 1 Main St."""
+
+
+def test_related_story_teasers_are_dropped_wherever_they_stand() -> None:
+    cleaned = clean_page(TEASER_PAGE)
+    assert "John Poe" not in cleaned.text and "Kim Lee" not in cleaned.text
+    assert "Recent News" not in cleaned.text
+    assert "Jane Doe was sentenced to four years." in cleaned.text
+    assert "Hall of Justice" in cleaned.text
+
+
+def test_a_teasers_date_is_never_the_release_date() -> None:
+    page = "\n".join(TEASER_PAGE.splitlines()[4:] + TEASER_PAGE.splitlines()[:4])
+    page = page.replace("June 1, 2026\n", "")
+    assert clean_page(page).text_date is None
+
+
+def test_a_dated_paragraph_that_is_no_teaser_is_kept() -> None:
+    page = "Title line\nJune 3, 2026\nJohn Poe was charged today with robbery."
+    assert "John Poe" in clean_page(page).text
