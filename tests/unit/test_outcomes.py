@@ -263,3 +263,27 @@ def test_a_later_term_never_fills_half_of_an_earlier_one(nlp) -> None:
     )
     assert (merged.sentence_min_months, merged.sentence_max_months) == (480, None)
     assert merged.life_sentence and merged.judge == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("DRUNKEN DRIVER SENTENCED\nA drunken driver was sentenced today to six years in "
+         "state prison for killing a pedestrian.", "DRUNKEN DRIVER"),
+        ("Landlord Indicted\nA Brooklyn landlord was indicted today for arson. The landlord "
+         "faces 25 years.", "Landlord"),
+    ],
+)  # fmt: skip
+def test_headline_words_are_never_defendants(nlp, text: str, wrong: str) -> None:
+    rows = _run(nlp, text)
+    assert all(wrong.casefold() not in (o.defendant or "").casefold() for o in rows)
+
+
+def test_a_place_tagged_as_such_is_no_defendant(nlp) -> None:
+    from casewire.extract.outcome_people import plausible_defendant
+
+    doc = nlp("A Buena Park man was charged today. He lives in Buena Park, California.")
+    assert not plausible_defendant("Buena Park", doc)
+    assert not plausible_defendant("DRUNKEN DRIVER", doc)
+    assert plausible_defendant("Juan Carlos Ortiz", nlp("Juan Carlos Ortiz was charged today."))
+    assert plausible_defendant("ACME TRADING LLC", nlp("ACME TRADING LLC was charged today."))

@@ -70,6 +70,52 @@ def plausible_name(name: str) -> bool:
     return clean_name(name) is not None
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+
+
+def plausible_defendant(name: str, doc: Doc) -> bool:
+    """Whether a defendant candidate can be a person's or company's name in this document.
+
+    Not when it is headline type (every word in capitals, no company suffix: "DRUNKEN
+    DRIVER", "SAN CLEMENTE"), a place the tagger tags here more often than a person
+    ("Buena Park", "Mission Viejo"), or a single word the document also writes in lower
+    case, so a common word ("Landlord", "Attacking", "marijuana").
+    """
+    if rules()["company_suffix"].search(name):
+        return True
+    words = _WORD.findall(name)
+    if not words:
+        return False
+    if len(words) > 1 and all(w.isupper() for w in words if len(w) > 1):
+        return False
+    text = doc_text(doc)
+    places = doc.user_data.get("casewire_places")
+    if places is None:
+        places = doc.user_data["casewire_places"] = frozenset(
+            w.casefold()
+            for e in doc.ents
+            if e.label_ in _PLACE_LABELS
+            for w in (e.text, *e.text.split())
+        )
+    if name.casefold() in places:
+        as_person = sum(
+            e.label_ == "PERSON" and e.text.casefold() == name.casefold() for e in doc.ents
+        )
+        if as_person < sum(name.casefold() in (e.text.casefold(), *e.text.casefold().split())
+                           for e in doc.ents if e.label_ in _PLACE_LABELS):  # fmt: skip
+            return False
+    if len(words) == 1:
+        w = words[0]
+        if (
+            w.isupper()
+            and len(w) > 1
+            or re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+        ):
+            return False
+    return True
+
+
 def _is_official(text: str, start: int) -> bool:
     """A name right after an official title, unless the title is a former one ("former
     Police Officer X" is how releases name officials who are defendants)."""

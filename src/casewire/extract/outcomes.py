@@ -30,6 +30,7 @@ from casewire.extract.outcome_people import (
     clean_name,
     defendants,
     names_in,
+    plausible_defendant,
 )
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.records import Charge, Document, Outcome
@@ -349,7 +350,8 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 approx[key] = is_approx
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
-    out = _finish(list(rows.values()), ages, denied, _akas(doc, names))
+    kept = [o for o in rows.values() if plausible_defendant(o.defendant, doc)]
+    out = _finish(kept, ages, denied, _akas(doc, names))
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
     return [
