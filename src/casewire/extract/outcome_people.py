@@ -74,13 +74,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
-def plausible_defendant(name: str, doc: Doc) -> bool:
+def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
     """Whether a defendant candidate can be a person's or company's name in this document.
 
     Not when it is headline type (every word in capitals, no company suffix: "DRUNKEN
     DRIVER", "SAN CLEMENTE"), a place the tagger tags here more often than a person
     ("Buena Park", "Mission Viejo"), or a single word the document also writes in lower
-    case, so a common word ("Landlord", "Attacking", "marijuana").
+    case, so a common word ("Landlord", "Attacking", "marijuana"). In a civil matter
+    (``civil``) a place can be the party: "Polk County, Fla., has agreed to pay".
     """
     if rules()["company_suffix"].search(name):
         return True
@@ -98,7 +99,7 @@ def plausible_defendant(name: str, doc: Doc) -> bool:
             if e.label_ in _PLACE_LABELS
             for w in (e.text, *e.text.split())
         )
-    if name.casefold() in places:
+    if not civil and name.casefold() in places:
         as_person = sum(
             e.label_ == "PERSON" and e.text.casefold() == name.casefold() for e in doc.ents
         )

@@ -350,7 +350,11 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 approx[key] = is_approx
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
-    kept = [o for o in rows.values() if plausible_defendant(o.defendant, doc)]
+    kept = [
+        o
+        for o in rows.values()
+        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
+    ]
     out = _finish(kept, ages, denied, _akas(doc, names))
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
