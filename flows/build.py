@@ -255,7 +255,11 @@ def build_release(
             documents, model, pool, batch_size, chunk_size, cache_root, distributed
         )
     return_free_memory()  # what extraction let go (worker replies, batches) goes back first
-    pipeline.check_failure_share(len(result.rejects), len(documents), max_failure_share)
+    pipeline.check_failure_share(result.rejects, len(documents), max_failure_share)
+    for failed in result.rejects:  # quarantined: published as extraction_error rejects
+        logger.warning(
+            "extraction failed, document quarantined: %s: %s", failed.source, failed.message
+        )
     all_rejects = pipeline.reconcile_duplicates([*rejects, *result.rejects], result.failed)
     # quote(): Prefect would otherwise walk every record and row of these arguments
     # looking for futures, which costs seconds per thousand documents.

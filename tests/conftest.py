@@ -40,6 +40,12 @@ BAD_INPUT_EXPECTED = {
     "cut.jsonl.gz:1": "document",
     "cut.jsonl.gz": "undecodable",
     "huge.txt": "too_large",
+    "UPPER.TXT": "document",
+    "page.json": "unsupported_format",
+    "ids.jsonl:1": "duplicate_id",  # the id of good_article.txt, which sorts first
+    "ids.jsonl:2": "document",  # its date 2023-02-30 dropped
+    "ids.jsonl:3": "duplicate_id",
+    "ids.jsonl:4": "document",  # its date 9999-12-31 dropped; a zero-width joiner in the name
 }
 
 

@@ -252,13 +252,29 @@ def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -
     return out
 
 
-def check_failure_share(n_failed: int, n_total: int, max_share: float) -> None:
-    """Raise :class:`TooManyFailures` when more than ``max_share`` of documents failed."""
-    if n_total and n_failed / n_total > max_share:
-        raise TooManyFailures(
-            f"{n_failed} of {n_total} documents failed extraction "
-            f"(more than the allowed {max_share:.0%}); see the extraction_error rejects"
-        )
+#: Failures a run always tolerates (quarantined, the rest published) whatever the
+#: share: one bad document in a run of three is a bad document, not a broken build.
+MIN_TOLERATED_FAILURES = 1
+
+
+def check_failure_share(failures: Sequence[Reject], n_total: int, max_share: float) -> None:
+    """Raise :class:`TooManyFailures`, naming each failed document and its error, when
+    more than ``max_share`` of the documents (and more than
+    ``MIN_TOLERATED_FAILURES``, or all of them) failed extraction. Otherwise the
+    failures stay ``extraction_error`` rejects of the published release."""
+    n_failed = len(failures)
+    if not n_total or not n_failed:
+        return
+    if n_failed < n_total and (
+        n_failed <= MIN_TOLERATED_FAILURES or n_failed / n_total <= max_share
+    ):
+        return
+    shown = "\n".join(f"  {r.source}: {r.message}" for r in failures[:10])
+    more = f"\n  ... and {n_failed - 10} more" if n_failed > 10 else ""
+    raise TooManyFailures(
+        f"{n_failed} of {n_total} documents failed extraction (more than the allowed "
+        f"{max_share:.0%}); nothing published. Failed documents:\n{shown}{more}"
+    )
 
 
 def run_pipeline(

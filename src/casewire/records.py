@@ -43,6 +43,7 @@ class Document:
 REJECT_REASONS = (
     "empty", "binary", "undecodable", "too_large", "duplicate_of", "malformed_json",
     "missing_field", "unsupported_language", "not_a_release", "extraction_error",
+    "unsupported_format", "outside_raw", "linked_folder", "too_long", "duplicate_id",
 )  # fmt: skip
 
 

@@ -16,6 +16,7 @@ import pytest
 import schemas
 from casewire import pipeline, tables
 from casewire.ingest import read_raw
+from casewire.ingest.documents import MAX_CHARS
 from casewire.ingest.sources import MAX_BYTES
 from casewire.pipeline import TooManyFailures
 from casewire.publish import validate_release
@@ -133,7 +134,7 @@ def test_too_many_failures_fail_the_run_and_publish_nothing(
     out = tmp_path / "output"
     n_docs = sum(v == "document" for v in EXPECTED.values())
     with pytest.raises(TooManyFailures, match=rf"2 of {n_docs} documents failed extraction"):
-        build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.2)
+        build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.1)
     assert not (out / "latest.json").exists()
     assert not any((out / "releases").iterdir()) if (out / "releases").exists() else True
 
@@ -173,3 +174,147 @@ def test_failing_document_that_has_a_duplicate_does_not_sink_the_run(
     out = tmp_path / "output"
     result = build.build_release(raw_dir=str(mixed_raw), output_dir=str(out), max_failure_share=0.5)
     assert result.published and validate_release(_release(out)).ok
+
+
+def test_too_many_failures_name_each_document_and_its_error(
+    prefect_harness, mixed_raw: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from flows import build
+
+    victims = {_doc_id(mixed_raw, "windows-1252.txt"), _doc_id(mixed_raw, "utf16-bom.txt")}
+    _fail_on(monkeypatch, victims, RuntimeError("boom"))
+    with pytest.raises(TooManyFailures) as info:
+        build.build_release(
+            raw_dir=str(mixed_raw), output_dir=str(tmp_path / "output"), max_failure_share=0.1
+        )
+    message = str(info.value)
+    assert "windows-1252.txt: RuntimeError: boom at test_faults.py:" in message
+    assert "utf16-bom.txt: RuntimeError: boom at test_faults.py:" in message
+
+
+def test_one_failure_in_a_small_run_is_a_published_extraction_error_reject(
+    prefect_harness, seed_raw: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Two documents, one fails: before, 50% > 5% stopped the run and pointed at
+    extraction_error rejects that were never written."""
+    from flows import build
+
+    victim = _doc_id(seed_raw, "001_e430d21bfe07dd31.txt")
+    _fail_on(monkeypatch, {victim}, ValueError("extractor tripped over this one"))
+    out = tmp_path / "output"
+    result = build.build_release(raw_dir=str(seed_raw), output_dir=str(out), use_cache=False)
+    assert result.published and validate_release(_release(out)).ok
+    rejects = pd.read_parquet(_release(out) / "rejects.parquet")
+    assert list(zip(rejects.source, rejects.reason, strict=True)) == [
+        ("001_e430d21bfe07dd31.txt", "extraction_error")
+    ]
+    assert "ValueError: extractor tripped over this one" in rejects.message.iloc[0]
+    assert result.accounting == "2 input units = 1 documents + 1 rejects (extraction_error 1)"
+
+
+# --- hostile raw folders: one real run, several behaviours ---------------------------
+SECRET = "Outside Secret was sentenced today to five years in prison for tax evasion. " * 2
+LATE_ARTICLE = (
+    "Nora Quill was convicted today in Boise of wire fraud after a four-day trial, "
+    "prosecutors in the District of Idaho said."
+)
+#: Inputs the run below adds to EXPECTED (they cannot live in git: links out of the
+#: checkout, a megabyte text, a gzip line over the size limit).
+HOSTILE_EXPECTED = {
+    **EXPECTED,
+    "huge.txt": "too_large",
+    "secret-link.txt": "outside_raw",
+    "elsewhere": "outside_raw",
+    "inside-link.txt": "duplicate_of",
+    "report.txt": "too_long",
+    "long.jsonl.gz:1": "too_large",
+    "long.jsonl.gz:2": "document",
+}
+
+
+def _long_line_gzip(path: Path, line_bytes: int) -> None:
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=1) as fh:
+        fh.write(b'{"id": "long/1", "text": "')
+        for _ in range(line_bytes // (1 << 20) + 1):
+            fh.write(b"x" * (1 << 20))
+        fh.write(b'"}\n' + json.dumps({"id": "long/2", "text": LATE_ARTICLE}).encode() + b"\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_run(prefect_harness, seed_build, tmp_path_factory):
+    """(result, output, snapshot of output before) of a real run over raw_bad, the seeds
+    and hostile inputs made here, onto an output already holding a release."""
+    from flows import build
+
+    base = tmp_path_factory.mktemp("hostile")
+    raw, outside = base / "raw", base / "outside"
+    shutil.copytree(BAD, raw)
+    for path in sorted(RAW.glob("*.txt")):
+        shutil.copy(path, raw / path.name)
+    with (raw / "huge.txt").open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    outside.mkdir()
+    (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (raw / "secret-link.txt").symlink_to(outside / "secret.txt")
+    (raw / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (raw / "inside-link.txt").symlink_to("good_article.txt")
+    sentence = "The court heard the case of a man charged with fraud in the city. "
+    (raw / "report.txt").write_text(sentence * (MAX_CHARS // len(sentence) + 10))
+    _long_line_gzip(raw / "long.jsonl.gz", MAX_BYTES + 1)
+    out = base / "output"
+    shutil.copytree(seed_build[1].parent.parent, out)  # a valid earlier release is in place
+    before = _snapshot(out)
+    result = build.build_release(raw_dir=str(raw), output_dir=str(out))
+    return result, out, before
+
+
+def test_hostile_run_accounts_for_every_input_unit(hostile_run) -> None:
+    result, out, _ = hostile_run
+    assert result.published and validate_release(_release(out)).ok
+    docs = pd.read_parquet(_release(out) / "documents.parquet")
+    rejects = pd.read_parquet(_release(out) / "rejects.parquet")
+    seen = {
+        **dict.fromkeys(docs.source_path, "document"),
+        **dict(zip(rejects.source, rejects.reason, strict=True)),
+    }
+    assert seen == HOSTILE_EXPECTED
+    assert result.accounting.startswith(f"{len(HOSTILE_EXPECTED)} input units = ")
+    for part in ("duplicate_id 2", "outside_raw 2", "too_long 1", "unsupported_format 1"):
+        assert part in result.accounting
+
+
+def test_hostile_run_reads_nothing_outside_raw(hostile_run) -> None:
+    _, out, _ = hostile_run
+    release = _release(out)
+    assert not any(b"Outside Secret" in p.read_bytes() for p in release.rglob("*") if p.is_file())
+
+
+def test_hostile_run_leaves_the_previous_release_untouched(hostile_run) -> None:
+    result, out, before = hostile_run
+    after = _snapshot(out)
+    old = {k: v for k, v in before.items() if k.startswith("releases/")}
+    assert old and all(after[k] == v for k, v in old.items())
+    assert (
+        json.loads(after["latest.json"])["version"]
+        == result.version
+        != (json.loads(before["latest.json"])["version"])
+    )
+
+
+def test_hostile_run_rejects_say_what_to_fix(hostile_run) -> None:
+    _, out, _ = hostile_run
+    rejects = pd.read_parquet(_release(out) / "rejects.parquet").set_index("source")
+    assert "1,000,000" in rejects.loc["report.txt"].message
+    assert "good_article.txt" in rejects.loc["ids.jsonl:1"].message
+    assert ".txt, .jsonl, .jsonl.gz" in rejects.loc["page.json"].message
+    assert "decompressed" in rejects.loc["long.jsonl.gz:1"].message
+
+
+def test_hostile_run_publishes_no_impossible_date(hostile_run) -> None:
+    _, out, _ = hostile_run
+    docs = pd.read_parquet(_release(out) / "documents.parquet").set_index("source_path")
+    assert docs.loc[["ids.jsonl:2", "ids.jsonl:4"], "published_date"].isna().all()
+    events = pd.read_parquet(_release(out) / "events.parquet")
+    assert events.date.dropna().str[:4].astype(int).le(2100).all()

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from casewire.textnorm import MAX_YEAR, MIN_YEAR, plausible_day
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -76,15 +78,15 @@ class DateValue:
 
 
 def _pub(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    """The publication day relative dates count from; None unless it is a real,
+    plausible day (a "9999-12-31" header must not put "today" in year 9999)."""
+    day = plausible_day(published[:10]) if published else None
+    return dt.date.fromisoformat(day) if day else None
 
 
 def _day(y: int, m: int, d: int) -> DateValue | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
     try:
         return DateValue(dt.date(y, m, d).isoformat(), "day")
     except ValueError:

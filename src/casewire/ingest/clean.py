@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from casewire.rules import load_rules
+from casewire.textnorm import plausible_day
 
 _HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 _MONTHS = (
@@ -41,6 +42,16 @@ _MONTH_NUM = {
         start=1,
     )
 }
+
+#: Characters that render as nothing but split words for spaCy and for name matching:
+#: NUL, zero-width space/non-joiner/joiner, word joiner, BOM/ZWNBSP anywhere, and the
+#: bidi controls (embeddings, overrides, isolates, LRM/RLM). Removed before anything
+#: else, so every offset is computed on text without them.
+INVISIBLE = frozenset(
+    "\x00\u200b\u200c\u200d\u2060\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+)
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _DETACHED_POSSESSIVE = re.compile(r"(?<=\w) +(?=[’']s\b)")
@@ -74,10 +85,9 @@ def iso_from_match(m: re.Match[str]) -> str | None:
     month = _MONTH_NUM.get(m.group(1).lower()) or next(
         (n for name, n in _MONTH_NUM.items() if name.startswith(m.group(1).lower())), None
     )
-    day, year = int(m.group(2)), int(m.group(3))
-    if month is None or not 1 <= day <= 31 or not 1900 <= year <= 2100:
+    if month is None:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return plausible_day(f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(2)):02d}")
 
 
 def find_release_date(lines: list[str]) -> str | None:
@@ -190,7 +200,7 @@ def clean_page(raw: str) -> CleanText:
     """Clean one page: header date, furniture, broken lines, scraping damage."""
     _, _, blocked, _ = _compiled()
     rules = load_rules("cleaning")
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = raw.translate(_DROP_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     header_date = None
     if m := _HEADER_DATE.match(text):
         header_date, text = m.group(1), text[m.end() :]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,11 +14,16 @@ from casewire.ids import stable_id
 from casewire.ingest.clean import clean_page
 from casewire.ingest.sources import RawRecord, record_from_dict
 from casewire.records import Document, Reject
+from casewire.textnorm import MAX_YEAR, MIN_YEAR, plausible_day
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
 MIN_CHARS = 40  # below this a page has no article left after cleaning
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: spaCy's default ``nlp.max_length``: a longer text would stop the parse of its whole
+#: batch, so it is rejected here (``too_long``) rather than split, which could cut a
+#: sentence and its evidence in two.
+MAX_CHARS = 1_000_000
 _WS = re.compile(r"\s+")
+log = logging.getLogger(__name__)
 
 
 def detect_language(text: str) -> str:
@@ -60,6 +66,13 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
     text = cleaned.text
     if len(text) < MIN_CHARS:
         return Reject(record.source, "empty", f"only {len(text)} characters left after cleaning")
+    if len(text) > MAX_CHARS:
+        return Reject(
+            record.source,
+            "too_long",
+            f"{len(text):,} characters after cleaning; spaCy parses at most {MAX_CHARS:,} "
+            "per document: split the article into several files",
+        )
     language = detect_language(text)
     if language not in SUPPORTED_LANGUAGES:
         return Reject(
@@ -73,14 +86,13 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
         return Reject(
             record.source, "duplicate_of", f"same text as {earlier}", duplicate_of=earlier
         )
-    record_date = record.date if record.date and _ISO_DATE.fullmatch(record.date) else None
     published, date_source = next(
         (
             (d, s)
             for d, s in (
-                (cleaned.header_date, "header"),
-                (cleaned.text_date, "text"),
-                (record_date, "record"),
+                (_checked_date(cleaned.header_date, record.source, "header"), "header"),
+                (cleaned.text_date, "text"),  # already a plausible day
+                (_checked_date(record.date, record.source, "record"), "record"),
             )
             if d
         ),
@@ -100,22 +112,59 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
     )
 
 
+def _checked_date(value: str | None, source: str, where: str) -> str | None:
+    """``value`` if it is a real, plausible day; else None, with a warning naming it."""
+    if value is None or plausible_day(value) is not None:
+        return value
+    log.warning(
+        "%s: %s date %r dropped: not a real calendar day between %d and %d",
+        source, where, value, MIN_YEAR, MAX_YEAR,
+    )  # fmt: skip
+    return None
+
+
+@dataclass
+class Ingest:
+    """Turns raw units into documents or rejects, remembering what it has kept: texts
+    (a copy is ``duplicate_of``) and source ids (a reused id is ``duplicate_id``, the
+    first in input order kept)."""
+
+    dedup: Deduplicator = field(default_factory=Deduplicator)
+    ids: dict[str, str] = field(default_factory=dict)  # source_id -> source that has it
+
+    def add(self, unit: RawRecord | Reject) -> Document | Reject:
+        if isinstance(unit, Reject):
+            return unit
+        if (first := self.ids.get(unit.source_id)) is not None:
+            # Checked before cleaning: a document never made leaves no text behind
+            # for a later copy to be a duplicate_of.
+            return Reject(
+                unit.source,
+                "duplicate_id",
+                f"source_id {unit.source_id!r} is already the id of {first}; "
+                "ids must be unique: fix the id or rename the file",
+            )
+        result = to_document(unit, self.dedup)
+        if isinstance(result, Document):
+            self.ids[result.source_id] = result.source_path
+        return result
+
+
 def documents_from_records(
     records: Iterable[dict], origin: str
 ) -> tuple[list[Document], list[Reject]]:
     """Corpus-style dicts -> (documents, rejects); ``origin`` names their source."""
-    dedup = Deduplicator()
+    ingest = Ingest()
     docs: list[Document] = []
     rejects: list[Reject] = []
     for i, obj in enumerate(records, start=1):
-        unit = record_from_dict(obj, f"{origin}:{i}")
-        result = unit if isinstance(unit, Reject) else to_document(unit, dedup)
+        result = ingest.add(record_from_dict(obj, f"{origin}:{i}"))
         (rejects if isinstance(result, Reject) else docs).append(result)
     return docs, rejects
 
 
 def iter_documents(units: Iterable[RawRecord | Reject]) -> Iterator[Document | Reject]:
     """Turn a stream of raw units into documents and rejects, deduplicating as it goes."""
-    dedup = Deduplicator()
+    ingest = Ingest()
     for unit in units:
-        yield unit if isinstance(unit, Reject) else to_document(unit, dedup)
+        yield ingest.add(unit)

@@ -76,3 +76,10 @@ json_values = st.recursive(
 def test_random_jsonl_lines_never_raise(line: bytes) -> None:
     unit = parse_json_line(line, "x.jsonl:1")
     assert isinstance(unit, Reject) and unit.reason in REJECT_REASONS or hasattr(unit, "text")
+
+
+def test_bad_dates_and_invisible_characters_in_the_fixture_are_cleaned() -> None:
+    docs = {d.source_path: d for d in read_raw(BAD) if isinstance(d, Document)}
+    assert docs["ids.jsonl:2"].published_date is None  # record date 2023-02-30
+    assert docs["ids.jsonl:4"].published_date is None  # record date 9999-12-31
+    assert "Gwen Talbot, 47," in docs["ids.jsonl:4"].text
