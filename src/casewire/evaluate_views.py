@@ -37,6 +37,10 @@ def office_table(docs: list[dict], scorer: Scorer) -> dict[str, dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for office in offices:
         own = scorer([d for d in docs if d["office"] == office])
+        o = own["outcomes"]
+        if not (o["tp"] or o["fp"] or o["fn"]):  # nothing to find and nothing found
+            o = {**o, "precision": None, "recall": None, "f1": None}
+            own = {**own, "outcomes": o}
         rest = [d for d in docs if d["office"] != office]
         rows[office] = {
             "docs": sum(d["office"] == office for d in docs),

@@ -287,3 +287,10 @@ def test_a_place_tagged_as_such_is_no_defendant(nlp) -> None:
     assert not plausible_defendant("DRUNKEN DRIVER", doc)
     assert plausible_defendant("Juan Carlos Ortiz", nlp("Juan Carlos Ortiz was charged today."))
     assert plausible_defendant("ACME TRADING LLC", nlp("ACME TRADING LLC was charged today."))
+
+
+def test_a_written_date_beats_one_inferred_from_tense(nlp) -> None:
+    text = ("A Houston man has pleaded guilty to murder, the District Attorney announced. "
+            "John Smith pleaded guilty Tuesday to murder for shooting the victim.")  # fmt: skip
+    (o,) = [o for o in _run(nlp, text, "2023-10-20") if o.outcome_type == "pleaded_guilty"]
+    assert o.decision_date == "2023-10-17"

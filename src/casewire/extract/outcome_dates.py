@@ -153,14 +153,29 @@ def decision_date(
 ) -> str | None:
     """The date nearest the trigger; published date for present(-perfect) news; the
     date of the release's unnamed lead or of "the same day"; else None."""
+    return dated(sent, trig, tok, published)[0]
+
+
+def dated(
+    sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
+) -> tuple[str | None, bool]:
+    """:func:`decision_date` and whether it is only inferred from the tense ("has pleaded
+    guilty": the release day), so a date written with another mention of the same
+    outcome ("pleaded guilty Tuesday") should replace it."""
     text = _sentence_text(sent)
     lo, hi = _clause(text, trig)
     dates = _candidates(text, lo, hi, trig, published)
     if dates:
         _, _, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
-        return v.iso if v.precision == "day" else None
+        return (v.iso if v.precision == "day" else None), False
     if published and _present(tok):
-        return published[:10]
+        return published[:10], True
+    return _undated(sent, text, lo, hi, trig, published), False
+
+
+def _undated(
+    sent: Span, text: str, lo: int, hi: int, trig: tuple[int, int], published: str | None
+) -> str | None:
     same = _SAME_DAY.search(text, lo, hi)
     if same:
         return _last_date_before(sent, same.start(), published)

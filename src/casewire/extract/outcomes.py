@@ -23,7 +23,7 @@ from casewire.extract.courts import find_court
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
-from casewire.extract.outcome_dates import decision_date, own_date, subordinate
+from casewire.extract.outcome_dates import dated, own_date, subordinate
 from casewire.extract.outcome_people import (
     alias_owner,
     build_context,
@@ -224,7 +224,8 @@ def _fields(
     if _nominal(tok, sent, trig) or subordinate(text, trig[0]):
         f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
     else:
-        f.update(decision_date=decision_date(sent, trig, tok, published),
+        day, f["_tense_date"] = dated(sent, trig, tok, published)
+        f.update(decision_date=day,
                  judge=_near(doc, sent, "judge", busy, otype, trig),
                  court=find_court(doc, sent, busy, trig, r["stage_words"].get(otype)))  # fmt: skip
     counts = re.search(
@@ -307,6 +308,7 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     """One outcome per defendant and outcome type the document reports."""
     rows: dict[tuple[str, str], Outcome] = {}
     approx: dict[tuple[str, str], bool] = {}
+    tense: dict[tuple[str, str], bool] = {}  # the row's date only inferred from tense
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
     found = [(sent, _triggers(span_text(sent))) for sent in sentences(doc)]
@@ -328,6 +330,7 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
             ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
+            tense_date = fields.pop("_tense_date", False)
             for name, etype in people:
                 key = (name, otype)
                 if key in rows:
@@ -336,6 +339,10 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                             rows[key], sentence_min_months=None, sentence_max_months=None
                         )
                         approx[key] = False
+                    if tense[key] and not tense_date and fields.get("decision_date"):
+                        # A date written with this mention beats one inferred from tense.
+                        rows[key] = replace(rows[key], decision_date=fields["decision_date"])
+                        tense[key] = False
                     rows[key] = _merge(_refine(rows[key], fields), fields)
                     continue
                 span = doc.char_span(
@@ -348,6 +355,7 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                     fields,
                 )  # fmt: skip
                 approx[key] = is_approx
+                tense[key] = tense_date
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
     kept = [

@@ -95,7 +95,8 @@ def find_release_date(lines: list[str]) -> str | None:
 
     Looks for a date on or just after a lead line ("FOR IMMEDIATE RELEASE",
     "Date:", "Published"), else a line that starts with a date; only the first
-    40 lines count, so dates of events told in the body are never taken.
+    40 lines count, so dates of events told in the body are never taken. Failing
+    those, a post timestamp alone on a line ("2023-10-06 14:25:37") anywhere.
     """
     _, _, _, leads = _compiled()
     head = [ln.strip() for ln in lines[:40]]
@@ -108,6 +109,12 @@ def find_release_date(lines: list[str]) -> str | None:
     for line in head:
         m = _TEXT_DATE.match(line)
         if m and (iso := iso_from_match(m)):
+            return iso
+    # A page's own metadata: a post timestamp alone on its line, wherever the theme
+    # put it (the first is when the page was posted, a second when it was last edited).
+    for line in lines:
+        m = _POST_STAMP.fullmatch(line.strip())
+        if m and (iso := plausible_day(m.group(1))):
             return iso
     return None
 
@@ -131,6 +138,7 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]
     return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]
 
 
+_POST_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}")
 _DATE_LINE = re.compile(
     rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}",
     re.IGNORECASE,

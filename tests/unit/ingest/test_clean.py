@@ -114,3 +114,13 @@ def test_a_teasers_date_is_never_the_release_date() -> None:
 def test_a_dated_paragraph_that_is_no_teaser_is_kept() -> None:
     page = "Title line\nJune 3, 2026\nJohn Poe was charged today with robbery."
     assert "John Poe" in clean_page(page).text
+
+
+def test_a_post_timestamp_dates_a_page_that_states_no_date() -> None:
+    page = "Man Sentenced\nJohn Poe was sentenced today.\nAnn Roe\n2023-10-06 14:25:37\n2023-10-09 09:00:01"
+    assert clean_page(page).text_date == "2023-10-06"
+
+
+def test_a_stated_release_date_wins_over_the_post_timestamp() -> None:
+    page = "FOR IMMEDIATE RELEASE\nOctober 5, 2023\nJohn Poe was sentenced today.\n2023-10-06 14:25:37"
+    assert clean_page(page).text_date == "2023-10-05"
