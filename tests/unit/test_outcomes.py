@@ -294,3 +294,14 @@ def test_a_written_date_beats_one_inferred_from_tense(nlp) -> None:
             "John Smith pleaded guilty Tuesday to murder for shooting the victim.")  # fmt: skip
     (o,) = [o for o in _run(nlp, text, "2023-10-20") if o.outcome_type == "pleaded_guilty"]
     assert o.decision_date == "2023-10-17"
+
+
+def test_the_prosecutor_who_announces_is_never_the_defendant(nlp) -> None:
+    text = ("Harris County District Attorney Kim Ogg announced that John Smith was sentenced "
+            "to 20 years in prison. Ogg said Smith pleaded guilty in March.")  # fmt: skip
+    assert {o.defendant for o in _run(nlp, text)} <= {"John Smith"}
+
+
+def test_a_former_judge_can_be_a_defendant(nlp) -> None:
+    text = "Former Judge Alan Brown was sentenced today to 36 months in prison for bribery."
+    assert "Alan Brown" in {o.defendant for o in _run(nlp, text)}

@@ -47,6 +47,7 @@ def rules() -> dict[str, Any]:
         "not_name": re.compile(raw["not_name"]),
         "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
+        "case_official": re.compile(raw["case_official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
         "with_codefendants": set(raw["with_codefendants"]),
@@ -490,6 +491,18 @@ def _officials(doc: Doc, names: NameIndex) -> set[str]:
     return {
         m.canonical for m in names.mentions_in(0, len(text)) if _is_official(text, m.mention_start)
     }
+
+
+def case_officials(doc: Doc, names: NameIndex) -> set[str]:
+    """Canonical names ever written right after a prosecutor's, judge's or agent's title
+    ("District Attorney Kim Ogg"), unless a former one: never a defendant here."""
+    text = doc_text(doc)
+    out = set()
+    for m in names.mentions_in(0, len(text)):
+        before = text[max(0, m.mention_start - 60) : m.mention_start]
+        if rules()["case_official"].search(before) and not rules()["former"].search(before):
+            out.add(m.canonical)
+    return out
 
 
 def _named_after(

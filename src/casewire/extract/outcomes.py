@@ -27,6 +27,7 @@ from casewire.extract.outcome_dates import dated, own_date, subordinate
 from casewire.extract.outcome_people import (
     alias_owner,
     build_context,
+    case_officials,
     clean_name,
     defendants,
     names_in,
@@ -358,10 +359,12 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 tense[key] = tense_date
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
+    officials = case_officials(doc, names)
     kept = [
         o
         for o in rows.values()
         if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
+        and o.defendant not in officials
     ]
     out = _finish(kept, ages, denied, _akas(doc, names))
     announcer = find_announcer(doc, names)
