@@ -44,6 +44,7 @@ from casewire.publish.ftm import read_inputs as ftm_inputs
 from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
 from casewire.publish.report import write_report
+from casewire.publish.shrink import check_shrink
 
 LATEST = "latest.json"
 #: Columns nothing reads once their table's files are written (deltas read the files,
@@ -83,6 +84,7 @@ def publish_release(
     lock_timeout: float = 0.0,
     validated: bool = False,
     consume: bool = False,
+    max_shrink: float | None = None,
 ) -> PublishResult:
     """Validate ``tables`` and publish them as a new release unless nothing changed.
 
@@ -92,8 +94,10 @@ def publish_release(
     documents. ``consume=True`` empties ``tables`` (the caller's dict) once the frames
     are taken over, so that columns nothing reads after the files are written (the
     mentions' evidence, the document texts) can be let go as soon as they are: on the
-    whole corpus that is half the tables' memory. Raises
-    :class:`schemas.ReleaseValidationError` (nothing is published) or
+    whole corpus that is half the tables' memory. ``max_shrink`` (a share, e.g. 0.1)
+    refuses a release that drops more than that share of the previous release's
+    documents (None: no such check). Raises :class:`schemas.ReleaseValidationError`,
+    :class:`casewire.publish.shrink.ReleaseShrinkError` (nothing is published) or
     :class:`casewire.publish.lock.OutputLockedError`.
     """
     if not _DATE_RE.match(build_date):
@@ -108,6 +112,9 @@ def publish_release(
         # report too: reading the files back would hold every table twice
         ordered = {n: sort_table(n, conform(n, checked[n])) for n in schemas.TABLES}
         del checked
+        if max_shrink is not None:  # before anything is written: a refusal leaves no trace
+            latest, previous = previous_release(output_dir)
+            check_shrink(previous, latest and latest["version"], ordered["documents"], max_shrink)
         if consume:
             tables.clear()
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
@@ -140,6 +147,16 @@ def remove_leftovers(releases: Path) -> list[Path]:
     return [*leftovers, *pointers]
 
 
+def previous_release(output_dir: Path) -> tuple[dict[str, Any] | None, Path | None]:
+    """(``latest.json`` pointer, its release folder), or (None, None) when there is no
+    release yet or the pointer names a deleted one (a new history starts)."""
+    latest = read_latest(output_dir)
+    previous = output_dir / latest["path"] if latest else None
+    if previous is None or not previous.is_dir():
+        return None, None
+    return latest, previous
+
+
 def content_hash(files: dict[str, dict[str, Any]]) -> str:
     """Hex SHA-256 over the sorted ``<file> <sha256>`` lines of the table files."""
     lines = "".join(f"{name} {files[name]['sha256']}\n" for name in sorted(files))
@@ -160,10 +177,7 @@ def _publish(
     files = write_ordered_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
-    latest = read_latest(output_dir)
-    previous = output_dir / latest["path"] if latest else None
-    if previous is not None and not previous.is_dir():
-        previous, latest = None, None  # pointer to a deleted release: start a new history
+    latest, previous = previous_release(output_dir)
     if previous is not None and release_hashes(previous) == hashes:
         return PublishResult(
             False, latest["version"], previous, f"no change since {latest['version']}"
