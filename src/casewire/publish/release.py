@@ -40,13 +40,23 @@ from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
 from casewire.publish.files import conform, sha256_file, sort_table, write_ordered_tables
+from casewire.publish.ftm import FTM_FILE, write_ftm
 from casewire.publish.ftm import read_inputs as ftm_inputs
-from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
-from casewire.publish.report import write_report
+from casewire.publish.report import REPORT_FILE, write_report
 from casewire.publish.shrink import check_shrink
 
 LATEST = "latest.json"
+SUMS_FILE = "SHA256SUMS"
+#: Files of a release besides the tables and their deltas; SHA256SUMS lists them all.
+STANDARD_FILES = (
+    "CHANGELOG.md",
+    "README.md",
+    "datapackage.json",
+    FTM_FILE,
+    REPORT_FILE,
+    "schema.json",
+)
 #: Columns nothing reads once their table's files are written (deltas read the files,
 #: card and report take their fill rates before, FtM does not use them): dropped then,
 #: which halves the tables' memory on a whole-corpus release.
@@ -157,6 +167,13 @@ def previous_release(output_dir: Path) -> tuple[dict[str, Any] | None, Path | No
     return latest, previous
 
 
+def expected_files() -> list[str]:
+    """Every file a release holds besides SHA256SUMS (which lists them all)."""
+    tables = [f"{name}.{fmt}" for name in schemas.TABLES for fmt in ("parquet", "csv")]
+    deltas = [f"delta/{name}.csv" for name in schemas.TABLES]
+    return sorted([*tables, *deltas, *STANDARD_FILES])
+
+
 def content_hash(files: dict[str, dict[str, Any]]) -> str:
     """Hex SHA-256 over the sorted ``<file> <sha256>`` lines of the table files."""
     lines = "".join(f"{name} {files[name]['sha256']}\n" for name in sorted(files))
@@ -244,12 +261,13 @@ def _write_extras(
     release_tables.clear()
     return_free_memory()
     write_ftm(ftm_inputs(folder), folder)
-    _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
     _write_text(
         folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     )
+    # last, so that it covers every other file, the descriptor included
+    _write_text(folder / SUMS_FILE, checksums(folder))
     return summary
 
 
@@ -261,9 +279,8 @@ def _old_changelog(previous: Path | None) -> str:
 
 
 def checksums(folder: Path) -> str:
-    """``sha256sum``-format lines for every file except datapackage.json and SHA256SUMS."""
-    skip = {"datapackage.json", "SHA256SUMS"}
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)
+    """``sha256sum``-format lines for every file of ``folder`` but SHA256SUMS itself."""
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p != folder / SUMS_FILE)
     return "".join(f"{sha256_file(p)}  {p.relative_to(folder).as_posix()}\n" for p in paths)
 
 
