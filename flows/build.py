@@ -31,6 +31,7 @@ from casewire.memory import return_free_memory
 from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
 from casewire.publish import PublishResult, builds, publish_release
+from casewire.publish.shrink import DEFAULT_MAX_SHRINK
 from casewire.records import DocExtraction, Document, Reject
 
 
@@ -100,8 +101,9 @@ def publish(
     sources: list[ingest.SourceFile],
     stats: dict[str, int],
     lock_timeout: float,
+    max_shrink: float | None = None,
 ) -> PublishResult:
-    # No retries: a validation error or a held lock would fail the same way again.
+    # No retries: a validation error, a refused shrink or a held lock would fail again.
     return publish_release(
         frames,
         output_dir,
@@ -112,6 +114,7 @@ def publish(
         lock_timeout=lock_timeout,
         validated=True,  # the frames validate_tables returned, unchanged
         consume=True,  # the flow keeps only counts: publishing may let frames go
+        max_shrink=max_shrink,
     )
 
 
@@ -224,8 +227,14 @@ def build_release(
     lock_timeout: float = 600.0,
     use_cache: bool = True,
     distributed: bool = False,
+    max_shrink: float = DEFAULT_MAX_SHRINK,
+    allow_shrink: bool = False,
 ) -> PublishResult:
-    """Build a validated release of every table from the texts under ``raw_dir``."""
+    """Build a validated release of every table from the texts under ``raw_dir``.
+
+    A release that would drop more than ``max_shrink`` of the previous release's
+    documents is refused (nothing published) unless ``allow_shrink``.
+    """
     logger = get_run_logger()
     use_jemalloc_for_arrow()
     raw, out = Path(raw_dir), Path(output_dir)
@@ -273,8 +282,9 @@ def build_release(
     accounting = account(frames, n_units)  # checked before publishing
     rejected = frames["rejects"].reason.value_counts().sort_index().to_dict()
     # publish takes the frames over (and empties ``frames``) to free memory as it goes
+    shrink = None if allow_shrink else max_shrink
     published = replace(
-        publish(quote(frames), out, sources, stats, lock_timeout), accounting=accounting
+        publish(quote(frames), out, sources, stats, lock_timeout, shrink), accounting=accounting
     )
     builds.record_build(out, fingerprint, published.version)
     message = describe(published)

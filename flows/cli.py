@@ -23,6 +23,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         lock_timeout=args.lock_timeout,
         use_cache=not args.no_cache,
+        allow_shrink=args.allow_shrink,
     )
     print(describe(result))
     print(result.accounting)
@@ -86,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="parse every document again instead of reusing cached extractions",
+    )
+    run.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even if this run drops more than 10%% of the previous release's "
+        "documents (refused by default)",
     )
     run.add_argument(
         "--dask-address",

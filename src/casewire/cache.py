@@ -23,8 +23,14 @@ Storage (one folder per extractor version and model, see :func:`default_cache_di
     <folder>/CACHE.json            what the folder holds (for people; not read back)
     <folder>/<kk>/<hash>.seg       kk = first two hex digits of the key (256 shards)
 
-A segment holds one entry per line: the 64-hex key, a tab, then the JSON of the
-extraction without its document; evidence that follows the convention
+A segment holds one entry per line: the 64-hex key, a tab, the SHA-256 of the JSON
+(64 hex), a tab, then the JSON of the extraction without its document. The checksum
+is verified on every read: an entry edited by hand or damaged on disk (still valid
+JSON, say a sentence of 52 months turned into 999, while its evidence, re-read from
+the text, still says 52) fails it and is a miss, logged with its key and segment,
+and the document is extracted again; a verified entry of the same key wins over a
+failing one, and merging drops the failing ones. The checksum guards against
+accidents, not against someone who recomputes it. Evidence that follows the convention
 ``evidence == text[start:end]`` is stored as ``[start, end]`` and re-read from the
 current text (same content hash, so the same text). Each :meth:`ExtractionCache.put_many` writes one
 new segment per shard it touches, to a temp file that ``os.replace`` moves into
@@ -61,7 +67,7 @@ from casewire.records import DocExtraction, Document, Evidence
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: each entry carries the SHA-256 of its JSON
 #: Document fields a cached extraction depends on (see the module docstring).
 KEY_FIELDS: tuple[str, ...] = ("content_sha256", "published_date", "doc_id")
 #: Segments a shard may hold before they are merged into one.
@@ -264,7 +270,20 @@ def _encode_entry(key: str, extraction: DocExtraction) -> str:
         for f in dataclasses.fields(DocExtraction)
         if f.name != "document"
     }
-    return f"{key}\t{json.dumps(body, ensure_ascii=False, separators=(',', ':'))}\n"
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return f"{key}\t{_checksum(payload)}\t{payload}\n"
+
+
+def _checksum(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _verified_payload(rest: str) -> str | None:
+    """The JSON of an entry line after its key (``<sha256>\t<json>\n``), or None when
+    the line has no checksum or the JSON does not match it."""
+    digest, tab, payload = rest.partition("\t")
+    payload = payload.removesuffix("\n")
+    return payload if tab and len(digest) == 64 and _checksum(payload) == digest else None
 
 
 @functools.cache
@@ -336,10 +355,20 @@ class ExtractionCache:
             by_shard[key[:2]].add(key)
         hits: dict[str, DocExtraction] = {}
         for shard, keys in by_shard.items():
-            for key, payload in self._read_shard(shard, keys).items():
+            entries, failed = self._read_shard(shard, keys)
+            for key, segment in failed.items():
+                log.warning(
+                    "extraction cache: entry %s in %s (document %s, %s) fails its checksum: "
+                    "edited or corrupt; extracting again",
+                    key,
+                    segment,
+                    wanted[key].doc_id,
+                    wanted[key].source_id,
+                )
+            for key, rest in entries.items():
                 document = wanted[key]
                 try:
-                    hits[document.doc_id] = _decode_entry(payload, document)
+                    hits[document.doc_id] = _decode_entry(rest.partition("\t")[2], document)
                 except (CacheEntryError, ValueError, TypeError) as exc:
                     log.warning(
                         "extraction cache: unreadable entry for %s (%s); extracting again",
@@ -365,7 +394,7 @@ class ExtractionCache:
                 _compact(directory)
         return sum(len(lines) for lines in by_shard.values())
 
-    def _read_shard(self, shard: str, keys: set[str]) -> dict[str, str]:
+    def _read_shard(self, shard: str, keys: set[str]) -> tuple[dict[str, str], dict[str, Path]]:
         directory = self.folder / shard
         for _ in range(_READ_RETRIES):
             try:
@@ -385,7 +414,7 @@ class ExtractionCache:
             "model": self.model,
             "schema": schema_fingerprint(),
             "key_fields": list(KEY_FIELDS),
-            "layout": "<kk>/<hash>.seg: one '<key>\\t<json>' line per extraction",
+            "layout": "<kk>/<hash>.seg: '<key>\\t<sha256 of json>\\t<json>' per extraction",
         }
         _atomic_write(path, json.dumps(manifest, indent=2) + "\n")
 
@@ -398,17 +427,23 @@ def _segments(directory: Path) -> list[Path]:
     )
 
 
-def _scan(directory: Path, keys: set[str] | None) -> dict[str, str]:
-    """key -> JSON payload of every readable entry in the shard (``keys``: only those)."""
+def _scan(directory: Path, keys: set[str] | None) -> tuple[dict[str, str], dict[str, Path]]:
+    """Entries of the shard (``keys``: only those): (key -> ``<sha256>\t<json>\n`` of
+    every entry that passes its checksum; key -> segment of entries that fail it and
+    have no good copy)."""
     found: dict[str, str] = {}
+    failed: dict[str, Path] = {}
     for path in _segments(directory):
         with path.open(encoding="utf-8", errors="replace") as fh:
             for line in fh:
-                key, tab, payload = line.partition("\t")
+                key, tab, rest = line.partition("\t")
                 # a torn last line has no newline: skip it, its document is a miss
                 if tab and line.endswith("\n") and len(key) == 64 and (keys is None or key in keys):
-                    found[key] = payload
-    return found
+                    if _verified_payload(rest) is None:
+                        failed.setdefault(key, path)
+                    else:
+                        found[key] = rest
+    return found, {key: path for key, path in failed.items() if key not in found}
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -423,17 +458,24 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def _write_segment(directory: Path, text: str) -> Path:
     # named by content: writing the same entries twice is a no-op, and names never depend on time
-    path = directory / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}.seg"
-    if not path.exists():
+    path = directory / f"{_segment_name(text.encode('utf-8'))}.seg"
+    # ...unless the segment there no longer holds what its name says (edited or damaged):
+    # then it is replaced, or re-extracting an entry that failed its checksum would
+    # never store a good copy
+    if not path.exists() or _segment_name(path.read_bytes()) != path.stem:
         _atomic_write(path, text)
     return path
+
+
+def _segment_name(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def _compact(directory: Path) -> None:
     """Merge a shard's segments into one; delete the merged ones only after it is in place."""
     old = _segments(directory)
     try:
-        entries = _scan(directory, None)
+        entries, _ = _scan(directory, None)  # entries failing their checksum are dropped
     except FileNotFoundError:  # another process is merging this shard
         return
     merged = _write_segment(directory, "".join(f"{k}\t{v}" for k, v in sorted(entries.items())))

@@ -165,3 +165,36 @@ def test_one_changed_byte_in_raw_means_a_real_run(seed_build, seed_raw, tmp_path
     again = _run(raw, output)
     assert again.accounting.startswith("2 input units"), again.accounting
     assert json.loads((output / builds.RECORD).read_text())["version"] == again.version
+
+
+def test_an_edited_cache_entry_is_extracted_again_not_published(
+    seed_build, seed_raw, tmp_path, monkeypatch
+) -> None:
+    """A cache entry edited to 999 months (valid JSON, evidence still says 460) fails
+    its checksum: the document is parsed again and the release says 460."""
+    from casewire import pipeline
+
+    _, release = seed_build
+    out = tmp_path / "out"
+    shutil.copytree(release.parent.parent / ".cache" / "extract", out / ".cache" / "extract")
+    edited = 0
+    for segment in sorted((out / ".cache" / "extract").rglob("*.seg")):
+        text = segment.read_text(encoding="utf-8")
+        if '"sentence_min_months":460' in text:
+            edited += text.count("\n")  # entries of the segment, the edited one among them
+            for field in ("sentence_min_months", "sentence_max_months"):  # a valid term
+                text = text.replace(f'"{field}":460', f'"{field}":999')
+            segment.write_text(text, encoding="utf-8")
+    assert edited, "no cached entry holds the 460-month sentence"
+    real, parsed = pipeline.extract_documents, []
+
+    def counting(documents, *args, **kwargs):
+        parsed.extend(d.source_id for d in documents)
+        return real(documents, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_documents", counting)
+    result = _run(seed_raw, out)
+    outcomes = pd.read_parquet(result.path / "legal_outcomes.parquet")
+    months = outcomes.sentence_min_months.dropna().astype(int).tolist()
+    assert 460 in months and 999 not in months
+    assert 0 < len(parsed) <= edited  # the edited entries missed; nothing else was parsed

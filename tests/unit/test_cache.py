@@ -297,7 +297,7 @@ def test_torn_segments_and_stray_temp_files_are_skipped(store: ExtractionCache) 
     store.put_many(rich_extraction(d) for d in docs[:2])
     shard = store.folder / store.key(docs[2])[:2]
     shard.mkdir(parents=True, exist_ok=True)
-    torn = f"{store.key(docs[2])}\t{json.dumps(to_jsonable(rich_extraction(docs[2])))}"
+    torn = cache_mod._encode_entry(store.key(docs[2]), rich_extraction(docs[2])).rstrip("\n")
     (shard / "torn.seg").write_text(torn[: len(torn) // 2])  # no newline: cut mid-line
     (shard / ".tmp-123-abcd-x.seg").write_text(torn + "\n")  # a writer that died pre-rename
     garbled = store.folder / store.key(docs[3])[:2]
@@ -343,3 +343,58 @@ def test_a_segment_merged_away_while_reading_is_read_again(
     monkeypatch.setattr(cache_mod, "_segments", racing_segments)
     hits, misses = store.get_many([document])
     assert not misses and len(calls) == 2
+
+
+def _tamper(store: ExtractionCache, document: Document) -> Path:
+    """Turn the stored 462-month sentence into 999 months: the JSON stays valid."""
+    (segment,) = (store.folder / store.key(document)[:2]).glob("*.seg")
+    text = segment.read_text(encoding="utf-8")
+    assert text.count('"sentence_min_months":462') == 1
+    segment.write_text(text.replace('"sentence_min_months":462', '"sentence_min_months":999'))
+    return segment
+
+
+def test_an_edited_entry_fails_its_checksum_and_is_a_miss(
+    store: ExtractionCache, document: Document, caplog: pytest.LogCaptureFixture
+) -> None:
+    store.put_many([rich_extraction(document)])
+    segment = _tamper(store, document)
+    with caplog.at_level("WARNING", logger="casewire.cache"):
+        hits, misses = store.get_many([document])
+    assert (hits, misses) == ({}, [document])
+    (warning,) = [r.getMessage() for r in caplog.records if "fails its checksum" in r.getMessage()]
+    assert store.key(document) in warning and str(segment) in warning
+    assert document.doc_id in warning
+
+
+def test_storing_again_replaces_an_edited_segment(
+    store: ExtractionCache, document: Document
+) -> None:
+    store.put_many([rich_extraction(document)])
+    edited = _tamper(store, document)
+    store.put_many([rich_extraction(document)])  # the re-extraction, same bytes as before
+    assert '"sentence_min_months":462' in edited.read_text(encoding="utf-8")
+    hits, _ = store.get_many([document])
+    assert hits[document.doc_id] == rich_extraction(document)
+
+
+def test_a_good_copy_wins_over_an_edited_one_and_merging_drops_it(
+    store: ExtractionCache, document: Document
+) -> None:
+    store.put_many([rich_extraction(document)])
+    edited = _tamper(store, document)
+    # the good copy lands in another segment (written with a neighbour of the same shard)
+    neighbour = next(
+        d
+        for d in (make_document(f"Neighbour {i}.") for i in range(10_000))
+        if store.key(d)[:2] == store.key(document)[:2]
+    )
+    store.put_many([rich_extraction(document), rich_extraction(neighbour)])
+    assert len(list(edited.parent.glob("*.seg"))) == 2
+    hits, _ = store.get_many([document])
+    assert hits[document.doc_id].outcomes[0].sentence_min_months == 462
+    cache_mod._compact(edited.parent)
+    (merged,) = edited.parent.glob("*.seg")
+    assert "999" not in merged.read_text(encoding="utf-8")
+    hits, misses = store.get_many([document, neighbour])
+    assert not misses and hits[document.doc_id] == rich_extraction(document)

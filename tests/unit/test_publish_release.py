@@ -74,11 +74,16 @@ def test_two_builds_give_byte_identical_tables(tmp_path: Path) -> None:
     assert a.version == b.version
     for path in sorted(a.path.rglob("*")):
         other = b.path / path.relative_to(a.path)
-        if path.is_file() and path.name != "datapackage.json":
+        # the descriptor holds its creation time, and SHA256SUMS its checksum
+        if path.is_file() and path.name not in ("datapackage.json", "SHA256SUMS"):
             assert path.read_bytes() == other.read_bytes(), path.name
     pa_, pb = (json.loads((r.path / "datapackage.json").read_text()) for r in (a, b))
     pa_.pop("created"), pb.pop("created")
     assert pa_ == pb
+    sa, sb = ((r.path / "SHA256SUMS").read_text().splitlines() for r in (a, b))
+    assert [s for s in sa if not s.endswith("datapackage.json")] == [
+        s for s in sb if not s.endswith("datapackage.json")
+    ]
 
 
 def test_changed_tables_make_a_new_release_with_delta(tmp_path: Path) -> None:
@@ -195,3 +200,19 @@ def test_consume_empties_the_callers_tables_and_publishes_the_same(tmp_path: Pat
     assert kept.version == consumed.version
     for name in ("entities.ftm.json", "report.html", "README.md", "mentions.parquet"):
         assert (kept.path / name).read_bytes() == (consumed.path / name).read_bytes()
+
+
+def test_sha256sums_lists_every_file_of_the_release_the_descriptor_included(
+    tmp_path: Path,
+) -> None:
+    from casewire.publish.release import expected_files
+
+    result = _publish(tmp_path)
+    listed = [
+        line.split("  ", 1)[1] for line in (result.path / "SHA256SUMS").read_text().splitlines()
+    ]
+    on_disk = sorted(
+        p.relative_to(result.path).as_posix() for p in result.path.rglob("*") if p.is_file()
+    )
+    assert "datapackage.json" in listed
+    assert listed == expected_files() == [p for p in on_disk if p != "SHA256SUMS"]

@@ -104,10 +104,10 @@ def _file_key_ops(name: str, old: Path | None, new: Path) -> list[tuple[str, tup
         keys = pq.read_table(new / f"{name}.parquet", columns=schemas.primary_key(name))
         return sorted(("ADD", k) for k in set(row_keys(name, keys.to_pandas())))
     old_h: dict[tuple[str, ...], bytes] = {}
-    for batch in _batches(old, name):
+    for batch in table_batches(old, name):
         old_h.update(row_hashes(name, batch))
     ops = []
-    for batch in _batches(new, name):
+    for batch in table_batches(new, name):
         for key, digest in row_hashes(name, batch).items():
             was = old_h.pop(key, None)
             if was is None:
@@ -119,7 +119,7 @@ def _file_key_ops(name: str, old: Path | None, new: Path) -> list[tuple[str, tup
     return ops
 
 
-def _batches(folder: Path, name: str) -> Iterator[pd.DataFrame]:
+def table_batches(folder: Path, name: str) -> Iterator[pd.DataFrame]:
     """A release table as frames of at most :data:`DIFF_BATCH_ROWS` rows in the
     contract's dtypes, so that a cell reads the same whatever batch it falls in.
 

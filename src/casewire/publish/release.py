@@ -40,12 +40,23 @@ from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
 from casewire.publish.delta import changelog_section, write_deltas
 from casewire.publish.files import conform, sha256_file, sort_table, write_ordered_tables
+from casewire.publish.ftm import FTM_FILE, write_ftm
 from casewire.publish.ftm import read_inputs as ftm_inputs
-from casewire.publish.ftm import write_ftm
 from casewire.publish.lock import output_lock
-from casewire.publish.report import write_report
+from casewire.publish.report import REPORT_FILE, write_report
+from casewire.publish.shrink import check_shrink
 
 LATEST = "latest.json"
+SUMS_FILE = "SHA256SUMS"
+#: Files of a release besides the tables and their deltas; SHA256SUMS lists them all.
+STANDARD_FILES = (
+    "CHANGELOG.md",
+    "README.md",
+    "datapackage.json",
+    FTM_FILE,
+    REPORT_FILE,
+    "schema.json",
+)
 #: Columns nothing reads once their table's files are written (deltas read the files,
 #: card and report take their fill rates before, FtM does not use them): dropped then,
 #: which halves the tables' memory on a whole-corpus release.
@@ -83,6 +94,7 @@ def publish_release(
     lock_timeout: float = 0.0,
     validated: bool = False,
     consume: bool = False,
+    max_shrink: float | None = None,
 ) -> PublishResult:
     """Validate ``tables`` and publish them as a new release unless nothing changed.
 
@@ -92,8 +104,10 @@ def publish_release(
     documents. ``consume=True`` empties ``tables`` (the caller's dict) once the frames
     are taken over, so that columns nothing reads after the files are written (the
     mentions' evidence, the document texts) can be let go as soon as they are: on the
-    whole corpus that is half the tables' memory. Raises
-    :class:`schemas.ReleaseValidationError` (nothing is published) or
+    whole corpus that is half the tables' memory. ``max_shrink`` (a share, e.g. 0.1)
+    refuses a release that drops more than that share of the previous release's
+    documents (None: no such check). Raises :class:`schemas.ReleaseValidationError`,
+    :class:`casewire.publish.shrink.ReleaseShrinkError` (nothing is published) or
     :class:`casewire.publish.lock.OutputLockedError`.
     """
     if not _DATE_RE.match(build_date):
@@ -108,6 +122,9 @@ def publish_release(
         # report too: reading the files back would hold every table twice
         ordered = {n: sort_table(n, conform(n, checked[n])) for n in schemas.TABLES}
         del checked
+        if max_shrink is not None:  # before anything is written: a refusal leaves no trace
+            latest, previous = previous_release(output_dir)
+            check_shrink(previous, latest and latest["version"], ordered["documents"], max_shrink)
         if consume:
             tables.clear()
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=releases))
@@ -140,6 +157,23 @@ def remove_leftovers(releases: Path) -> list[Path]:
     return [*leftovers, *pointers]
 
 
+def previous_release(output_dir: Path) -> tuple[dict[str, Any] | None, Path | None]:
+    """(``latest.json`` pointer, its release folder), or (None, None) when there is no
+    release yet or the pointer names a deleted one (a new history starts)."""
+    latest = read_latest(output_dir)
+    previous = output_dir / latest["path"] if latest else None
+    if previous is None or not previous.is_dir():
+        return None, None
+    return latest, previous
+
+
+def expected_files() -> list[str]:
+    """Every file a release holds besides SHA256SUMS (which lists them all)."""
+    tables = [f"{name}.{fmt}" for name in schemas.TABLES for fmt in ("parquet", "csv")]
+    deltas = [f"delta/{name}.csv" for name in schemas.TABLES]
+    return sorted([*tables, *deltas, *STANDARD_FILES])
+
+
 def content_hash(files: dict[str, dict[str, Any]]) -> str:
     """Hex SHA-256 over the sorted ``<file> <sha256>`` lines of the table files."""
     lines = "".join(f"{name} {files[name]['sha256']}\n" for name in sorted(files))
@@ -160,10 +194,7 @@ def _publish(
     files = write_ordered_tables(tables, tmp, drop_after=UNREAD_AFTER_WRITE)
     version = f"{build_date}-{content_hash(files)[:8]}"
     hashes = {name: info["sha256"] for name, info in files.items()}
-    latest = read_latest(output_dir)
-    previous = output_dir / latest["path"] if latest else None
-    if previous is not None and not previous.is_dir():
-        previous, latest = None, None  # pointer to a deleted release: start a new history
+    latest, previous = previous_release(output_dir)
     if previous is not None and release_hashes(previous) == hashes:
         return PublishResult(
             False, latest["version"], previous, f"no change since {latest['version']}"
@@ -230,12 +261,13 @@ def _write_extras(
     release_tables.clear()
     return_free_memory()
     write_ftm(ftm_inputs(folder), folder)
-    _write_text(folder / "SHA256SUMS", checksums(folder))
     created = _now()
     package = descriptor(version, files, sources, stats, created)
     _write_text(
         folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     )
+    # last, so that it covers every other file, the descriptor included
+    _write_text(folder / SUMS_FILE, checksums(folder))
     return summary
 
 
@@ -247,9 +279,8 @@ def _old_changelog(previous: Path | None) -> str:
 
 
 def checksums(folder: Path) -> str:
-    """``sha256sum``-format lines for every file except datapackage.json and SHA256SUMS."""
-    skip = {"datapackage.json", "SHA256SUMS"}
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)
+    """``sha256sum``-format lines for every file of ``folder`` but SHA256SUMS itself."""
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p != folder / SUMS_FILE)
     return "".join(f"{sha256_file(p)}  {p.relative_to(folder).as_posix()}\n" for p in paths)
 
 
