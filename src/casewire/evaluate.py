@@ -11,7 +11,10 @@ either names a listed defendant, or sits on a document whose gold lists no outco
 or whose defendant is no person's or company's name (:func:`name_problem`). Only
 rows for real names the gold does not list count apart, neither hit nor false alarm
 (``--lenient`` restores the old scorer, which counted every unmatched row apart).
-Misses and false alarms are printed for studied gold (shared and ``dev``) only;
+Fields are compared on matched outcomes; ``court`` asks for the same court (equal as
+written, or the same courts-db id: "Eastern District of Pennsylvania" is "U.S.
+District Court in the Eastern District of Pennsylvania"), ``court_as_written`` for
+the same words. Misses and false alarms are printed for studied gold (shared and ``dev``) only;
 ``test`` gold gives figures, nothing to read.
 """
 
@@ -33,6 +36,7 @@ FIELDS = (
     "death_sentence", "custody_suspended", "probation_months", "supervised_release_months",
     "fine_usd", "restitution_usd", "forfeiture_usd", "judge", "court", "announcer",
     "decision_date", "defendant_age", "conviction_method", "charge_categories",
+    "court_as_written",
 )  # fmt: skip
 _NAME_FIELDS = {"judge", "announcer"}
 REPO = Path(__file__).resolve().parents[2]
@@ -60,12 +64,16 @@ def field_value(row: dict[str, Any], field: str) -> Any:
         charges = row.get("charges") or []
         cats = {c["category"] if isinstance(c, dict) else categorize(c) for c in charges}
         return frozenset(cats) or None
-    v = row.get(field)
+    v = row.get("court" if field == "court_as_written" else field)
     if field in ("life_sentence", "death_sentence", "custody_suspended"):
         return bool(v)
     if v is None or v != v:  # NaN from DataFrames
         return None
-    if field in _NAME_FIELDS or field == "court":
+    if field == "court":  # the same court: its courts-db id where it has one
+        from casewire.resolve.cases import court_id
+
+        return court_id(str(v)) or name_key(str(v)) or None
+    if field in _NAME_FIELDS or field == "court_as_written":
         return name_key(str(v)) or None
     if isinstance(v, float) and v.is_integer():
         return int(v)

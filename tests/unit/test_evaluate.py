@@ -138,3 +138,14 @@ def test_test_split_gives_figures_and_no_errors_to_read() -> None:
     offices = fig["offices"]["all"]
     assert offices["a"]["f1"] == 0.0
     assert offices["a"]["f1_without"] == offices["b"]["f1"] > 0
+
+
+def test_court_is_the_same_court_and_court_as_written_the_same_words() -> None:
+    gold = [{"id": "d", "outcomes": [{"defendant": "Ann Lee", "outcome_type": "sentenced",
+             "court": "U.S. District Court in the Eastern District of Pennsylvania"}]}]  # fmt: skip
+    pred = {"d": [{"defendant": "Ann Lee", "outcome_type": "sentenced",
+                   "court": "Eastern District of Pennsylvania"}]}  # fmt: skip
+    f = score(gold, pred)["fields"]
+    assert (f["court"]["exact"], f["court_as_written"]["exact"]) == (1.0, 0.0)
+    pred["d"][0]["court"] = "Western District of Pennsylvania"
+    assert score(gold, pred)["fields"]["court"]["exact"] == 0.0

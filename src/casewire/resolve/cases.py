@@ -97,6 +97,9 @@ _BARE_DISTRICT = re.compile(
 )
 
 
+_DISTRICT_IN = re.compile(r"^(United States District Court)\s+(?:in|of)\s+(?:the\s+)?", re.I)
+
+
 def _court_variants(court: str) -> list[str]:
     """Spellings of one court that courts-db's patterns know ("U.S." -> "United States";
     a district named alone -> "United States District Court for the ...")."""
@@ -105,6 +108,8 @@ def _court_variants(court: str) -> list[str]:
     out = [text]
     if _US_PREFIX.match(text):
         out.append(_US_PREFIX.sub("United States ", text))
+        # "U.S. District Court in the Eastern District of ...": courts-db knows "for the".
+        out.append(_DISTRICT_IN.sub(r"\1 for the ", out[-1]))
     if _BARE_DISTRICT.match(text):
         out.append("United States District Court for the " + re.sub(r"^the\s+", "", text))
     return out
