@@ -458,8 +458,9 @@ def _arg_names(
             (n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)
         ]
         return list(dict.fromkeys(own[:1] + listed))
-    if not people and _is_generic(arg):
-        # "a Pasadena man", "a Bechtel executive": a name before the noun is no defendant
+    if not people and (_is_generic(arg) or arg.pos_ == "NOUN"):
+        # "a Pasadena man", "a Bechtel executive", "U.S. Army soldiers": a name before a
+        # common noun only says what kind; it is no defendant
         scoped = [h for h in scoped if h[2] > arg.idx]
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
 
