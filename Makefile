@@ -46,7 +46,7 @@ browser:
 	  else echo "note: chromium not installed and cannot install it: the report test will skip"; fi; }
 
 eval: install  ## score extraction against every gold file in $(GOLD)
-	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json
+	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json $(if $(BASELINE),--baseline $(BASELINE),)
 	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
 
 bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
