@@ -13,7 +13,8 @@ pure function of the seed and the corpus files, so anyone can redraw it:
   going to the earliest years), uniformly at random within a year;
 - documents already in any gold file under ``--exclude-gold`` are never drawn;
 - split: two thirds ``dev``, one third ``test``, by a seeded shuffle within
-  each office, so every office has both.
+  each office, so every office has both (``--test-share 1``: all ``test``, for a
+  fresh out-of-sample check that nobody studies).
 
 Text is never copied: annotators read it from the corpus by id.
 """
@@ -51,7 +52,9 @@ def corpus_index(corpus: Path) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-def draw(index, exclude: set[str], seed: int, per_office: int, n_doj: int) -> list[dict]:
+def draw(
+    index, exclude: set[str], seed: int, per_office: int, n_doj: int, test_share: float = 1 / 3
+) -> list[dict]:
     rng = random.Random(seed)
     rows: list[dict] = []
     for office in sorted(index):
@@ -67,7 +70,7 @@ def draw(index, exclude: set[str], seed: int, per_office: int, n_doj: int) -> li
             picked = rng.sample(pool, min(per_office, len(pool)))
         order = list(range(len(picked)))
         rng.shuffle(order)
-        n_test = len(picked) // 3
+        n_test = int(len(picked) * test_share)
         for rank, k in enumerate(order):
             i, y = picked[k]
             rows.append(
@@ -89,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doj", type=int, default=100)
     ap.add_argument("--corpus", type=Path, default=HERE.parents[1] / "shared" / "corpus")
     ap.add_argument(
+        "--test-share",
+        type=float,
+        default=1 / 3,
+        help="share of each office in the test split (1: a fresh check nobody studies)",
+    )
+    ap.add_argument(
         "--exclude-gold",
         type=Path,
         action="append",
@@ -98,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     excl = args.exclude_gold or [HERE.parents[1] / "shared" / "gold", HERE]
     rows = draw(
-        corpus_index(args.corpus), gold_ids(excl), args.seed, args.county_per_office, args.doj
+        corpus_index(args.corpus),
+        gold_ids(excl),
+        args.seed,
+        args.county_per_office,
+        args.doj,
+        args.test_share,
     )
     out = HERE / "samples" / f"{args.name}.jsonl"
     out.parent.mkdir(exist_ok=True)
