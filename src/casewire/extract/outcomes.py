@@ -366,7 +366,7 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
         if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
         and o.defendant not in officials
     ]
-    out = _finish(kept, ages, denied, _akas(doc, names))
+    out = _finish(kept, ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
     return [
@@ -381,6 +381,22 @@ def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:
         owner = alias_owner(names, doc_text(doc), m)
         if owner is not m and clean_name(m.canonical) and clean_name(owner.canonical):
             out[clean_name(m.canonical)] = clean_name(owner.canonical)
+    return out
+
+
+def _surnames(doc: Doc, names: NameIndex) -> dict[str, str]:
+    """One-word person names mapped to the one full name of the document ending with it
+    ("Cooper" -> "Curtis Keith Cooper"), so a bare surname is never a defendant of its own."""
+    people = {
+        n
+        for m in names.mentions_in(0, len(doc_text(doc)))
+        if m.entity_type == "person" and (n := clean_name(m.canonical))
+    }
+    out = {}
+    for n in (p for p in people if " " not in p):
+        longer = [f for f in people if f.endswith(" " + n)]
+        if len(longer) == 1:
+            out[n] = longer[0]
     return out
 
 

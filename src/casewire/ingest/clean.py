@@ -218,4 +218,22 @@ def clean_page(raw: str) -> CleanText:
     teasers = _teaser_lines([ln.strip() for ln in lines])  # their dates are other pages'
     text_date = find_release_date([ln for i, ln in enumerate(lines) if i not in teasers])
     kept = _drop_furniture(lines, rules["menu_run_min_lines"], rules["menu_line_max_words"])
+    kept = _split_dateline(kept)
     return CleanText(repair(_join_broken_lines(kept)), header_date, text_date, not_release)
+
+
+#: A dateline glued to the first sentence once the scrape dropped its dash:
+#: "WASHINGTON Curtis Keith Cooper of ...", "WASHINGTONWashington Beef LLC ...".
+_GLUED_DATELINE = re.compile(
+    r"^((?:[A-Z]{5,}|NEW YORK|ST\. LOUIS|SAN [A-Z]{4,}|LOS ANGELES))"
+    r"(?: (?=[A-Z][a-z])|(?=[A-Z][a-z]))"
+)
+
+
+def _split_dateline(lines: list[str]) -> list[str]:
+    """The first line's dateline on a line of its own, so the tagger does not read the
+    city as part of the name that starts the first sentence."""
+    first = next((i for i, ln in enumerate(lines) if ln), None)
+    if first is None or not (m := _GLUED_DATELINE.match(lines[first])):
+        return lines
+    return [*lines[:first], m.group(1), lines[first][m.end() :], *lines[first + 1 :]]
