@@ -10,6 +10,32 @@ from pathlib import Path
 
 def _cmd_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ.get("PREFECT_API_URL"):
+        return _run_flow(args)
+    # No server configured: start Prefect's temporary server ourselves so that it dies
+    # with this process even on SIGKILL (see flows/apiserver.py).
+    from flows.apiserver import DEFAULT_STARTUP_TIMEOUT, STARTUP_TIMEOUT_ENV, ApiServer
+
+    os.environ.setdefault(STARTUP_TIMEOUT_ENV, str(int(DEFAULT_STARTUP_TIMEOUT)))
+    with ApiServer(full=False) as server:
+        os.environ["PREFECT_API_URL"] = server.api_url
+        try:
+            return _run_flow(args)
+        finally:
+            _drain_prefect_workers()
+
+
+def _drain_prefect_workers() -> None:
+    """Send the logs and events Prefect still queues before their server goes away
+    (Prefect drains them at interpreter exit, after our server has stopped)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=10)
+
+
+def _run_flow(args: argparse.Namespace) -> int:
     from flows.build import build_release, describe, on_dask  # late: Prefect starts slowly
 
     distributed = bool(args.dask_address or args.dask_workers)
