@@ -5,10 +5,34 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
+class ArgumentError(ValueError):
+    """A command-line argument that cannot work; reported in one line, exit code 2."""
+
+
+def _check_run_args(raw: Path, output: Path) -> None:
+    """Refuse unusable folders in a second, before Prefect starts and retries."""
+    if not raw.exists():
+        raise ArgumentError(f"--raw {raw}: no such folder")
+    if not raw.is_dir():
+        raise ArgumentError(f"--raw {raw}: is a file, not a folder; give the folder holding it")
+    if raw.resolve() == Path(raw.resolve().anchor):
+        raise ArgumentError(f"--raw {raw}: refusing to read the whole machine; give a raw folder")
+    if output.exists() and not output.is_dir():
+        raise ArgumentError(f"--output {output}: is a file, not a folder")
+    try:  # creating the folder is what the run does first anyway
+        output.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output):
+            pass
+    except OSError as exc:
+        raise ArgumentError(f"--output {output}: cannot write there ({exc.strerror})") from None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    _check_run_args(args.raw, args.output)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if os.environ.get("PREFECT_API_URL"):
         return _run_flow(args)
