@@ -2,8 +2,8 @@
 
 Prefect starts its temporary ("ephemeral") server with a bare ``subprocess.Popen``
 (``prefect.server.api.server.SubprocessASGIServer``) and stops it from ``atexit``: a
-run killed with SIGKILL never gets there, and the ~225 MB server is left behind,
-adopted by init. casewire therefore starts the server itself, with the same command,
+run killed with SIGKILL never gets there, and the server is left behind, adopted
+by init. casewire therefore starts the server itself, with the same command,
 and asks the kernel (``prctl(PR_SET_PDEATHSIG)``) to send it SIGTERM the moment its
 parent dies, however it dies. ``make serve`` starts a full server (``prefect server
 start``, scheduler included) the same way.
@@ -26,8 +26,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 #: Seconds to wait for a server to answer when PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
-#: is unset. A cold start (fresh PREFECT_HOME: database created and migrated) takes
-#: 25-40 s on an idle 2-core machine and several times that under load.
+#: is unset. Prefect's 20 s is too short for a cold start (fresh PREFECT_HOME: database
+#: created and migrated) on a loaded machine; README "Running on a schedule" has a figure.
 DEFAULT_STARTUP_TIMEOUT = 180.0
 STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 _PR_SET_PDEATHSIG = 1
