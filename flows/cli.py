@@ -42,11 +42,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     os.environ.setdefault(STARTUP_TIMEOUT_ENV, str(int(DEFAULT_STARTUP_TIMEOUT)))
     with ApiServer(full=False) as server:
+        # The environment for child processes (Dask workers), the settings for this one:
+        # Prefect reads the environment once, at import.
         os.environ["PREFECT_API_URL"] = server.api_url
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
         try:
-            return _run_flow(args)
+            with temporary_settings({PREFECT_API_URL: server.api_url}):
+                try:
+                    return _run_flow(args)
+                finally:
+                    _drain_prefect_workers()
         finally:
-            _drain_prefect_workers()
+            del os.environ["PREFECT_API_URL"]  # the server is gone; callers of main() go on
 
 
 def _drain_prefect_workers() -> None:
