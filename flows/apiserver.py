@@ -161,6 +161,12 @@ class ApiServer:
 
     def start(self, timeout: float | None = None) -> ApiServer:
         """Start the server and wait until ``/api/health`` answers."""
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            if sock.connect_ex((self.host, self.port)) == 0:
+                raise ServerStartError(
+                    f"{self.host}:{self.port} is already in use (another `make serve`?); "
+                    "choose another port (make serve PORT=...)"
+                )
         self.proc = spawn_child(self._command(), self._env(), self.log)
         self.wait_healthy(startup_timeout() if timeout is None else timeout)
         return self

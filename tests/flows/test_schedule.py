@@ -200,3 +200,20 @@ def test_sigterm_stops_the_server_and_the_runner(served: Served) -> None:
     assert served.proc.wait(90) == 0
     _, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, [p.pid for p in alive]
+
+
+def test_serve_refuses_a_port_in_use_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        command = [sys.executable, "-m", "flows.serve", "--port", str(port)]
+        command += ["--home", str(tmp_path / "home")]
+        proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        f"serve: error: 127.0.0.1:{port} is already in use (another `make serve`?); "
+        "choose another port (make serve PORT=...)"
+    )
