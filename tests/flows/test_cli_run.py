@@ -13,13 +13,13 @@ import pytest
 from flows.cli import main
 
 
+# No capsys here: Prefect binds its console log handler to the sys.stderr of the first
+# run in the process, and capsys closes its stream after the test.
 @pytest.mark.slow
-def test_two_runs_in_one_process_each_publish(
-    seed_raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_two_runs_in_one_process_each_publish(seed_raw: Path, tmp_path: Path) -> None:
     assert "PREFECT_API_URL" not in os.environ, "the test needs the run to start its server"
     for out in (tmp_path / "first", tmp_path / "second"):
         assert main(["run", "--raw", str(seed_raw), "--output", str(out)]) == 0
         assert "PREFECT_API_URL" not in os.environ, "the stopped server's address was left set"
         latest = json.loads((out / "latest.json").read_text(encoding="utf-8"))
-        assert f"published release {latest['version']}" in capsys.readouterr().out
+        assert (out / latest["path"] / "datapackage.json").is_file()
