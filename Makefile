@@ -12,6 +12,8 @@ CORPUS ?= ../shared/corpus
 N      ?= 2000
 NPROC  ?= 1
 STAGES ?= bare,flow,components
+PORT   ?= 4200
+CRON   ?= 0 * * * *
 
 # Prefect runs offline in ephemeral mode, its state kept inside the checkout.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
@@ -52,8 +54,11 @@ eval: install  ## score extraction against every gold file in $(GOLD)
 bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
 	$(BIN)/python bench/run.py --n $(N) --n-process $(NPROC) --stages $(STAGES) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)
 
-serve: install  ## serve the build flow as a scheduled deployment (hourly)
-	$(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT)
+# A Prefect server (state in .prefect/serve, UI on 127.0.0.1:$(PORT)) and the build flow
+# served against it on a schedule; Ctrl-C or SIGTERM stops both (flows/serve.py).
+# exec: make signals the supervisor itself, not a shell that would die without it.
+serve: install  ## run the build flow on a schedule (CRON, default hourly) with its own Prefect server
+	exec $(BIN)/python -m flows.serve --raw $(RAW) --output $(OUTPUT) --cron "$(CRON)" --home .prefect/serve --port $(PORT)
 
 lint: install  ## ruff: style, imports, and no Prefect inside src/casewire
 	$(BIN)/ruff check src flows schemas tests bench gold

@@ -5,11 +5,69 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
+class ArgumentError(ValueError):
+    """A command-line argument that cannot work; reported in one line, exit code 2."""
+
+
+def _check_run_args(raw: Path, output: Path) -> None:
+    """Refuse unusable folders in a second, before Prefect starts and retries."""
+    if not raw.exists():
+        raise ArgumentError(f"--raw {raw}: no such folder")
+    if not raw.is_dir():
+        raise ArgumentError(f"--raw {raw}: is a file, not a folder; give the folder holding it")
+    if raw.resolve() == Path(raw.resolve().anchor):
+        raise ArgumentError(f"--raw {raw}: refusing to read the whole machine; give a raw folder")
+    if output.exists() and not output.is_dir():
+        raise ArgumentError(f"--output {output}: is a file, not a folder")
+    try:  # creating the folder is what the run does first anyway
+        output.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output):
+            pass
+    except OSError as exc:
+        raise ArgumentError(f"--output {output}: cannot write there ({exc.strerror})") from None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    _check_run_args(args.raw, args.output)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ.get("PREFECT_API_URL"):
+        return _run_flow(args)
+    # No server configured: start Prefect's temporary server ourselves so that it dies
+    # with this process even on SIGKILL (see flows/apiserver.py).
+    from flows.apiserver import DEFAULT_STARTUP_TIMEOUT, STARTUP_TIMEOUT_ENV, ApiServer
+
+    os.environ.setdefault(STARTUP_TIMEOUT_ENV, str(int(DEFAULT_STARTUP_TIMEOUT)))
+    with ApiServer(full=False) as server:
+        # The environment for child processes (Dask workers), the settings for this one:
+        # Prefect reads the environment once, at import.
+        os.environ["PREFECT_API_URL"] = server.api_url
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        try:
+            with temporary_settings({PREFECT_API_URL: server.api_url}):
+                try:
+                    return _run_flow(args)
+                finally:
+                    _drain_prefect_workers()
+        finally:
+            del os.environ["PREFECT_API_URL"]  # the server is gone; callers of main() go on
+
+
+def _drain_prefect_workers() -> None:
+    """Send the logs and events Prefect still queues before their server goes away
+    (Prefect drains them at interpreter exit, after our server has stopped)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=10)
+
+
+def _run_flow(args: argparse.Namespace) -> int:
     from flows.build import build_release, describe, on_dask  # late: Prefect starts slowly
 
     distributed = bool(args.dask_address or args.dask_workers)
