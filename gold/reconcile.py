@@ -5,7 +5,7 @@ Usage: ``python gold/reconcile.py BATCH`` (e.g. ``batch01``) reads
 
 - ``gold/reads/BATCH_disagreements.md``: per document, what the readings differ on
   (the outcome list by defendant and type, the published date, and every scored
-  field of the outcomes both list), for settling against ``GUIDE.md``;
+  field but the announcer of the outcomes both list), for settling against ``GUIDE.md``;
 - ``gold/reads/BATCH_agreed.jsonl``: the documents the readings agree on, as reading a.
 
 ``python gold/reconcile.py --assemble NAME`` joins every batch's agreed records and
@@ -29,7 +29,7 @@ COMPARED = tuple(f for f in FIELDS if f != "announcer")
 
 
 def _read(path: Path) -> dict[str, dict]:
-    return {r["id"]: r for r in map(json.loads, path.read_text().splitlines()) if r}
+    return {r["id"]: r for r in map(json.loads, filter(str.strip, path.read_text().splitlines()))}
 
 
 def _pairs(a: list[dict], b: list[dict]) -> tuple[list, list, list]:
@@ -100,6 +100,10 @@ def assemble(name: str) -> int:
                                      "split": sample[doc_id]["split"]}  # fmt: skip
     out = HERE / "annotated" / f"{name}.jsonl"
     out.parent.mkdir(exist_ok=True)
+    missing = sorted(set(sample) - set(final))
+    if missing:
+        print(f"note: {len(missing)} drawn documents have no agreed or settled record yet:")
+        print("\n".join(f"  {i}" for i in missing))
     rows = [final[i] for i in sorted(final)]
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     return len(rows)

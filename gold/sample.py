@@ -13,8 +13,9 @@ pure function of the seed and the corpus files, so anyone can redraw it:
   going to the earliest years), uniformly at random within a year;
 - documents already in any gold file under ``--exclude-gold`` are never drawn;
 - split: two thirds ``dev``, one third ``test``, by a seeded shuffle within
-  each office, so every office has both (``--test-share 1``: all ``test``, for a
-  fresh out-of-sample check that nobody studies).
+  each office (an office with fewer than 3 drawn has no test document);
+  ``--test-share 1`` puts all in ``test``, for a fresh out-of-sample check that
+  nobody studies.
 
 Text is never copied: annotators read it from the corpus by id.
 """
@@ -65,7 +66,9 @@ def draw(
                 by_year[y].append((i, y))
             years = sorted(by_year)
             quota = {y: n_doj // len(years) + (k < n_doj % len(years)) for k, y in enumerate(years)}
-            picked = [p for y in years for p in rng.sample(by_year[y], quota[y])]
+            picked = [
+                p for y in years for p in rng.sample(by_year[y], min(quota[y], len(by_year[y])))
+            ]
         else:
             picked = rng.sample(pool, min(per_office, len(pool)))
         order = list(range(len(picked)))

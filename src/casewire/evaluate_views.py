@@ -62,7 +62,9 @@ def render_office_table(
         new = rows[office][key]
         if baseline is None:
             return ""
-        return "   new" if old is None or new is None else f"{new - old:+6.2f}"
+        if new is None:
+            return "     -"
+        return "   new" if old is None else f"{new - old:+6.2f}"
 
     head = f"{'office':16}{'docs':>5}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>6}{'R':>6}{'F1':>6}"
     head += "   Δ" if baseline else ""

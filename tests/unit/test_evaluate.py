@@ -149,3 +149,47 @@ def test_court_is_the_same_court_and_court_as_written_the_same_words() -> None:
     assert (f["court"]["exact"], f["court_as_written"]["exact"]) == (1.0, 0.0)
     pred["d"][0]["court"] = "Western District of Pennsylvania"
     assert score(gold, pred)["fields"]["court"]["exact"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Two Co-Conspirators Sentenced", "headline or title word"),
+        ("Bank Robber", "headline or title word"),
+        ("Department of Social Services", "headline or title word"),
+        ("Southwest Airlines Co.", None),
+        ("Acme L.L.C.", None),
+        ("ACME TRADING LLC", None),
+    ],
+)
+def test_a_legal_form_makes_a_company_only_where_nothing_else_says_otherwise(name, why) -> None:
+    from casewire.evaluate import name_problem
+
+    assert name_problem(name) == why
+
+
+def test_a_shared_surname_is_not_the_same_person_when_first_names_differ() -> None:
+    assert not names_match("Mary Smith", "John Smith")
+    assert names_match("J. Smith", "John Smith") and names_match("Smith", "John Smith")
+
+
+def test_an_unlisted_real_name_is_a_false_alarm_on_complete_gold_only() -> None:
+    doc = {"id": "d", "outcomes": [{"defendant": "Ann Lee", "outcome_type": "sentenced"},
+                                   {"defendant": "Bo Chan", "outcome_type": "charged",
+                                    "optional": True}]}  # fmt: skip
+    pred = {"d": [{"defendant": "Ann Lee", "outcome_type": "sentenced"},
+                  {"defendant": "Cy Diaz", "outcome_type": "sentenced"},
+                  {"defendant": "Bo Chan", "outcome_type": "sentenced"}]}  # fmt: skip
+    shared = score([doc], pred)["outcomes"]
+    assert (shared["fp"], shared["apart"]) == (0, 2)
+    complete = score([{**doc, "split": "dev"}], pred)
+    assert (complete["outcomes"]["fp"], complete["outcomes"]["apart"]) == (1, 1)
+    assert complete["false_alarms"][0]["why"] == "not in the gold"
+
+
+def test_the_very_same_name_is_paired_before_a_looser_form() -> None:
+    gold = [{"id": "d", "outcomes": [{"defendant": "J. Smith", "outcome_type": "sentenced"},
+                                     {"defendant": "John Smith", "outcome_type": "sentenced"}]}]  # fmt: skip
+    pred = {"d": [{"defendant": "John Smith", "outcome_type": "sentenced", "fine_usd": 5},
+                  {"defendant": "J. Smith", "outcome_type": "sentenced"}]}  # fmt: skip
+    assert score(gold, pred)["outcomes"]["tp"] == 2

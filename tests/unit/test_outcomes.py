@@ -305,3 +305,9 @@ def test_the_prosecutor_who_announces_is_never_the_defendant(nlp) -> None:
 def test_a_former_judge_can_be_a_defendant(nlp) -> None:
     text = "Former Judge Alan Brown was sentenced today to 36 months in prison for bribery."
     assert "Alan Brown" in {o.defendant for o in _run(nlp, text)}
+
+
+def test_a_former_prosecutor_can_be_a_defendant(nlp) -> None:
+    text = ("Former District Attorney Alan Brown was sentenced today to 36 months in prison "
+            "for bribery. Brown pleaded guilty in March.")  # fmt: skip
+    assert "Alan Brown" in {o.defendant for o in _run(nlp, text)}

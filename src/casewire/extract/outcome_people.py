@@ -496,13 +496,15 @@ def _officials(doc: Doc, names: NameIndex) -> set[str]:
 
 def case_officials(doc: Doc, names: NameIndex) -> set[str]:
     """Canonical names ever written right after a prosecutor's, judge's or agent's title
-    ("District Attorney Kim Ogg"), unless a former one: never a defendant here."""
+    ("District Attorney Kim Ogg"), unless "former" comes just before the title: never a
+    defendant here."""
     text = doc_text(doc)
     out = set()
     for m in names.mentions_in(0, len(text)):
         before = text[max(0, m.mention_start - 60) : m.mention_start]
-        if rules()["case_official"].search(before) and not rules()["former"].search(before):
-            out.add(m.canonical)
+        title = rules()["case_official"].search(before)
+        if title and not re.search(r"\b[Ff]ormer\b", before[: title.start()][-40:]):
+            out.add(clean_name(m.canonical) or m.canonical)
     return out
 
 

@@ -359,14 +359,15 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 tense[key] = tense_date
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
+    out = _finish(list(rows.values()), ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
+    # Judged once surnames and aliases are merged into full names ("Ogg" is "Kim Ogg").
     officials = case_officials(doc, names)
-    kept = [
+    out = [
         o
-        for o in rows.values()
+        for o in out
         if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
         and o.defendant not in officials
     ]
-    out = _finish(kept, ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
     return [

@@ -149,9 +149,12 @@ _SNIPPET_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more\W*)
 def _teaser_lines(lines: list[str]) -> set[int]:
     """Indexes of related-story teasers: a headline, a date alone on its line and a
     snippet cut off with an ellipsis ("Recent News" sidebars). They are other pages'
-    news, wherever they stand on the page; the heading just before a run goes too."""
+    news, wherever they stand on the page; the heading just before a run goes too.
+    Teasers come several to a sidebar: a lone triple is the page's own headline, date
+    and a lead that happens to end in an ellipsis, and stays."""
     filled = [i for i, ln in enumerate(lines) if ln]
     drop: set[int] = set()
+    triples = 0
     for k in range(1, len(filled) - 1):
         title, date, snippet = (lines[filled[j]] for j in (k - 1, k, k + 1))
         if (
@@ -161,9 +164,10 @@ def _teaser_lines(lines: list[str]) -> set[int]:
             and len(title.split()) <= 25
         ):
             drop.update(filled[j] for j in (k - 1, k, k + 1))
+            triples += 1
             if k >= 2 and filled[k - 2] not in drop and _is_menu_line(lines[filled[k - 2]], 4):
                 drop.add(filled[k - 2])  # the sidebar's heading ("Recent News")
-    return drop
+    return drop if triples >= 2 else set()
 
 
 def _is_menu_line(line: str, max_words: int) -> bool:

@@ -137,3 +137,9 @@ def test_a_stated_release_date_wins_over_the_post_timestamp() -> None:
 )
 def test_a_dateline_glued_to_the_first_sentence_gets_its_own_line(page, first_line) -> None:
     assert clean_page(page).text.split("\n")[0] == first_line
+
+
+def test_a_lone_headline_date_and_lead_ending_in_an_ellipsis_is_the_page_itself() -> None:
+    page = "Man Sentenced for Fraud\nJune 1, 2026\nJohn Poe was sentenced today to four years for …"
+    assert "John Poe" in clean_page(page).text
+    assert clean_page(page).text_date == "2026-06-01"
