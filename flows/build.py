@@ -164,11 +164,15 @@ def load_eval_figures(output_dir: Path) -> dict | None:
     outcomes = output_dir / "eval.json"
     if outcomes.is_file():
         data = json.loads(outcomes.read_text(encoding="utf-8"))
-        for gold_file, result in data.items():
+        # Per gold file and split, then per group; field agreement on the test split,
+        # the figure no rule was written against (else on all gold).
+        results = {**data.get("files", {}), **data.get("groups", {})}
+        for label, result in results.items():
             for key in ("precision", "recall", "f1"):
-                figures[f"outcomes {gold_file} {key}"] = result["outcomes"][key]
-        for field_name, values in data.get("overall", {}).get("fields", {}).items():
-            figures[f"outcomes overall exact {field_name}"] = values["exact"]
+                figures[f"outcomes {label} {key}"] = result["outcomes"][key]
+        group = "test" if "test" in data.get("groups", {}) else "all"
+        for field_name, values in results.get(group, {}).get("fields", {}).items():
+            figures[f"outcomes {group} exact {field_name}"] = values["exact"]
     entities = output_dir / "eval_entities.json"
     if entities.is_file():
         seed = json.loads(entities.read_text(encoding="utf-8")).get("seed", {})
