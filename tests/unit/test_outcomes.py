@@ -311,3 +311,12 @@ def test_a_former_prosecutor_can_be_a_defendant(nlp) -> None:
     text = ("Former District Attorney Alan Brown was sentenced today to 36 months in prison "
             "for bribery. Brown pleaded guilty in March.")  # fmt: skip
     assert "Alan Brown" in {o.defendant for o in _run(nlp, text)}
+
+
+def test_a_name_that_only_qualifies_a_noun_is_no_defendant(nlp) -> None:
+    from casewire.extract.outcome_people import plausible_defendant
+
+    doc = nlp("A Gracie Barre instructor was sentenced today. Gracie Barre students testified.")
+    assert not plausible_defendant("Gracie Barre", doc)
+    doc = nlp("Gracie Barre was charged today. Gracie Barre students testified.")
+    assert plausible_defendant("Gracie Barre", doc)

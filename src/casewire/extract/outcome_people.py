@@ -107,6 +107,8 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
         if as_person < sum(name.casefold() in (e.text.casefold(), *e.text.casefold().split())
                            for e in doc.ents if e.label_ in _PLACE_LABELS):  # fmt: skip
             return False
+    if not civil and _only_a_modifier(name, doc):
+        return False
     if len(words) == 1:
         w = words[0]
         if (
@@ -116,6 +118,22 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
         ):
             return False
     return True
+
+
+def _only_a_modifier(name: str, doc: Doc) -> bool:
+    """Every time the document writes the name, it only qualifies a common noun ("a
+    Mission Viejo man", "La Habra police", "Sinaloa Cartel members"): a place or a
+    group, not someone who stands trial."""
+    text, uses = doc_text(doc), 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        last = span[-1]
+        if not (last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i > last.i):
+            return False
+        uses += 1
+    return uses > 0
 
 
 def _is_official(text: str, start: int) -> bool:
