@@ -320,3 +320,11 @@ def test_a_name_that_only_qualifies_a_noun_is_no_defendant(nlp) -> None:
     assert not plausible_defendant("Gracie Barre", doc)
     doc = nlp("Gracie Barre was charged today. Gracie Barre students testified.")
     assert plausible_defendant("Gracie Barre", doc)
+
+
+def test_a_name_without_its_middle_initial_is_the_same_defendant(nlp) -> None:
+    text = ("Louis T. Age Jr. was sentenced today to 180 months in prison. "
+            "After a jury trial, Louis Age was sentenced for health care fraud.")  # fmt: skip
+    assert {o.defendant for o in _run(nlp, text) if o.outcome_type == "sentenced"} == {
+        "Louis T. Age Jr."
+    }

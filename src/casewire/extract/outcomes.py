@@ -401,12 +401,26 @@ def _surnames(doc: Doc, names: NameIndex) -> dict[str, str]:
     return out
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _core(name: str) -> tuple[str, str] | None:
+    """First and last word of a person's name, initials and suffixes aside."""
+    words = [w for w in re.sub(r"[.,]", " ", name).lower().split() if w not in _SUFFIXES]
+    return (words[0], words[-1]) if len(words) >= 2 else None
+
+
 def _full_names(rows: list[Outcome]) -> dict[str, str]:
-    """Surname-only defendants ("Blanco-Diaz") mapped to the one full name ending with it."""
+    """Shorter forms of a defendant mapped to the one fuller name of the document: a
+    surname ("Blanco-Diaz"), or the name without a middle initial or suffix ("Louis
+    Age" -> "Louis T. Age Jr.")."""
     full = {o.defendant for o in rows}
+    people = {o.defendant for o in rows if o.defendant_type == "person"}
     out = {}
     for n in full:
         longer = [f for f in full if f != n and f.endswith(" " + n)]
+        if not longer and n in people and (core := _core(n)):
+            longer = [f for f in people if f != n and len(f) > len(n) and _core(f) == core]
         if len(longer) == 1:
             out[n] = longer[0]
     return out
