@@ -122,7 +122,9 @@ def test_a_post_timestamp_dates_a_page_that_states_no_date() -> None:
 
 
 def test_a_stated_release_date_wins_over_the_post_timestamp() -> None:
-    page = "FOR IMMEDIATE RELEASE\nOctober 5, 2023\nJohn Poe was sentenced today.\n2023-10-06 14:25:37"
+    page = (
+        "FOR IMMEDIATE RELEASE\nOctober 5, 2023\nJohn Poe was sentenced today.\n2023-10-06 14:25:37"
+    )
     assert clean_page(page).text_date == "2023-10-05"
 
 
@@ -131,7 +133,10 @@ def test_a_stated_release_date_wins_over_the_post_timestamp() -> None:
     [
         ("WASHINGTON Curtis Keith Cooper of Princeville was sentenced today.", "WASHINGTON"),
         ("WASHINGTONWashington Beef LLC has agreed to pay $750,000.", "WASHINGTON"),
-        ("SANTA ANA – Three men were convicted today.", "SANTA ANA – Three men were convicted today."),
+        (
+            "SANTA ANA – Three men were convicted today.",
+            "SANTA ANA – Three men were convicted today.",
+        ),
         ("FBI Special Agent Ann Roe led the case.", "FBI Special Agent Ann Roe led the case."),
     ],
 )
