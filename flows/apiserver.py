@@ -82,12 +82,14 @@ def spawn_child(
             out.close()
 
 
-def stop_child(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
-    """SIGTERM, then SIGKILL after ``grace`` seconds; always reaps the child. Then
-    SIGKILL whatever is left of its process group (a child of :func:`spawn_child`
+def stop_child(
+    proc: subprocess.Popen[bytes], grace: float = 15.0, sig: int = signal.SIGTERM
+) -> None:
+    """``sig`` (SIGTERM), then SIGKILL after ``grace`` seconds; always reaps the child.
+    Then SIGKILL whatever is left of its process group (a child of :func:`spawn_child`
     leads its own), e.g. a flow run the runner started."""
     if proc.poll() is None:
-        proc.terminate()
+        proc.send_signal(sig)
         try:
             proc.wait(grace)
         except subprocess.TimeoutExpired:

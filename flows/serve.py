@@ -111,8 +111,8 @@ def supervise(raw: Path, output: Path, cron: str, home: Path, port: int) -> int:
     finally:
         for signum in (signal.SIGTERM, signal.SIGINT):  # a second Ctrl-C must not cut this
             signal.signal(signum, signal.SIG_IGN)
-        if runner is not None:
-            stop_child(runner, grace=30)
+        if runner is not None:  # Prefect's runner stops cleanly on SIGINT (a traceback on SIGTERM)
+            stop_child(runner, grace=30, sig=signal.SIGINT)
         server.stop()
 
 
