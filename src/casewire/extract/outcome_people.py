@@ -504,26 +504,28 @@ def _token_at(doc: Doc, char: int) -> Token:
     return span[0] if span is not None and len(span) else doc[0]
 
 
-def _officials(doc: Doc, names: NameIndex) -> set[str]:
-    """Canonical names written at least once after an official title ("Attorney Kim Ogg")."""
-    text = doc_text(doc)
-    return {
-        m.canonical for m in names.mentions_in(0, len(text)) if _is_official(text, m.mention_start)
-    }
-
-
-def case_officials(doc: Doc, names: NameIndex) -> set[str]:
-    """Canonical names ever written right after a prosecutor's, judge's or agent's title
-    ("District Attorney Kim Ogg"), unless "former" comes just before the title: never a
-    defendant here."""
+def _officials(doc: Doc, names: NameIndex, case: bool = False) -> set[str]:
+    """Canonical names written at least once after an official title ("Attorney Kim Ogg");
+    with ``case``, only a prosecutor's, judge's or agent's title with no "former" just
+    before it, and the names cleaned as defendants' are (see :func:`case_officials`)."""
     text = doc_text(doc)
     out = set()
     for m in names.mentions_in(0, len(text)):
+        if not case:
+            if _is_official(text, m.mention_start):
+                out.add(m.canonical)
+            continue
         before = text[max(0, m.mention_start - 60) : m.mention_start]
         title = rules()["case_official"].search(before)
         if title and not re.search(r"\b[Ff]ormer\b", before[: title.start()][-40:]):
             out.add(clean_name(m.canonical) or m.canonical)
     return out
+
+
+def case_officials(doc: Doc, names: NameIndex) -> set[str]:
+    """Who the document titles prosecutor, judge or agent ("District Attorney Kim Ogg"),
+    unless "former" comes just before the title: never a defendant here."""
+    return _officials(doc, names, case=True)
 
 
 def _named_after(

@@ -386,19 +386,14 @@ def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:
 
 
 def _surnames(doc: Doc, names: NameIndex) -> dict[str, str]:
-    """One-word person names mapped to the one full name of the document ending with it
+    """Shorter forms of the document's people mapped to their one fuller name there
     ("Cooper" -> "Curtis Keith Cooper"), so a bare surname is never a defendant of its own."""
     people = {
         n
         for m in names.mentions_in(0, len(doc_text(doc)))
         if m.entity_type == "person" and (n := clean_name(m.canonical))
     }
-    out = {}
-    for n in (p for p in people if " " not in p):
-        longer = [f for f in people if f.endswith(" " + n)]
-        if len(longer) == 1:
-            out[n] = longer[0]
-    return out
+    return _fuller_forms(people, people)
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -410,20 +405,24 @@ def _core(name: str) -> tuple[str, str] | None:
     return (words[0], words[-1]) if len(words) >= 2 else None
 
 
-def _full_names(rows: list[Outcome]) -> dict[str, str]:
-    """Shorter forms of a defendant mapped to the one fuller name of the document: a
-    surname ("Blanco-Diaz"), or the name without a middle initial or suffix ("Louis
-    Age" -> "Louis T. Age Jr.")."""
-    full = {o.defendant for o in rows}
-    people = {o.defendant for o in rows if o.defendant_type == "person"}
+def _fuller_forms(names: set[str], people: set[str]) -> dict[str, str]:
+    """Each shorter form mapped to the one fuller name of ``names`` it stands for: a
+    surname ("Blanco-Diaz"), or, for ``people``, the name without a middle initial or
+    suffix ("Louis Age" -> "Louis T. Age Jr.")."""
     out = {}
-    for n in full:
-        longer = [f for f in full if f != n and f.endswith(" " + n)]
+    for n in names:
+        longer = [f for f in names if f != n and f.endswith(" " + n)]
         if not longer and n in people and (core := _core(n)):
             longer = [f for f in people if f != n and len(f) > len(n) and _core(f) == core]
         if len(longer) == 1:
             out[n] = longer[0]
     return out
+
+
+def _full_names(rows: list[Outcome]) -> dict[str, str]:
+    """Shorter forms of a defendant mapped to the one fuller defendant name of the rows."""
+    people = {o.defendant for o in rows if o.defendant_type == "person"}
+    return _fuller_forms({o.defendant for o in rows}, people)
 
 
 def _dedupe(rows: list[Outcome], akas: dict[str, str]) -> list[Outcome]:
