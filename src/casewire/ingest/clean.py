@@ -119,8 +119,9 @@ def find_release_date(lines: list[str]) -> str | None:
     return None
 
 
-def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]:
-    """Cut at a tail marker, then drop menu runs and single junk lines."""
+def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set[int]) -> list[str]:
+    """Cut at a tail marker, then drop menu runs, teasers (indexes into ``lines``) and
+    single junk lines."""
     tails, junk, _, _ = _compiled()
     kept: list[str] = []
     for line in lines:
@@ -134,15 +135,11 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int) -> list[str]
         is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or ln.casefold() in seen))
         seen.add(ln.casefold())
     is_menu = [j or _is_menu_line(ln, max_words) for ln, j in zip(kept, is_junk, strict=True)]
-    drop = _menu_runs(is_menu, min_run) | _teaser_lines(kept)
+    drop = _menu_runs(is_menu, min_run) | teasers
     return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]
 
 
 _POST_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}")
-_DATE_LINE = re.compile(
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}",
-    re.IGNORECASE,
-)
 _SNIPPET_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:read more\W*)?$", re.IGNORECASE)
 
 
@@ -158,7 +155,7 @@ def _teaser_lines(lines: list[str]) -> set[int]:
     for k in range(1, len(filled) - 1):
         title, date, snippet = (lines[filled[j]] for j in (k - 1, k, k + 1))
         if (
-            _DATE_LINE.fullmatch(date)
+            _TEXT_DATE.fullmatch(date)
             and _SNIPPET_END.search(snippet)
             and not title.endswith(".")
             and len(title.split()) <= 25
@@ -221,7 +218,9 @@ def clean_page(raw: str) -> CleanText:
     lines = text.split("\n")
     teasers = _teaser_lines([ln.strip() for ln in lines])  # their dates are other pages'
     text_date = find_release_date([ln for i, ln in enumerate(lines) if i not in teasers])
-    kept = _drop_furniture(lines, rules["menu_run_min_lines"], rules["menu_line_max_words"])
+    kept = _drop_furniture(
+        lines, rules["menu_run_min_lines"], rules["menu_line_max_words"], teasers
+    )
     kept = _split_dateline(kept)
     return CleanText(repair(_join_broken_lines(kept)), header_date, text_date, not_release)
 

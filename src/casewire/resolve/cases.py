@@ -112,7 +112,7 @@ def _court_variants(court: str) -> list[str]:
         out.append(_DISTRICT_IN.sub(r"\1 for the ", out[-1]))
     if _BARE_DISTRICT.match(text):
         out.append("United States District Court for the " + re.sub(r"^the\s+", "", text))
-    return out
+    return list(dict.fromkeys(out))  # each spelling tried once: courts-db scans all courts
 
 
 @lru_cache(maxsize=4096)
