@@ -164,13 +164,43 @@ def dated(
     outcome ("pleaded guilty Tuesday") should replace it."""
     text = _sentence_text(sent)
     lo, hi = _clause(text, trig)
-    dates = _candidates(text, lo, hi, trig, published)
+    dates = [
+        d
+        for d in _candidates(text, lo, hi, trig, published)
+        if not _attached_elsewhere(sent, d[0], d[1], tok)
+    ]
     if dates:
         _, _, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
         return (v.iso if v.precision == "day" else None), False
     if published and _present(tok):
         return published[:10], True
     return _undated(sent, text, lo, hi, trig, published), False
+
+
+def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
+    """The parse puts the date under another verb of the trigger's clause: "charged with
+    killing her neighbour on Sept. 6, 2018", "were on duty on Jan. 24, 2010, when ..."."""
+    if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    span = sent.doc.char_span(
+        sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+    )
+    if span is None or span.root.i == span.root.head.i:
+        return False
+    head = span.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == trigger.i:
+        return False
+    # A gerund or a clause of its own under the trigger tells the offence or another
+    # event ("charged with killing her neighbour on Sept. 6, 2018", "sentenced for their
+    # roles in burning a cross on Aug. 28, 2010"); the trigger's governor ("announced
+    # today that X was sentenced") and a coordinated outcome ("convicted and sentenced")
+    # share its date.
+    if head not in trigger.subtree or head.dep_ == "conj":
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return head.tag_ == "VBG" or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
 
 
 def _undated(
