@@ -4,6 +4,13 @@
 >>> validated = validate_tables(tables)   # raises ReleaseValidationError
 """
 
+from schemas._common import (
+    GUILTY_OUTCOMES,
+    OUTCOME_KINDS,
+    OUTCOME_LABEL,
+    OUTCOME_STAGE,
+    OUTCOME_TYPES,
+)
 from schemas.crosstable import (
     ReleaseValidationError,
     cross_table_failures,
@@ -23,6 +30,11 @@ from schemas.registry import (
 )
 
 __all__ = [
+    "GUILTY_OUTCOMES",
+    "OUTCOME_KINDS",
+    "OUTCOME_LABEL",
+    "OUTCOME_STAGE",
+    "OUTCOME_TYPES",
     "SCHEMA_VERSION",
     "TABLES",
     "ReleaseValidationError",

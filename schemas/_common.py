@@ -12,6 +12,7 @@ the same declaration.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -38,15 +39,36 @@ ROLES = (
 MODALITIES = ("asserted", "negated", "hypothetical", "requested", "potential", "scheduled")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "text", "record")
-OUTCOME_TYPES = (
-    "charged",
-    "pleaded_guilty",
-    "convicted",
-    "acquitted",
-    "sentenced",
-    "dismissed",
-    "other",
+
+
+@dataclass(frozen=True)
+class OutcomeKind:
+    """One kind of legal outcome, declared once for every part of casewire."""
+
+    name: str
+    #: How far a case has come: a case's status is its latest stage, a timeline orders
+    #: same-day steps by it, and a defendant's news is their latest stage. A civil matter
+    #: is no stage of a criminal case.
+    stage: int
+    #: Words for readers ("pleaded guilty").
+    label: str
+    #: A finding or admission of guilt.
+    guilty: bool
+
+
+OUTCOME_KINDS = (
+    OutcomeKind("charged", 0, "charged", False),
+    OutcomeKind("dismissed", 1, "case dismissed", False),
+    OutcomeKind("pleaded_guilty", 2, "pleaded guilty", True),
+    OutcomeKind("convicted", 2, "convicted", True),
+    OutcomeKind("acquitted", 2, "acquitted", False),
+    OutcomeKind("sentenced", 3, "sentenced", True),
+    OutcomeKind("other", -1, "civil matter", False),
 )  # other: civil matters (settlements, consent judgments, injunctions)
+OUTCOME_TYPES = tuple(k.name for k in OUTCOME_KINDS)
+OUTCOME_STAGE = {k.name: k.stage for k in OUTCOME_KINDS}
+OUTCOME_LABEL = {k.name: k.label for k in OUTCOME_KINDS}
+GUILTY_OUTCOMES = frozenset(k.name for k in OUTCOME_KINDS if k.guilty)
 CONVICTION_METHODS = ("jury", "bench", "plea")
 CHARGE_CATEGORIES = (
     "homicide",

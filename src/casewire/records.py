@@ -123,7 +123,7 @@ class Outcome:
     doc_id: str
     defendant: str  # canonical name within the document
     defendant_type: str  # person or organization
-    outcome_type: str  # charged, pleaded_guilty, convicted, acquitted, sentenced, dismissed
+    outcome_type: str  # one of schemas.OUTCOME_TYPES (declared there with their stage)
     evidence: Evidence
     defendant_age: int | None = None
     conviction_method: str | None = None  # jury, bench, plea

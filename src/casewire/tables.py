@@ -27,15 +27,7 @@ from casewire.resolve.events import merge_events
 COLUMNS: dict[str, list[str]] = {name: schemas.columns(name) for name in schemas.TABLES}
 
 #: Order in which a case moves forward; the latest stage is the case's status.
-_STAGE = {
-    "other": -1,
-    "charged": 0,
-    "dismissed": 1,
-    "acquitted": 2,
-    "pleaded_guilty": 2,
-    "convicted": 2,
-    "sentenced": 3,
-}
+_STAGE = schemas.OUTCOME_STAGE
 
 
 def _ev(e: Evidence) -> dict[str, object]:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc
 
+import schemas
 from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_people import clean_name
@@ -41,7 +42,7 @@ def rules() -> dict[str, Any]:
         "department": re.compile(raw["department_subject"], re.I),
         "name_then_title": re.compile(raw["name_then_title"]),
         "news_days": int(raw["news_days"]),
-        "stage": dict(raw["stage"]),
+        "stage": schemas.OUTCOME_STAGE,
     }
 
 

@@ -25,6 +25,7 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.util import make_entity_id
 from unidecode import unidecode
 
+import schemas
 from casewire.publish.files import present_records, read_table
 
 FTM_FILE = "entities.ftm.json"
@@ -72,15 +73,8 @@ CHARGE_TOPICS = {
     "firearms": "crime",
     "homicide": "crime",
 }
-GUILTY = {"convicted", "sentenced", "pleaded_guilty"}
-OUTCOME_VERBS = {
-    "charged": "charged",
-    "pleaded_guilty": "pleaded guilty",
-    "convicted": "convicted",
-    "acquitted": "acquitted",
-    "sentenced": "sentenced",
-    "dismissed": "case dismissed",
-}
+GUILTY = schemas.GUILTY_OUTCOMES
+OUTCOME_VERBS = schemas.OUTCOME_LABEL
 #: Events of these modalities describe something that happened and are exported.
 EXPORTED_MODALITIES = {"asserted"}
 #: The columns :func:`build_entities` reads, per table (None: all of them).

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+import schemas
 from casewire.publish.card import Profile, table_profile
 from casewire.publish.files import present_records
 
@@ -26,17 +27,9 @@ MAX_TIMELINES = 200
 TOP_CHARGES = 15
 PLOT_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 COLOR = "#2b6cb0"
-OUTCOME_ORDER = ["charged", "pleaded_guilty", "convicted", "acquitted", "sentenced", "dismissed"]
-#: Order of same-day steps in a timeline.
-STEP_ORDER = {
-    "event": 0,
-    "charged": 1,
-    "pleaded_guilty": 2,
-    "convicted": 3,
-    "acquitted": 3,
-    "dismissed": 3,
-    "sentenced": 4,
-}
+OUTCOME_ORDER = list(schemas.OUTCOME_TYPES)
+#: Order of same-day steps in a timeline: events first, then the outcomes by stage.
+STEP_ORDER = {"event": -2, **schemas.OUTCOME_STAGE}
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;
