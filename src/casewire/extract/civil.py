@@ -37,6 +37,8 @@ _GOVERNMENT = re.compile(
 # Schools", "Pima Community College", "Polk County").
 _BODY_HEAD = {"city", "county", "state", "town", "township", "village", "borough",
               "district", "commonwealth", "territory", "parish", "municipality"}  # fmt: skip
+# A legal suffix alone is what is left of a name the tagger cut ("EUSA Pharma (USA) Inc.").
+_SUFFIX_ONLY = re.compile(r"^(?:Inc|Corp|Co|LLC|Ltd|LP|LLP|PLC|N\.?A)\.?$", re.I)
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _SUBJ = {"nsubj", "nsubjpass"}
 # Dependencies a walk up from the trigger crosses to reach the verb whose subject is the
@@ -73,7 +75,8 @@ def civil_parties(
     for finder in (_objects, _subjects):
         found: list[Person] = []
         for arg in finder(toks):
-            found += [p for p in _names(doc, arg, names) if not government(p[0])]
+            found += [p for p in _names(doc, arg, names)
+                      if not government(p[0]) and not _SUFFIX_ONLY.match(p[0])]  # fmt: skip
         if found:
             return list(dict.fromkeys(found))
     return []
