@@ -94,7 +94,8 @@ def fallback_allowed(doc: Doc, sent: Span, start: int, end: int) -> bool:
 
 _BACKREF = {"company", "companies", "corporation", "firm", "defendant", "defendants", "they",
             "he", "she", "who", "which", "that", "county", "city", "district", "owner",
-            "owners", "entities", "landlord", "landlords", "bank", "hospital", "laboratory", "university", "both"}  # fmt: skip
+            "owners", "entities", "landlord", "landlords", "bank", "hospital", "laboratory",
+            "university", "both"}  # fmt: skip
 
 
 def _chain(tok: Token) -> list[Token]:
