@@ -328,3 +328,42 @@ def test_a_name_without_its_middle_initial_is_the_same_defendant(nlp) -> None:
     assert {o.defendant for o in _run(nlp, text) if o.outcome_type == "sentenced"} == {
         "Louis T. Age Jr."
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county is the party (the tagger says GPE): subject of "agreed to pay ... to settle"
+        ("The Justice Department announced today that Marion County, Ind., has agreed to pay "
+         "$250,000 in damages and civil penalties to settle a lawsuit alleging housing bias.",
+         "Marion County"),
+        # object of "a lawsuit against"; the department filing it is not the party
+        ("The Justice Department announced today that it has filed a lawsuit against Guam and "
+         "its election officials seeking emergency relief for overseas voters.", "Guam"),
+        # object of "a consent decree with"
+        ("The department announced that it has entered into a consent decree with the Camden "
+         "Public Schools that will resolve its lawsuit on behalf of a naval reservist.",
+         "Camden Public Schools"),
+        # merger remedy: "require X to divest"
+        ("The Department of Justice announced today that it will require Vulcan Materials "
+         "Company to divest several quarries in order to proceed with its acquisition.",
+         "Vulcan Materials Company"),
+        ("The Justice Department reached an agreement today with Pacific Foods Inc., a company "
+         "based in Portland, resolving claims of discriminatory document practices.",
+         "Pacific Foods Inc."),
+    ],
+)  # fmt: skip
+def test_civil_party_is_the_one_the_civil_verb_governs(nlp, text: str, expected: str) -> None:
+    rows = _run(nlp, text)
+    others = {o.defendant for o in rows if o.outcome_type == "other"}
+    assert expected in others
+    assert not any(w in n for n in others for w in ("Justice", "Department", "United States"))
+
+
+def test_a_civil_trigger_naming_only_the_government_invents_no_party(nlp) -> None:
+    text = (
+        "The United States has reached a settlement that will resolve its suit filed on behalf "
+        "of retired Army sergeant Paul Rennick. The United States filed a complaint seeking "
+        "to bar a Staten Island man from preparing returns."
+    )
+    assert not [o for o in _run(nlp, text) if o.outcome_type == "other"]

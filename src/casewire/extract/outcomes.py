@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.charges import find_charges
+from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
 from casewire.extract.courts import find_court
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
@@ -325,10 +326,24 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 )
         for otype, s, e in trigs:
             start = sent.start_char + s
-            people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+            civil = otype == "other" and is_civil(text[s:e])
+            end = sent.start_char + e
+            if civil:
+                # the parse of the trigger's clause names the party; the criminal finder
+                # only resolves a word that refers back to one ("the company agreed ...")
+                people = civil_parties(doc, sent, start, end, names) or (
+                    [p for p in defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+                     if not government(p[0])]
+                    if fallback_allowed(doc, sent, start, end)
+                    else []
+                )  # fmt: skip
+            else:
+                people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
             if not people:
                 continue
-            ctx.set_last(start, people)
+            if not civil:
+                # a civil party is no antecedent for a later criminal trigger's "he"/"they"
+                ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
             tense_date = fields.pop("_tense_date", False)

@@ -1,0 +1,218 @@
+"""The party of a civil matter (settlement, consent decree, civil lawsuit, divestiture).
+
+A civil trigger names its party by the parse, within the trigger's clause: the object of
+"a lawsuit/complaint/suit against X", of "a settlement/agreement/consent decree with X",
+of "require X to divest", else the subject of the verb that governs the trigger ("X has
+agreed to pay", "X entered into a stipulated judgment", "The United States and the city
+of Portland reached an agreement"). The government bringing the matter (the United
+States, the Justice Department, a state's attorney general, a DA's office) is never the
+party. Unlike a criminal defendant, the party may be a place: a county, a city, a state,
+a territory, a school district.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from casewire.extract.names import NameIndex
+from casewire.extract.outcome_people import Person, clean_name, names_in
+
+# Triggers of the ``other`` type that are not civil matters: their defendant is found the
+# criminal way (mistrial, parole, new trial).
+NOT_CIVIL = re.compile(r"mistrial|parole|new\s+trial", re.I)
+
+# The plaintiff side: whoever brings or announces the matter.
+_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.\s?S\.|US|America|government|"
+    r"(?:U\.\s?S\.\s+)?(?:Justice\s+)?Department(?:\s+of\s+Justice)?|DOJ|"
+    r"[\w.’' ]*\b(?:Division|Section|Office|Department|Attorney|Commission|Bureau|Prosecutor)s?|"
+    r"(?:District|City|State|U\.\s?S\.)\s+Attorney.*|Attorney\s+General.*|"
+    r"(?:it|we|they|he|she|its|our|parties|prosecutors?|department|division|office|"
+    r"government|state|states))$",
+    re.I,
+)
+# A common noun that heads a public body's name ("the city of Portland", "Newark Public
+# Schools", "Pima Community College", "Polk County").
+_BODY_HEAD = {"city", "county", "state", "town", "township", "village", "borough",
+              "district", "commonwealth", "territory", "parish", "municipality"}  # fmt: skip
+# A legal suffix alone is what is left of a name the tagger cut ("EUSA Pharma (USA) Inc.").
+_SUFFIX_ONLY = re.compile(r"^(?:Inc|Corp|Co|LLC|Ltd|LP|LLP|PLC|N\.?A)\.?$", re.I)
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+_SUBJ = {"nsubj", "nsubjpass"}
+# Dependencies a walk up from the trigger crosses to reach the verb whose subject is the
+# party ("has agreed to pay": pay -> agreed; "entered into a stipulated judgment":
+# stipulated -> judgment -> into -> entered).
+_UP = {"xcomp", "conj", "pobj", "prep", "dobj", "amod", "compound", "aux", "auxpass",
+       "advcl", "acl", "nmod", "attr", "pcomp"}  # fmt: skip
+# Nouns and verbs whose "against"/"with" object is the party.
+_MATTER = re.compile(
+    r"^(?:lawsuits?|suits?|complaints?|actions?|claims?|settlements?|agreements?|decrees?|"
+    r"judgments?|orders?|injunctions?|settle[sd]?|settling|resolve[sd]?|resolving|filed|"
+    r"files|file|filing|reached|reach|entered|enter|signed|brought|counterclaims?)$",
+    re.I,
+)
+
+
+def is_civil(trigger_text: str) -> bool:
+    return not NOT_CIVIL.search(trigger_text)
+
+
+def government(name: str) -> bool:
+    """The plaintiff or announcing side ("the United States", "the Justice Department")."""
+    return bool(_GOVERNMENT.match(" ".join(name.split())))
+
+
+def civil_parties(
+    doc: Doc, sent: Span, start: int, end: int, names: NameIndex
+) -> list[Person]:
+    """Parties of the civil trigger at document chars ``[start, end)`` (``[]`` when the
+    parse names none in the clause)."""
+    toks = [t for t in sent if start <= t.idx < end]
+    if not toks:
+        return []
+    for finder in (_objects, _subjects):
+        found: list[Person] = []
+        for arg in finder(toks):
+            found += [p for p in _names(doc, arg, names)
+                      if not government(p[0]) and not _SUFFIX_ONLY.match(p[0])]  # fmt: skip
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def fallback_allowed(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """Whether the criminal defendant finder may name a civil trigger's party: only when
+    the trigger's subject is a word that refers back to one ("the company", "they", "the
+    defendants"), not the government, a document ("the settlement") or nothing."""
+    toks = [t for t in sent if start <= t.idx < end]
+    objs = [o for o in _objects(toks) if o.lower_ in _BACKREF]
+    subj = _subjects(toks)
+    return bool(objs) or (bool(subj) and all(s.lower_ in _BACKREF for s in subj))
+
+
+_BACKREF = {"company", "companies", "corporation", "firm", "defendant", "defendants", "they",
+            "he", "she", "who", "which", "that", "county", "city", "district", "owner",
+            "owners", "entities", "landlord", "landlords", "bank", "hospital", "laboratory",
+            "university", "both"}  # fmt: skip
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger token and its heads up to the governing clause's verb."""
+    out = [tok]
+    while tok.dep_ in _UP and tok.head.i != tok.i and len(out) < 8:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _objects(toks: list[Token]) -> list[Token]:
+    """"against X" / "with X" on a matter word of the trigger or its chain; "require X to
+    divest" (the object of a verb with an infinitive complement)."""
+    chain = list(dict.fromkeys(t for tok in toks for t in _chain(tok)))
+    # "the stipulated judgment requires TJX to pay": the verb the matter is the subject of
+    chain += [t.head for t in chain if t.dep_ == "nsubj" and t.head.lemma_.lower() == "require"]
+    # a matter noun the trigger verb governs ("reached a settlement ... with X")
+    chain += [c for t in chain for c in t.children if c.dep_ in ("dobj", "attr", "nsubjpass")
+              and _MATTER.match(c.text) and c not in chain]  # fmt: skip
+    out: list[Token] = []
+    for t in chain:
+        if t.lemma_.lower() in _ENJOIN:
+            # "permanently barred X from preparing returns"
+            out += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not _MATTER.match(t.text) and t.lemma_.lower() not in ("require", "pay"):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "with"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+        if t.lemma_.lower() == "require":
+            out += [c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i
+                    and any(x.dep_ in ("xcomp", "ccomp") for x in t.children)]  # fmt: skip
+    return _with_conjuncts(out)
+
+
+_ENJOIN = {"bar", "enjoin", "prohibit"}
+
+
+def _subjects(toks: list[Token]) -> list[Token]:
+    """The subject of the nearest verb on the trigger's chain that has one."""
+    for tok in toks:
+        for t in _chain(tok):
+            subj = [c for c in t.children if c.dep_ in _SUBJ]
+            if subj:
+                return _with_conjuncts(subj)
+    return []
+
+
+def _with_conjuncts(args: list[Token]) -> list[Token]:
+    out = list(args)
+    for a in args:
+        out += [c for c in a.conjuncts if c not in out]
+    return out
+
+
+def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
+    """The person, organization or public body an argument denotes."""
+    sub = [t for t in arg.subtree if not _cut(t, arg)]
+    if not sub:
+        return []
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    own = [(n, t) for n, t, s, e in names_in(doc, names, lo, hi) if s <= arg.idx < e]
+    if own:
+        # the tagger's span cut short ("Capital" of "Capital One, N.A."): the name's words
+        run = _run(doc, arg)
+        if own[0][1] == "organization" and run.text.startswith(own[0][0]):
+            return [(clean_name(run.text) or own[0][0], "organization")]
+        return own[:1]
+    ent = next((e for e in doc.ents if e.start <= arg.i < e.end), None)
+    if ent is not None and ent.label_ in (*_PLACE_LABELS, "ORG", "PERSON"):
+        name = clean_name(ent.text)
+        if name:
+            kind = "person" if ent.label_ == "PERSON" else "organization"
+            return [(name, kind)]
+    if arg.lower_ in _BODY_HEAD:
+        # "the city of Portland", "the state of Arizona"
+        of = [g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.text[:1].isupper()]  # fmt: skip
+        if of:
+            end = of[0].i + 1
+            while end < len(doc) and doc[end].dep_ in ("compound", "flat") or (
+                end < len(doc) and doc[end].head.i == of[0].i and doc[end].text[:1].isupper()
+                and doc[end].dep_ not in ("punct", "appos", "prep", "cc", "conj")
+            ):
+                end += 1
+            return [(doc[arg.i : end].text, "organization")]
+    if arg.pos_ == "PROPN" and not arg.ent_type_:
+        # a company the tagger missed ("The TJX Companies"): the proper-noun phrase it heads
+        words = _run(doc, arg)
+        name = clean_name(words.text)
+        if name and all(w.text[:1].isupper() or not w.is_alpha for w in words):
+            return [(name, "organization")]
+    # a name inside the argument's own phrase ("two St. Louis landlords, Hezekiah and ...")
+    hits = [(n, t) for n, t, s, _ in names_in(doc, names, lo, hi)]
+    return hits[:1] if arg.pos_ == "PROPN" else [h for h in hits if h[1] == "person"][:2]
+
+
+def _run(doc: Doc, arg: Token) -> Span:
+    """The run of name words around ``arg`` within its phrase ("The TJX Companies")."""
+    inside = {t.i for t in arg.subtree}
+    first = last = arg.i
+    while first - 1 in inside and _name_word(doc[first - 1]):
+        first -= 1
+    while last + 1 in inside and _name_word(doc[last + 1]):
+        last += 1
+    return doc[first : last + 1]
+
+
+def _name_word(t: Token) -> bool:
+    return t.text[:1].isupper() or t.text in ("&", "-", "of")
+
+
+def _cut(t: Token, arg: Token) -> bool:
+    """``t`` hangs on ``arg`` through a clause or a preposition (not part of its name)."""
+    while t.i != arg.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "prep") and t.lower_ != "of":
+            return True
+        t = t.head
+    return False
