@@ -214,7 +214,10 @@ class Context:
         number is that; without one, the latest outcome's people when they are several,
         else the document's defendants when they are several."""
         last = [p for p in self.last[1] if p[1] == "person"]
-        members = list(dict.fromkeys(p for _, g in self.intros for p in g if p[1] == "person"))
+        # A one-word "name" in a defendant list is a nickname ("Malik Cherry, a.k.a., Euros,
+        # 20") or a bare surname, never a defendant of its own.
+        members = list(dict.fromkeys(p for _, g in self.intros for p in g
+                                     if p[1] == "person" and len(p[0].split()) > 1))  # fmt: skip
         if count is not None:
             return next((g for g in (last, members) if len(g) == count), [])
         return next((g for g in (last, members) if len(g) >= 2), [])
