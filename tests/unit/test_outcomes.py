@@ -367,3 +367,41 @@ def test_a_civil_trigger_naming_only_the_government_invents_no_party(nlp) -> Non
         "to bar a Staten Island man from preparing returns."
     )
     assert not [o for o in _run(nlp, text) if o.outcome_type == "other"]
+
+
+def test_group_subject_gives_each_defendant_a_row(nlp) -> None:
+    text = (
+        "Three former jail guards were sentenced today by U.S. District Judge Ann Rowe. "
+        "Paul Grant, 41, received 60 months. "
+        "Lewis Hale, 35, was sentenced to one year of probation. "
+        "Owen Marsh, 30, received two years probation and a $2,000 fine. "
+        "Each defendant previously pleaded guilty to conspiracy."
+    )
+    rows = {(o.defendant, o.outcome_type): o for o in _run(nlp, text)}
+    people = {"Paul Grant", "Lewis Hale", "Owen Marsh"}
+    assert {d for d, t in rows if t == "sentenced"} == people
+    assert {d for d, t in rows if t == "pleaded_guilty"} == people
+    assert rows[("Paul Grant", "sentenced")].sentence_max_months == 60
+    assert rows[("Owen Marsh", "sentenced")].probation_months == 24
+    assert rows[("Owen Marsh", "sentenced")].sentence_max_months is None
+    assert rows[("Lewis Hale", "sentenced")].judge == "Ann Rowe"
+
+
+def test_each_defendant_keeps_own_term(nlp) -> None:
+    text = (
+        "Rita Vance and Noel Pratt were sentenced today to 120 months and 48 months in "
+        "prison, respectively. "
+        "On June 5, chemist Hugo Price, 44, was sentenced to 96 months in prison; "
+        "assistant Dean Moss, 38, was sentenced to 84 months in prison."
+    )
+    rows = {o.defendant: o for o in _run(nlp, text) if o.outcome_type == "sentenced"}
+    got = {d: o.sentence_max_months for d, o in rows.items()}
+    assert got == {"Rita Vance": 120, "Noel Pratt": 48, "Hugo Price": 96, "Dean Moss": 84}
+
+
+def test_glued_number_word_is_a_term() -> None:
+    from casewire.extract.quantities import find_terms
+
+    assert [t.max_months for t in find_terms("was sentenced tofour years in prison")] == [48]
+    assert [t.max_months for t in find_terms("180 months and 60 months")] == [180, 60]
+    assert find_terms("often years apart") == []

@@ -207,6 +207,21 @@ class Context:
     def __post_init__(self) -> None:
         self._starts = [p for p, _ in self.intros]
 
+    def group(self, count: int | None) -> list[Person]:
+        """The defendants a group subject stands for ("all three defendants", "each
+        defendant", "two men", "the three officers"): with a number, the latest outcome's
+        people or else the people the document introduces as its defendants, when their
+        number is that; without one, the latest outcome's people when they are several,
+        else the document's defendants when they are several."""
+        last = [p for p in self.last[1] if p[1] == "person"]
+        # A one-word "name" in a defendant list is a nickname ("Malik Cherry, a.k.a., Euros,
+        # 20") or a bare surname, never a defendant of its own.
+        members = list(dict.fromkeys(p for _, g in self.intros for p in g
+                                     if p[1] == "person" and len(p[0].split()) > 1))  # fmt: skip
+        if count is not None:
+            return next((g for g in (last, members) if len(g) == count), [])
+        return next((g for g in (last, members) if len(g) >= 2), [])
+
     def set_last(self, pos: int, people: list[Person]) -> None:
         self.last = (pos, tuple(people))
 
@@ -363,6 +378,40 @@ def _known_at(doc: Doc, arg: Token, known: dict[str, Person | None]) -> Person |
 def _is_generic(tok: Token) -> bool:
     r = rules()
     return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
+
+
+_GROUP_DETS = {"each", "all", "both", "the", "these", "those"}
+
+
+def _group_size(arg: Token) -> tuple[int | None] | None:
+    """``(count,)`` when a subject denotes a group of defendants taken together or one by
+    one: numbered ("three former officers", "one current and three former soldiers": 4),
+    "both men", "all three defendants", "each defendant", "each of the defendants",
+    "the defendants"; ``count`` None when no number is written. None for anything else."""
+    nouns = [arg, *arg.conjuncts]
+    if arg.lower_ in ("each", "all", "both"):
+        nouns += [g for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    count, group = 0, False
+    for n in nouns:
+        if n.pos_ not in ("NOUN", "PRON", "NUM") or rules()["non_person_subject"].search(n.text):
+            continue
+        dets = {c.lower_ for c in n.children if c.dep_ in ("det", "predet")}
+        nums = [parse_number(c.text) for c in n.children if c.dep_ == "nummod"]
+        if nums and nums[0] and (n.tag_ in ("NNS", "NNPS") or n.pos_ == "NOUN" and nouns[1:]):
+            count += int(nums[0])
+            group = True
+        elif n.lower_ == "both" or "both" in dets:
+            count += 2
+            group = True
+        elif _is_generic(n) and (
+            n.lower_ in ("each", "all") or dets & _GROUP_DETS and n.tag_ in ("NNS", "NNPS")
+            or "each" in dets
+        ):
+            group = True
+    if not group or count == 1:
+        return None
+    return (count or None,)
 
 
 def _count(tok: Token, trig: Token | None = None) -> int | None:
@@ -575,15 +624,29 @@ def defendants(
     """Defendants of one trigger (``trig_start`` is a document char offset)."""
     found: list[Person] = []
     generic: Token | None = None
+    group: tuple[int | None] | None = None
     for arg in _arguments(trig_tok) if trig_tok is not None else []:
+        listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
             if arg.dep_ == "appos" and _is_generic(arg):
                 arg = arg.head  # "X, a former employee who was also charged": X
+            # "A, 27, and B, 27, who pleaded guilty, were sentenced": the clause is both's
+            listed = [c for c in arg.conjuncts if c.i < arg.i]
         named = _arg_names(doc, names, arg, ctx.known)
+        for c in listed:
+            named = _arg_names(doc, names, c, ctx.known) + named
         if not named and _is_generic(arg):
             generic = generic or arg
+        if group is None and arg.dep_ in _SUBJ_DEPS | {"conj"}:
+            group = _group_size(arg)
         found += named
+    if group is not None and not any(t == "person" for _, t in found):
+        # A group subject stands for the document's defendants, not for a company or
+        # unit named inside it ("three former U.S. Army soldiers").
+        members = ctx.group(group[0])
+        if members and (group[0] is not None or not found):
+            found = members
     if not found and generic is not None:
         plural, count = _is_plural(generic, trig_tok), _count(generic, trig_tok)
         human = not {w.lower_ for w in (generic, *generic.conjuncts)} & rules()["any_party"]

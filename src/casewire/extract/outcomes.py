@@ -100,6 +100,11 @@ def _many_triggers(text: str) -> bool:
 
 
 def _custody(text: str, trig_start: int) -> tuple[dict[str, Any], bool]:
+    out, approx, _ = _custody_terms(text, trig_start)
+    return out, approx
+
+
+def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, list[Term]]:
     """Custody/probation/supervision fields from one sentencing sentence; approximate flag."""
     r, roles = rules(), rules()["term_roles"]
     custody: list[Term] = []
@@ -151,7 +156,7 @@ def _custody(text: str, trig_start: int) -> tuple[dict[str, Any], bool]:
             )
         out["custody_suspended"] = bool(r["suspended"].search(text))
     out["death_sentence"] = bool(r["death"].search(text))
-    return out, approx
+    return out, approx, custody
 
 
 def _money(text: str) -> dict[str, float]:
@@ -169,6 +174,60 @@ def _money(text: str) -> dict[str, float]:
         if role is not None:
             out.setdefault(f"{role}_usd", usd)
     return out
+
+
+_QUANTITY = (
+    "sentence_min_months", "sentence_max_months", "life_sentence", "custody_suspended",
+    "probation_months", "supervised_release_months", "fine_usd", "restitution_usd",
+    "forfeiture_usd",
+)  # fmt: skip
+
+
+def _own_quantities(
+    doc: Doc, names: NameIndex, sent: Span, trig: tuple[int, int], people: list[tuple[str, str]],
+    defendants_known: set[str],
+) -> dict[str, dict[str, Any]] | None:
+    """Terms and money of each defendant when one sentence gives several their own.
+
+    "sentenced A and B to 180 months and 60 months, respectively": the custody terms in
+    order. "sentenced A to 96 months and B to 84 months", "A, 33, received 73 months; B,
+    29, received two years probation": each value belongs to the clause of the defendant
+    named before it. None when the sentence does not split so (one shared value)."""
+    text = span_text(sent)
+    _, _, terms = _custody_terms(text, trig[0])
+    if re.search(r"\brespectively\b", text) and len(people) >= 2:
+        terms = [t for t in terms if t.end > trig[0]]
+        if len(terms) != len(people):
+            return None
+        return {
+            p[0]: {"sentence_min_months": t.min_months, "sentence_max_months": t.max_months,
+                   "life_sentence": t.life}
+            for p, t in zip(people, terms, strict=True)
+        }  # fmt: skip
+    owners = {p[0] for p in people} | defendants_known
+    marks = [
+        (s - sent.start_char, n)
+        for n, t, s, _ in names_in(doc, names, sent.start_char, sent.end_char)
+        if t == "person" and n in owners
+    ]
+    firsts: dict[str, int] = {}
+    for pos, n in marks:
+        firsts.setdefault(n, pos)
+    cuts = sorted((pos, n) for n, pos in firsts.items())
+    if len(cuts) < 2:
+        return None
+    out: dict[str, dict[str, Any]] = {}
+    for i, (pos, n) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        seg = text[pos:end]
+        custody, _ = _custody(seg, 0 if pos >= trig[0] else trig[0] - pos)
+        custody.pop("death_sentence", None)
+        custody.update(_money(seg))
+        if any(v not in (None, False) for k, v in custody.items() if k != "custody_suspended"):
+            out[n] = custody
+    if len(out) < 2:
+        return None
+    return {p[0]: out.get(p[0], {}) for p in people}
 
 
 def _near(
@@ -315,6 +374,14 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     ctx = build_context(doc, names)
     found = [(sent, _triggers(span_text(sent))) for sent in sentences(doc)]
     busy = {sent.start for sent, trigs in found if trigs}
+    # A term told without "sentenced" counts only once the release has told a sentencing.
+    told = next((i for i, (_, t) in enumerate(found) if any(o == "sentenced" for o, _, _ in t)),
+                len(found))  # fmt: skip
+    found = [
+        (sent, [(o if o != "sentenced_in_sentencing" else "sentenced", s, e) for o, s, e in trigs
+                if o != "sentenced_in_sentencing" or i > told])
+        for i, (sent, trigs) in enumerate(found)
+    ]  # fmt: skip
     for sent, trigs in found:
         text = span_text(sent)
         for m in rules()["denied"].finditer(text):
@@ -347,7 +414,16 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
             tense_date = fields.pop("_tense_date", False)
+            own = (
+                _own_quantities(doc, names, sent, (s, e), people, {n for n, _ in rows})
+                if otype == "sentenced"
+                else None
+            )
+            shared = fields
             for name, etype in people:
+                if own is not None:
+                    fields = {k: v for k, v in shared.items() if k not in _QUANTITY}
+                    fields.update(own.get(name, {}))
                 key = (name, otype)
                 if key in rows:
                     if approx.get(key) and not is_approx and fields.get("sentence_max_months"):

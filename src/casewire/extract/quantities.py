@@ -23,7 +23,10 @@ _FRACTION = r"(?:\s*(?:½|1/2|-?\s*and[-\s]+(?:a[-\s]+)?(?:one[-\s]+)?half))"
 NUM = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[-\s](?:{_WORD}))*){_FRACTION}?"
 _UNIT = r"(?P<unit>years?|months?|weeks?|days?)(?:['’]|-)?"
 _DURATION = rf"(?P<num>{NUM})[-\s]+{_UNIT}"
-_ONE_DURATION = re.compile(rf"\b{_DURATION}", re.I)
+# A scrape sometimes glues the number to the word before it ("sentenced tofour years",
+# "andthree years", "to18 months": 19 matches on both corpora, 17 of them real terms),
+# so a duration may also start right after "to" or "and" ("of" only before digits, not "often").
+_ONE_DURATION = re.compile(rf"(?:\b|(?<=\bto)|(?<=\band)|(?<=\bof)(?=\d)){_DURATION}", re.I)
 _MONTHS_PER = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365}
 
 # "38 years and four months", "a year and a day", "15 years, 8 months"
@@ -103,6 +106,8 @@ def find_terms(text: str) -> list[Term]:
         return not any(t.start < e and s < t.end for t in out)
 
     for m in _COMPOUND.finditer(text):
+        if m["ua"].lower().rstrip("s") == m["ub"].lower().rstrip("s"):
+            continue  # "180 months and 60 months": two terms (of two defendants), not one
         a, b = to_months(m["a"], m["ua"]), to_months(m["b"], m["ub"])
         if a is not None and b is not None:
             out.append(Term(m.start(), m.end(), _ceil(a + b), _ceil(a + b)))
