@@ -64,9 +64,7 @@ def government(name: str) -> bool:
     return bool(_GOVERNMENT.match(" ".join(name.split())))
 
 
-def civil_parties(
-    doc: Doc, sent: Span, start: int, end: int, names: NameIndex
-) -> list[Person]:
+def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) -> list[Person]:
     """Parties of the civil trigger at document chars ``[start, end)`` (``[]`` when the
     parse names none in the clause)."""
     toks = [t for t in sent if start <= t.idx < end]
@@ -108,7 +106,7 @@ def _chain(tok: Token) -> list[Token]:
 
 
 def _objects(toks: list[Token]) -> list[Token]:
-    """"against X" / "with X" on a matter word of the trigger or its chain; "require X to
+    """ "against X" / "with X" on a matter word of the trigger or its chain; "require X to
     divest" (the object of a verb with an infinitive complement)."""
     chain = list(dict.fromkeys(t for tok in toks for t in _chain(tok)))
     # "the stipulated judgment requires TJX to pay": the verb the matter is the subject of
@@ -177,9 +175,15 @@ def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
               for g in c.children if g.dep_ == "pobj" and g.text[:1].isupper()]  # fmt: skip
         if of:
             end = of[0].i + 1
-            while end < len(doc) and doc[end].dep_ in ("compound", "flat") or (
-                end < len(doc) and doc[end].head.i == of[0].i and doc[end].text[:1].isupper()
-                and doc[end].dep_ not in ("punct", "appos", "prep", "cc", "conj")
+            while (
+                end < len(doc)
+                and doc[end].dep_ in ("compound", "flat")
+                or (
+                    end < len(doc)
+                    and doc[end].head.i == of[0].i
+                    and doc[end].text[:1].isupper()
+                    and doc[end].dep_ not in ("punct", "appos", "prep", "cc", "conj")
+                )
             ):
                 end += 1
             return [(doc[arg.i : end].text, "organization")]

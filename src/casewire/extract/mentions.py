@@ -78,6 +78,7 @@ def load_rules() -> dict:
     rules["stop_res"] = [re.compile(p) for p in rules["stop_patterns"]]
     rules["org_trailing"] = frozenset(rules["org_trailing_words"])
     rules["org_leading"] = frozenset(rules["org_leading_titles"])
+    rules["not_person"] = frozenset(rules["not_person_words"])
     return rules
 
 
@@ -264,7 +265,34 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and name.casefold() in rules["place_lookup"]:
         label = "GPE"  # "the U.S." tagged ORG
+    elif label == "ORG" and _census_person(toks, rules):
+        label = "PERSON"  # "Felipe Hurtado" tagged ORG
     return Candidate(start, start + len(name), label, " ".join(name.split()))
+
+
+@lru_cache(maxsize=1)
+def census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames of the U.S. census lists shipped by the ``names`` package."""
+    import names as census
+
+    def read(*keys: str) -> frozenset[str]:
+        out: set[str] = set()
+        for key in keys:
+            with open(census.FILES[key], encoding="ascii") as f:
+                out.update(line.split()[0].casefold() for line in f if line.strip())
+        return frozenset(out)
+
+    return read("first:male", "first:female"), read("last")
+
+
+def _census_person(toks: list, rules: dict) -> bool:
+    """A span the model took for an organization that reads as a person's name."""
+    if not 2 <= len(toks) <= rules["census_person_max_words"]:
+        return False
+    if not all(t.is_title for t in toks) or {t.lower_ for t in toks} & rules["not_person"]:
+        return False
+    given, surnames = census_names()
+    return toks[0].lower_ in given and toks[-1].lower_ in surnames
 
 
 _DASHES = frozenset({"-", "–", "—"})

@@ -405,7 +405,9 @@ def _group_size(arg: Token) -> tuple[int | None] | None:
             count += 2
             group = True
         elif _is_generic(n) and (
-            n.lower_ in ("each", "all") or dets & _GROUP_DETS and n.tag_ in ("NNS", "NNPS")
+            n.lower_ in ("each", "all")
+            or dets & _GROUP_DETS
+            and n.tag_ in ("NNS", "NNPS")
             or "each" in dets
         ):
             group = True
