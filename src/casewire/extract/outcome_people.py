@@ -40,6 +40,7 @@ def rules() -> dict[str, Any]:
     return {
         "intro": [re.compile(p) for p in raw["introductions"]],
         "age_apposition": re.compile(raw["age_apposition"]),
+        "residence_slot": re.compile(raw["residence_slot"]),
         "list_separator": re.compile(raw["list_separator"]),
         "not_apposition": re.compile(raw["not_apposition_before"], re.I),
         "generic": set(raw["generic_words"]),
@@ -50,6 +51,7 @@ def rules() -> dict[str, Any]:
         "case_official": re.compile(raw["case_official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
+        "alias_list_before": re.compile(raw["alias_list_before"]),
         "with_codefendants": set(raw["with_codefendants"]),
         "former": re.compile(raw["former_official"]),
         "leading_title": re.compile(raw["leading_title"]),
@@ -57,6 +59,9 @@ def rules() -> dict[str, Any]:
         "not_short_name": set(raw["not_short_name"]),
         "plural_verb": set(raw["plural_verb_words"]),
         "any_party": set(raw["any_party_words"]),
+        "indefinite": set(raw["indefinite_words"]),
+        "indefinite_det": set(raw["indefinite_determiners"]),
+        "tasked": set(raw["tasked_bodies"]),
     }
 
 
@@ -109,6 +114,8 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
             return False
     if not civil and _only_a_modifier(name, doc):
         return False
+    if len(words) > 1 and _headline_words(name, words, text):
+        return False
     if len(words) == 1:
         w = words[0]
         if (
@@ -118,6 +125,30 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
         ):
             return False
     return True
+
+
+def _title_case_line(line: str) -> bool:
+    """A headline or kicker line: its longer words nearly all capitalized."""
+    long = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _headline_words(name: str, words: list[str], text: str) -> bool:
+    """A "name" written only in headline or kicker lines, one of whose later words the body
+    writes in lower case ("Pleasantville Serial Rapist": "a serial rapist"; "Violent Spree
+    Brooklyn District"): title-case words of a headline, not a person's or company's name."""
+    pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
+    hits = list(re.finditer(pattern, text))
+    if not hits:
+        return False
+    for m in hits:
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.start())  # a name broken over two lines: the first one
+        if not _title_case_line(text[lo : hi if hi >= 0 else len(text)]):
+            return False
+    return any("\n" in m.group(0) for m in hits) or any(
+        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words[1:]
+    )
 
 
 def _only_a_modifier(name: str, doc: Doc) -> bool:
@@ -136,11 +167,15 @@ def _only_a_modifier(name: str, doc: Doc) -> bool:
     return uses > 0
 
 
-def _is_official(text: str, start: int) -> bool:
+def _is_official(text: str, start: int, end: int | None = None) -> bool:
     """A name right after an official title, unless the title is a former one ("former
     Police Officer X" is how releases name officials who are defendants)."""
     before = text[max(0, start - 60) : start]
-    if rules()["alias_before"].search(before):
+    if rules()["alias_before"].search(before) or (
+        end is not None
+        and _one_word(text[start:end])
+        and rules()["alias_list_before"].search(text[max(0, start - 80) : start])
+    ):
         return True
     title = rules()["official"].search(before)
     return bool(title) and not rules()["former"].search(before)
@@ -162,9 +197,20 @@ def names_in(
     cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
     text = doc_text(doc)
     kept = [
-        (n, t, s, e) for n, t, s, e in cleaned if n and (officials or not _is_official(text, s))
+        (n, t, s, e)
+        for n, t, s, e in cleaned
+        if n and (officials or not _is_official(text, s, e)) and not _residence(text, s, e)
     ]
     return _joined(kept, text)
+
+
+def _residence(text: str, start: int, end: int) -> bool:
+    """A name in the residence slot of an age apposition ("Jane Roe, 27, Mission Viejo,"):
+    the town the defendant lives in; not the next person of a list with ages ("Jane Roe, 27,
+    John Doe, 31, and ...")."""
+    return bool(rules()["residence_slot"].search(text[max(0, start - 60) : start])) and not (
+        rules()["age_apposition"].match(text, end)
+    )
 
 
 def _joined(hits: list[tuple[Any, str, int, int]], text: str) -> list[tuple[str, str, int, int]]:
@@ -182,14 +228,26 @@ def _joined(hits: list[tuple[Any, str, int, int]], text: str) -> list[tuple[str,
     return out
 
 
+def _one_word(name: str) -> bool:
+    """A nickname-like name of one word: only such a name is read as a later alias of a list
+    ("aka Yankee and Yeyo"); a full name there is the next person of a list of people
+    ("aka Buju Ramos, Gregory Gooden and ...")."""
+    return len(name.split()) == 1
+
+
 def alias_owner(names: NameIndex, text: str, m: Any) -> Any:
     """The mention an alias belongs to ("Hong Wei Xian, aka Harry Zan": Xian's), else ``m``."""
-    cue = rules()["alias_before"].search(text[max(0, m.mention_start - 25) : m.mention_start])
+    lo = max(0, m.mention_start - 25)
+    cue = rules()["alias_before"].search(text[lo : m.mention_start])
+    if cue is None and _one_word(text[m.mention_start : m.mention_end]):
+        lo = max(0, m.mention_start - 80)
+        cue = rules()["alias_list_before"].search(text[lo : m.mention_start])
     if cue is None:
         return m
+    # the name before the cue, not an earlier alias of the same list
     prev = [
         p
-        for p in names.mentions_in(max(0, m.mention_start - 80), m.mention_start)
+        for p in names.mentions_in(max(0, lo + cue.start() - 80), lo + cue.start())
         if p.mention_end < m.mention_start - 3
     ]
     return prev[-1] if prev else m
@@ -331,6 +389,8 @@ def _known_names(doc: Doc, names: NameIndex) -> dict[str, Person | None]:
         name = clean_name(m.canonical)
         if not name or m.canonical in officials:
             continue
+        if _residence(text, m.mention_start, m.mention_end):
+            continue
         if m.entity_type == "person":
             words = [w for w in name.split() if w.strip(".,") not in ("Jr", "Sr", "II", "III")]
             forms = [name, words[-1]] if words else [name]
@@ -464,7 +524,11 @@ def _arguments(tok: Token) -> list[Token]:
         [tok.head] if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "amod") else []
     )
     args: list[Token] = []
-    for h in heads:
+    if tok.pos_ == "NOUN":
+        # "the guilty pleas by Siemens AG and its subsidiary": the agent of a nominal outcome
+        args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
         if subj and rules()["non_person_subject"].search(subj[0].text):
@@ -514,7 +578,11 @@ def _arg_names(
     sub = list(arg.subtree)
     # The subject of a passive outcome is its defendant, title or not ("Officer X was sentenced").
     hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), arg.dep_ == "nsubjpass")
-    scoped = [(n, t, s, e) for n, t, s, e in hits if _in_scope(_token_at(doc, s), arg)]
+    scoped = [
+        (n, t, s, e)
+        for n, t, s, e in hits
+        if _in_scope(_token_at(doc, s), arg) and not _qualifier(doc, s, e)
+    ]
     if not scoped:
         hit = _known_at(doc, arg, known) if known else None
         return [hit] if hit else []
@@ -532,6 +600,36 @@ def _arg_names(
         # common noun only says what kind; it is no defendant
         scoped = [h for h in scoped if h[2] > arg.idx]
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _name_head(doc: Doc, start: int, end: int) -> Token:
+    """The token a name's words hang on (its last word, as a rule)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return _token_at(doc, start)
+    return span.root
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> bool:
+    """A name that only says what kind a common noun after it is ("three former U.S. Army
+    soldiers", "Two Mexican Mafia Associates", "a Bechtel executive"): the name modifies a
+    word outside it that is a common noun, or a plural written in title case (a headline's
+    "Associates"): a group or a place, not the defendant."""
+    head = _name_head(doc, start, end)
+    nxt = head.head
+    if head.dep_ not in ("compound", "nmod", "amod") or nxt.i <= head.i or nxt.idx < end:
+        return False
+    return nxt.pos_ == "NOUN" or nxt.tag_ == "NNPS" or _is_generic(nxt)
+
+
+_PLACE_PREPS = {"from", "at", "in", "into", "inside", "outside", "near", "to", "on", "within"}
+
+
+def _oblique(doc: Doc, start: int, end: int) -> bool:
+    """A name that is the object of a preposition of place or source ("stole jackets from
+    Burberry", "robbed a store in Tustin"): a victim or a place, not who the outcome is for."""
+    head = _name_head(doc, start, end)
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
 
 
 def _known_within(doc: Doc, arg: Token, known: dict[str, Person | None]) -> list[Person]:
@@ -563,7 +661,7 @@ def _officials(doc: Doc, names: NameIndex, case: bool = False) -> set[str]:
     out = set()
     for m in names.mentions_in(0, len(text)):
         if not case:
-            if _is_official(text, m.mention_start):
+            if _is_official(text, m.mention_start, m.mention_end):
                 out.add(m.canonical)
             continue
         before = text[max(0, m.mention_start - 60) : m.mention_start]
@@ -592,8 +690,8 @@ def _named_after(
         nxt = s.end
         # A quotation ("... ," Ogg said.) is read but not counted among the three.
         looked += not s.text.lstrip().startswith(("“", '"'))
-        hits = [(n, t) for n, t, b, _ in names_in(doc, names, s.start_char, s.end_char)
-                if t == "person" and n not in officials
+        hits = [(n, t) for n, t, b, e in names_in(doc, names, s.start_char, s.end_char)
+                if t == "person" and n not in officials and not _oblique(doc, b, e)
                 and not rules()["not_apposition"].search(
                     doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip
         people = list(dict.fromkeys(hits))
@@ -620,6 +718,27 @@ def _ahead(doc: Doc, sent: Span, n: int = 3) -> int:
     return doc[end - 1].idx + len(doc[end - 1]) if end > 0 else 0
 
 
+def _indefinite(tok: Token) -> bool:
+    """"someone", "anyone", "every member (of ...)", "any juvenile": nobody in particular."""
+    r = rules()
+    return tok.lower_ in r["indefinite"] or any(
+        c.dep_ == "det" and c.lower_ in r["indefinite_det"] for c in tok.children
+    )
+
+
+def _nobody(trig: Token) -> bool:
+    """The trigger is about nobody who stands trial: its subject is indefinite ("after
+    someone is convicted"), or a public body is "charged with" a duty ("a task force charged
+    with conducting a review")."""
+    r = rules()
+    subj = [c for c in trig.children if c.dep_ in _SUBJ_DEPS]
+    if trig.dep_ in ("acl", "relcl"):
+        subj = subj if subj and subj[0].lower_ not in ("who", "that") else [trig.head]
+    if any(_indefinite(s) for s in subj):
+        return True
+    return trig.lemma_.lower() == "charge" and any(s.lemma_.lower() in r["tasked"] for s in subj)
+
+
 def defendants(
     doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context
 ) -> list[Person]:
@@ -627,6 +746,8 @@ def defendants(
     found: list[Person] = []
     generic: Token | None = None
     group: tuple[int | None] | None = None
+    if trig_tok is not None and _nobody(trig_tok):
+        return []
     for arg in _arguments(trig_tok) if trig_tok is not None else []:
         listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
@@ -664,13 +785,17 @@ def defendants(
     for arg in _codefendants(trig_tok) if trig_tok is not None and found else []:
         found += _arg_names(doc, names, arg, ctx.known) or _known_within(doc, arg, ctx.known)
     if not found:
-        hits = [h for h in names_in(doc, names, sent.start_char, trig_start) if h[1] == "person"]
+        hits = [
+            h
+            for h in names_in(doc, names, sent.start_char, trig_start)
+            if h[1] == "person" and not _oblique(doc, h[2], h[3])
+        ]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):
         nxt = doc[sent.end].sent
         found = [
             (n, t)
-            for n, t, _, _ in names_in(doc, names, nxt.start_char, nxt.end_char)
-            if t == "person"
+            for n, t, b, e in names_in(doc, names, nxt.start_char, nxt.end_char)
+            if t == "person" and not _oblique(doc, b, e)
         ][:1] or _named_after(doc, names, sent, False, None)
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))

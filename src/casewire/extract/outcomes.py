@@ -457,16 +457,56 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     out = _finish(list(rows.values()), ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
     # Judged once surnames and aliases are merged into full names ("Ogg" is "Kim Ogg").
     officials = case_officials(doc, names)
+    # named as defendants by a cue ("charging defendants Phillips, Williams and Ellis")
+    introduced = {n for _, group in ctx.intros for n, _ in group}
     out = [
         o
-        for o in out
+        for o in _plea_convictions(out)
         if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
         and o.defendant not in officials
+        and not (_lone_word(o, doc, names) and o.defendant not in introduced)
     ]
     announcer = find_announcer(doc, names)
     flags = news_flags(out, document.published_date)
     return [
         replace(o, announcer=announcer) if news else o for o, news in zip(out, flags, strict=True)
+    ]
+
+
+def _lone_word(o: Outcome, doc: Doc, names: NameIndex) -> bool:
+    """A person "defendant" of one word that is nobody's surname in the document ("Jean's
+    parents, Allison and Bertrum"): a first name or a nickname, never a defendant's name. A
+    surname of a fuller name is kept (it is that person, the tagger split the mentions), and
+    so is a name the release introduces as a defendant's."""
+    if o.defendant_type != "person" or len(o.defendant.split()) > 1:
+        return False
+    return not any(
+        m.entity_type == "person" and m.canonical.split()[-1:] == [o.defendant]
+        and len(m.canonical.split()) > 1
+        for m in names.mentions_in(0, len(doc_text(doc)))
+    )
+
+
+_VERDICT = re.compile(
+    r"\b(?:jury|jurors|trial|verdicts?|found\s+(?:\w+\s+){0,4}?guilty|bench)\b", re.I
+)
+
+
+def _plea_convictions(rows: list[Outcome]) -> list[Outcome]:
+    """A conviction that is only the guilty plea told again ("the sixth defendant convicted",
+    "convicted pursuant to his plea"): GUIDE counts a plea as ``pleaded_guilty`` only, so a
+    ``convicted`` row of someone who pleaded guilty here stands only when a verdict (jury,
+    trial, "found guilty") is told with it."""
+    pleaded = {o.defendant for o in rows if o.outcome_type == "pleaded_guilty"}
+    return [
+        o
+        for o in rows
+        if not (
+            o.outcome_type == "convicted"
+            and o.defendant in pleaded
+            and o.conviction_method is None
+            and not _VERDICT.search(o.evidence.text)
+        )
     ]
 
 
