@@ -186,7 +186,11 @@ _QUANTITY = (
 
 
 def _own_quantities(
-    doc: Doc, names: NameIndex, sent: Span, trig: tuple[int, int], people: list[tuple[str, str]],
+    doc: Doc,
+    names: NameIndex,
+    sent: Span,
+    trig: tuple[int, int],
+    people: list[tuple[str, str]],
     defendants_known: set[str],
 ) -> dict[str, dict[str, Any]] | None:
     """Terms and money of each defendant when one sentence gives several their own.

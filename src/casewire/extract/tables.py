@@ -23,7 +23,7 @@ _WORD = r"[A-Z][a-z][A-Za-z'’.\-]*|[A-Z]\.|de|del|la|van|von|Jr\.?|Sr\.?|III|I
 #: ``[- ]Name[, a/k/a X], 34, [of] Place[, State][.;:]``, alone on its line.
 _ROW_HEAD = re.compile(
     rf"^(?:[-•·*–]\s*)?(?P<name>[A-Z][a-z][A-Za-z'’\-]*(?: (?:{_WORD})){{1,4}}?)"
-    r"(?:,?\s+(?:a/k/a|aka|a\.k\.a\.)\s+[^,]{1,30})?"
+    r"(?:,\s*(?:Jr|Sr)\.?|,\s*I{2,3})?(?:,?\s+(?:a/k/a|aka|a\.k\.a\.)\s+[^,]{1,30})?"
     r"\s*[,.]\s*(?:age\s+)?(?P<age>\d{1,2})(?:,\s*|\s+)(?:(?:a/k/a|aka)\s+[^,]{1,30},\s*)?"
     r"(?:of\s+)?(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2})"
     r"\s*(?:[.;:]|,?\s+and)?$"
