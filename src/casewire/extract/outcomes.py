@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from casewire.extract.charges import find_charges
 from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
 from casewire.extract.courts import find_court
+from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
@@ -35,7 +36,6 @@ from casewire.extract.outcome_people import (
     plausible_defendant,
 )
 from casewire.extract.quantities import Term, find_money, find_terms
-from casewire.extract.dates import find_dates
 from casewire.extract.tables import TableRow, table_rows
 from casewire.records import Charge, Document, Evidence, Outcome
 
@@ -525,7 +525,7 @@ def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, 
                 terms.append(custody)
             charges.extend(find_charges(cell))
             continue
-        for k, (otype, ts, te) in enumerate(trigs):
+        for otype, ts, _ in trigs:
             # a trigger's values run to the next trigger of the row, across cell lines
             # ("Sentenced on March 16, 2018, to" / "60 years to life in state prison")
             nxt = next((p for p in starts if p > s + ts), row.end)
