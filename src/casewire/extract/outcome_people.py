@@ -719,7 +719,7 @@ def _ahead(doc: Doc, sent: Span, n: int = 3) -> int:
 
 
 def _indefinite(tok: Token) -> bool:
-    """"someone", "anyone", "every member (of ...)", "any juvenile": nobody in particular."""
+    """ "someone", "anyone", "every member (of ...)", "any juvenile": nobody in particular."""
     r = rules()
     return tok.lower_ in r["indefinite"] or any(
         c.dep_ == "det" and c.lower_ in r["indefinite_det"] for c in tok.children

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from casewire.extract.charges import find_charges
 from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
 from casewire.extract.courts import find_court
+from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
@@ -35,7 +36,8 @@ from casewire.extract.outcome_people import (
     plausible_defendant,
 )
 from casewire.extract.quantities import Term, find_money, find_terms
-from casewire.records import Charge, Document, Outcome
+from casewire.extract.tables import TableRow, table_rows
+from casewire.records import Charge, Document, Evidence, Outcome
 
 _NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b)){0,3})"
 
@@ -376,7 +378,15 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     tense: dict[tuple[str, str], bool] = {}  # the row's date only inferred from tense
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
-    found = [(sent, _triggers(span_text(sent))) for sent in sentences(doc)]
+    table = table_rows(doc_text(doc))
+    in_table = [(r.start, r.end) for r in table]
+    # a table's cells are read as cells (below), never as prose: a trigger inside a
+    # row would give the row's outcome to whatever name the parse finds near it
+    found = [
+        (sent, [t for t in _triggers(span_text(sent))
+                if not any(s <= sent.start_char + t[1] < e for s, e in in_table)])
+        for sent in sentences(doc)
+    ]  # fmt: skip
     busy = {sent.start for sent, trigs in found if trigs}
     # A term told without "sentenced" counts only once the release has told a sentencing.
     told = next((i for i, (_, t) in enumerate(found) if any(o == "sentenced" for o, _, _ in t)),
@@ -452,6 +462,19 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 )  # fmt: skip
                 approx[key] = is_approx
                 tense[key] = tense_date
+    for row in table:
+        name = _row_name(names, row)
+        for otype, fields in _row_outcomes(doc_text(doc), row, document.published_date).items():
+            key = (name, otype)
+            if key in rows:
+                rows[key] = _merge(_refine(rows[key], fields), fields)
+                continue
+            ev = Evidence(document.doc_id, row.start, row.end, doc_text(doc)[row.start : row.end])
+            rows[key] = _merge(
+                Outcome(doc_id=document.doc_id, defendant=name, defendant_type="person",
+                        outcome_type=otype, evidence=ev),
+                fields,
+            )  # fmt: skip
     ages = _ages(doc, names)
     ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
     out = _finish(list(rows.values()), ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
@@ -481,7 +504,8 @@ def _lone_word(o: Outcome, doc: Doc, names: NameIndex) -> bool:
     if o.defendant_type != "person" or len(o.defendant.split()) > 1:
         return False
     return not any(
-        m.entity_type == "person" and m.canonical.split()[-1:] == [o.defendant]
+        m.entity_type == "person"
+        and m.canonical.split()[-1:] == [o.defendant]
         and len(m.canonical.split()) > 1
         for m in names.mentions_in(0, len(doc_text(doc)))
     )
@@ -508,6 +532,64 @@ def _plea_convictions(rows: list[Outcome]) -> list[Outcome]:
             and not _VERDICT.search(o.evidence.text)
         )
     ]
+
+
+def _row_name(names: NameIndex, row: TableRow) -> str:
+    """The row's defendant as the name index knows them, else as the row writes them."""
+    head_end = row.cells[0][0] if row.cells else row.end
+    for m in names.mentions_in(row.start, head_end):
+        if m.entity_type == "person" and m.mention_start - row.start <= 3:
+            return m.canonical
+    return row.name
+
+
+def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, dict[str, Any]]:
+    """What a table row's cells state: each trigger in a cell ("Pleaded guilty June 26,
+    2015. Sentenced to 21 years in prison on Sept. 18, 2015.") opens its own outcome
+    with the values up to the next trigger; a cell with a term and no trigger is the
+    row's sentence ("Sixty days in jail, three years informal probation") once the row
+    states a plea or verdict, unless a header says its terms are maximum penalties; a
+    cell with charges and no trigger gives every outcome of the row its charges."""
+    out: dict[str, dict[str, Any]] = {}
+    charges: list[Charge] = []
+    terms: list[dict[str, Any]] = []
+    cells = [(s, e, [t for t in _triggers(text[s:e]) if t[0] != "sentenced_in_sentencing"])
+             for s, e in row.cells]  # fmt: skip
+    starts = [s + t[1] for s, _, trigs in cells for t in trigs]
+    for s, e, trigs in cells:
+        cell = text[s:e]
+        if not trigs:
+            custody, _ = _custody(cell, 0)
+            custody.pop("death_sentence", None)
+            custody.update(_money(cell))
+            if any(v not in (None, False) for v in custody.values()):
+                terms.append(custody)
+            charges.extend(find_charges(cell))
+            continue
+        for otype, ts, _ in trigs:
+            # a trigger's values run to the next trigger of the row, across cell lines
+            # ("Sentenced on March 16, 2018, to" / "60 years to life in state prison")
+            nxt = next((p for p in starts if p > s + ts), row.end)
+            seg = text[s + ts : nxt]
+            f: dict[str, Any] = {"charges": tuple(find_charges(seg))}
+            day = [v for _, _, v in find_dates(seg, published) if v.precision == "day"]
+            f["decision_date"] = day[0].iso if day else None
+            if otype == "pleaded_guilty":
+                f["conviction_method"] = "plea"
+            elif otype == "convicted":
+                f["conviction_method"] = next(
+                    (m for m, p in rules()["method"].items() if p.search(seg)), None
+                )
+            if otype == "sentenced":
+                custody, _ = _custody(seg, 0)
+                f.update(custody)
+                f.update(_money(seg))
+            out.setdefault(otype, f)
+    if terms and out and "sentenced" not in out and not row.max_terms:
+        out["sentenced"] = {"charges": (), **terms[0]}
+    for f in out.values():
+        f["charges"] = tuple(dict.fromkeys((*f.get("charges", ()), *charges)))
+    return out
 
 
 def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from casewire.extract.tables import is_row_head
 from casewire.rules import load_rules
 from casewire.textnorm import plausible_day
 
@@ -129,12 +130,19 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set
         if stripped.casefold() in tails and any(kept):
             break
         kept.append(stripped)
+    rows = _table_lines(kept)
     seen: set[str] = set()
     is_junk = []
-    for ln in kept:  # junk pattern, or a repeat of an earlier line (headlines come 3-4 times)
-        is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or ln.casefold() in seen))
+    for i, ln in enumerate(kept):
+        # junk pattern, or a repeat of an earlier line (headlines come 3-4 times); a
+        # table's cells repeat by nature ("Pleaded guilty to one misdemeanor count ...")
+        repeat = ln.casefold() in seen and i not in rows
+        is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or repeat))
         seen.add(ln.casefold())
-    is_menu = [j or _is_menu_line(ln, max_words) for ln, j in zip(kept, is_junk, strict=True)]
+    is_menu = [
+        j or (i not in rows and _is_menu_line(ln, max_words))
+        for i, (ln, j) in enumerate(zip(kept, is_junk, strict=True))
+    ]
     drop = _menu_runs(is_menu, min_run) | teasers
     return [ln for i, ln in enumerate(kept) if not (is_junk[i] or i in drop)]
 
@@ -165,6 +173,22 @@ def _teaser_lines(lines: list[str]) -> set[int]:
             if k >= 2 and filled[k - 2] not in drop and _is_menu_line(lines[filled[k - 2]], 4):
                 drop.add(filled[k - 2])  # the sidebar's heading ("Recent News")
     return drop if triples >= 2 else set()
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """Indexes of table rows: each row head ("Name, 45, City" alone on its line) and
+    the cell lines under it, up to the next head. A table has two or more heads; its
+    short lines are no menu and its repeated cells no repeated headline."""
+    heads = [i for i, ln in enumerate(lines) if ln and is_row_head(ln)]
+    if len(heads) < 2:
+        return set()
+    out: set[int] = set()
+    for a, b in zip(heads, [*heads[1:], heads[-1] + 3], strict=True):
+        out.update(range(a, min(b, a + _TABLE_ROW_LINES + 1)))
+    return out
+
+
+_TABLE_ROW_LINES = 4
 
 
 def _is_menu_line(line: str, max_words: int) -> bool:
