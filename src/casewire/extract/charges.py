@@ -117,12 +117,15 @@ def categorize(phrase: str, statute: str | None = None) -> str:
     The words decide; a statute (cited in the phrase or given) decides only when the
     words say "other" ("conspiracy, 18 U.S.C. 371", "violating 18 U.S.C. 922(g)").
     """
+    cited = statute_category(phrase) or statute_category(statute)
     for name, pattern in rules()["categories"]:
         if pattern.search(phrase):
             if name == "other":
                 break
-            return name
-    return statute_category(phrase) or statute_category(statute) or "other"
+            # "travel to engage in illicit sexual conduct" under 18 U.S.C. 2423: the minor
+            # is in the statute only
+            return cited if name == "sexual offense" and cited == "child exploitation" else name
+    return cited or "other"
 
 
 def _clean(part: str) -> str | None:
