@@ -120,7 +120,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"{release} is not a release folder (no datapackage.json)")
     eval_path = Path(args.eval) if args.eval else release.parent.parent / "eval.json"
     figures = json.loads(eval_path.read_text(encoding="utf-8")) if eval_path.is_file() else None
-    print(write_report(read_tables(release), release, figures, version=release.name))
+    # A published release is immutable (its SHA256SUMS covers report.html): the rebuilt
+    # report goes beside it, never into it.
+    out = Path(args.out) if args.out else release.parent.parent / "reports" / release.name
+    if out.resolve().is_relative_to(release.resolve()):
+        raise ArgumentError(f"--out {out} is inside the release; a release is never modified")
+    out.mkdir(parents=True, exist_ok=True)
+    print(write_report(read_tables(release), out, figures, version=release.name))
     return 0
 
 
@@ -171,8 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old")
     diff.add_argument("new")
     diff.set_defaults(func=_cmd_diff)
-    rep = sub.add_parser("report", help="rebuild report.html of a release")
+    rep = sub.add_parser(
+        "report", help="rebuild a release's report.html outside it (output/reports/<version>/)"
+    )
     rep.add_argument("release", help="release folder (output/releases/<version>)")
+    rep.add_argument(
+        "--out", default=None, help="folder for report.html (default output/reports/<version>)"
+    )
     rep.add_argument("--eval", default=None, help="eval.json (default: <output>/eval.json)")
     rep.set_defaults(func=_cmd_report)
     ev = sub.add_parser("eval", help="score extraction against gold files (see make eval)")

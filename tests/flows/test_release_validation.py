@@ -163,3 +163,20 @@ def test_malformed_sha256sums_is_one_clear_line(release: Path, capsys) -> None:
         "got 'not a checksum line'; the checksum list is damaged"
     ]
     assert "Traceback" not in out.out + out.err
+
+
+def test_report_command_rebuilds_beside_the_release_and_leaves_it_valid(
+    release: Path, tmp_path: Path
+) -> None:
+    before = {p.name: p.read_bytes() for p in release.iterdir() if p.is_file()}
+    out = tmp_path / "rebuilt"
+    assert cli_main(["report", str(release), "--out", str(out)]) == 0
+    assert (out / "report.html").read_text(encoding="utf-8").count(release.name) >= 1
+    assert {p.name: p.read_bytes() for p in release.iterdir() if p.is_file()} == before
+    assert validate_release(release).ok
+
+
+def test_report_command_refuses_to_write_into_the_release(release: Path, capsys) -> None:
+    assert cli_main(["report", str(release), "--out", str(release)]) == 2
+    assert "inside the release" in capsys.readouterr().err
+    assert validate_release(release).ok
