@@ -20,8 +20,8 @@ from casewire.extract.names import NameIndex
 from casewire.extract.outcome_people import Person, clean_name, names_in
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
-# criminal way (mistrial, parole, new trial).
-NOT_CIVIL = re.compile(r"mistrial|parole|new\s+trial", re.I)
+# criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
+NOT_CIVIL = re.compile(r"mistrial|parole|new\s+trial|diversion|probation|put\s+to\s+death", re.I)
 
 # The plaintiff side: whoever brings or announces the matter.
 _GOVERNMENT = re.compile(
