@@ -44,6 +44,7 @@ def rules() -> dict[str, Any]:
         "list_separator": re.compile(raw["list_separator"]),
         "not_apposition": re.compile(raw["not_apposition_before"], re.I),
         "generic": set(raw["generic_words"]),
+        "company_words": set(raw["company_words"]),
         "plural": set(raw["plural_words"]),
         "not_name": re.compile(raw["not_name"]),
         "headline_tail": re.compile(raw["headline_tail"]),
@@ -435,6 +436,16 @@ def _known_at(doc: Doc, arg: Token, known: dict[str, Person | None]) -> Person |
     return known.get(form.casefold()) if form.casefold() in known else None
 
 
+def _is_company_word(tok: Token) -> bool:
+    """An indefinite company description ("a packaged-ice manufacturer", "a Texas bank")."""
+    return (
+        tok.lemma_.lower() in rules()["company_words"]
+        # "A company, its president and its auditor": not the company alone
+        and not any(c.dep_ in ("conj", "appos", "cc") for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
+
+
 def _is_generic(tok: Token) -> bool:
     r = rules()
     return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
@@ -678,11 +689,18 @@ def case_officials(doc: Doc, names: NameIndex) -> set[str]:
 
 
 def _named_after(
-    doc: Doc, names: NameIndex, sent: Span, plural: bool, count: int | None
+    doc: Doc,
+    names: NameIndex,
+    sent: Span,
+    plural: bool,
+    count: int | None,
+    kind: str = "person",
 ) -> list[Person]:
     """A lede naming no one ("A Houston man was sentenced"): the people of the first of the
-    next three sentences (quotations not counted) that names a non-official, non-victim person."""
-    if names_in(doc, names, 0, sent.start_char):
+    next three sentences (quotations not counted) that names a non-official, non-victim person;
+    with ``kind="organization"`` ("A Cincinnati packaged-ice manufacturer was sentenced"),
+    the first company named there that is no public body."""
+    if kind == "person" and names_in(doc, names, 0, sent.start_char):
         return []
     officials, nxt, looked = _officials(doc, names), sent.end, 0
     while looked < 3 and nxt < len(doc):
@@ -691,7 +709,8 @@ def _named_after(
         # A quotation ("... ," Ogg said.) is read but not counted among the three.
         looked += not s.text.lstrip().startswith(("“", '"'))
         hits = [(n, t) for n, t, b, e in names_in(doc, names, s.start_char, s.end_char)
-                if t == "person" and n not in officials and not _oblique(doc, b, e)
+                if t == kind and n not in officials and not _oblique(doc, b, e)
+                and not (kind == "organization" and rules()["not_name"].search(n))
                 and not rules()["not_apposition"].search(
                     doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip
         people = list(dict.fromkeys(hits))
@@ -748,7 +767,8 @@ def defendants(
     group: tuple[int | None] | None = None
     if trig_tok is not None and _nobody(trig_tok):
         return []
-    for arg in _arguments(trig_tok) if trig_tok is not None else []:
+    args = _arguments(trig_tok) if trig_tok is not None else []
+    for arg in args:
         listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
@@ -770,6 +790,10 @@ def defendants(
         members = ctx.group(group[0])
         if members and (group[0] is not None or not found):
             found = members
+    company = next((a for a in args if a.dep_ in _SUBJ_DEPS and _is_company_word(a)), None)
+    if not found and company is not None:
+        # "A Cincinnati packaged-ice manufacturer was sentenced": the company named next.
+        found = _named_after(doc, names, sent, False, None, kind="organization")
     if not found and generic is not None:
         plural, count = _is_plural(generic, trig_tok), _count(generic, trig_tok)
         human = not {w.lower_ for w in (generic, *generic.conjuncts)} & rules()["any_party"]
