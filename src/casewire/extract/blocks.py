@@ -22,6 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from casewire.extract.tables import is_row_head
+
 #: A person's name alone on its line, optionally as a case caption ("State v. X").
 _NAME_LINE = re.compile(
     r"^(?P<caption>State\s+vs?\.?\s+)?(?P<name>[A-Z][a-z][A-Za-z'’\-]*"
@@ -40,6 +42,30 @@ VERDICT_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:GUILTY|Guilty|Found\s+guilty|FOUN
 #: A short label line under the heading: charges ("Capital Murder", "DWI 3rd").
 _CHARGE_LINE_MAX_WORDS = 14
 _BLOCK_MAX_LINES = 20
+
+_COLUMN_HEADER = re.compile(
+    r"^(?:Defendants?|Charges?|(?:Maximum\s+)?Sentences?|Convictions?|Court\s+Date|Name)$", re.I
+)
+
+
+def _prose_case(line: str) -> bool:
+    """An outcome line reads as a clause ("GUILTY and sentenced to 25 years in prison"),
+    not a headline ("Convicted Felon Charged with ...", "CONVICTED"): four words or more,
+    most of them not capitalized."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(line.split()) >= 4 and sum(w[0].isupper() for w in words) * 2 < len(words) + 2
+
+
+def person_like(name: str) -> bool:
+    """First word a census given name or last word a census surname ("Case Spotlight",
+    "Maximum Sentence" are neither)."""
+    from casewire.extract.mentions import census_names  # mentions imports this module
+
+    given, surnames = census_names()
+    words = [w.casefold() for w in re.findall(r"[A-Za-z'’\-]+", name)]
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
+    return bool(words) and (words[0] in given or words[-1] in surnames)
+
 
 _RECORD_OFFENSE = re.compile(r"^Offenses?:\s*")
 _RECORD_SENTENCE = re.compile(r"^Sentences?:\s*")
@@ -111,9 +137,11 @@ def case_blocks(text: str) -> list[CaseBlock]:
         narrative = False
         for ls, le in lines[i + 1 : i + 1 + _BLOCK_MAX_LINES]:
             line = text[ls:le].strip()
-            if not line or (is_name_line(line) and (narrative or outcomes)):
+            if not line or is_row_head(line) or (is_name_line(line) and (narrative or outcomes)):
                 break  # a name line right under the heading is a charge ("Capital Murder")
-            if _OUTCOME_LINE.match(line):
+            if _COLUMN_HEADER.match(line):
+                break  # a table's column headers: the table zone owns what follows
+            if _OUTCOME_LINE.match(line) and _prose_case(line):
                 outcomes.append(_stripped(text, ls, le))
                 continue
             if outcomes:
@@ -176,7 +204,7 @@ def block_lines(lines: list[str]) -> set[int]:
         return bisect.bisect_right(starts, off) - 1
 
     out: set[int] = set()
-    for b in case_blocks(text):
+    for b in disjoint([b for b in case_blocks(text) if person_like(b.name)]):
         out.add(index(b.start))
         out.update(index(s) for s, _ in b.cells)
     for r in records(text):

@@ -25,6 +25,7 @@ from casewire.extract.blocks import (
     case_blocks,
     disjoint,
     is_name_line,
+    person_like,
     records,
 )
 from casewire.extract.charges import find_charges
@@ -32,7 +33,6 @@ from casewire.extract.civil import civil_parties, fallback_allowed, government, 
 from casewire.extract.courts import court_mentions, find_court
 from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
-from casewire.extract.mentions import census_names
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
 from casewire.extract.outcome_dates import dated, own_date, subordinate
@@ -627,10 +627,7 @@ def _block_name(names: NameIndex, block: CaseBlock) -> str | None:
     """The heading's person as the name index knows them; a heading the tagger does not
     read as a person ("Family Violence Division"), or whose first word is no given name
     and last word no surname of the census lists ("Case Spotlight"), heads no block."""
-    given, surnames = census_names()
-    words = [w.casefold() for w in re.findall(r"[A-Za-z'’\-]+", block.name)]
-    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
-    if not words or not (words[0] in given or words[-1] in surnames):
+    if not person_like(block.name):
         return None
     for m in names.mentions_in(block.name_start, block.name_start + len(block.name) + 1):
         if m.entity_type == "person" and m.mention_start - block.name_start <= 1:
@@ -675,7 +672,7 @@ def _record_name(names: NameIndex, text: str, record: Record) -> str | None:
     """The person the record's head line names ("- Name - City, ST", "Name City, ST"):
     the words before a spaced dash, else the tagger's person mention at the line's start
     unless it ran into the town (it then ends right before ", ST": "Timothy Adams
-    Hartsville, SC" is no name to publish)."""
+    Hartsville, SC" is no name to publish) or is two words only."""
     s, e = record.head
     head = text[s:e].lstrip("-•* ")
     lead = s + len(text[s:e]) - len(head)
@@ -683,8 +680,11 @@ def _record_name(names: NameIndex, text: str, record: Record) -> str | None:
         return name
     for m in names.mentions_in(s, e):
         if m.entity_type == "person" and m.mention_start - lead <= 1:
+            # a two-word name glued to its town is as often a name cut short ("Ali Reno"
+            # of "Ali Reno Harden Dublin, GA"): only three words or more are trusted
             rest = text[m.mention_end : e].strip()
-            return m.canonical if rest and not rest.startswith(",") else None
+            ok = rest and not rest.startswith(",") and len(m.canonical.split()) >= 3
+            return m.canonical if ok else None
     return None
 
 
