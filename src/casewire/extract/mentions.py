@@ -24,10 +24,12 @@ from importlib import resources
 
 import yaml
 from nameparser.config import CONSTANTS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from casewire.extract.blocks import is_name_line
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
 from casewire.extract.names import link_names
+from casewire.extract.tables import is_row_head
 from casewire.records import Document, Mention
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
@@ -137,14 +139,15 @@ def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
     taken += _anchored_names(doc, rules, [(c.start, c.end) for c in taken])
     occupied = [(c.start, c.end) for c in taken]
     out = list(taken)
-    for ent in _person_chains(doc):
-        if ent.label_ not in rules["label_types"] and ent.label_ != "NORP":
+    for chain in _person_chains(doc):
+        if chain.label_ not in rules["label_types"] and chain.label_ != "NORP":
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in occupied):
+        if any(s < chain.end_char and chain.start_char < e for s, e in occupied):
             continue
-        cand = _clean(ent, rules)
-        if cand is not None:
-            out.append(cand)
+        for ent in _list_line_pieces(chain):
+            cand = _clean(ent, rules)
+            if cand is not None:
+                out.append(cand)
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
@@ -231,6 +234,72 @@ def _person_chains(doc: Doc) -> list[Span]:
         if end > ent.end or ent.label_ == "PERSON":
             out.append(Span(doc, ent.start, end, label="PERSON"))
     return out
+
+
+def _line_of(text: str, char: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _list_line_pieces(ent: Span) -> list[Span]:
+    """A span the model ran across lines of a list split into its lines' names.
+
+    "Alfred Lua, 26, Buena Park<br>Alejandro Mora, 25, Anaheim" gives "Buena
+    Park Alejandro Mora", and two "Tagged with:" lines give "Miguel Villagomez
+    Roderick Kent Jerro"; a case block's heading runs into its charge line ("Wilson
+    Montoya<br>Securities Fraud > $100k"). A line break splits a span when the part
+    before it is a name line of its own, or when both lines are list rows
+    (``Name, age, City``); a piece survives when it is its whole line or the name
+    that opens a list row. A PDF wrap inside prose ("the North<br>Justice Center")
+    is neither and stays one span.
+    """
+    text = doc_text(ent.doc)
+    if "\n" not in text[ent.start_char : ent.end_char]:
+        return [ent]
+    pieces: list[list[Token]] = [[]]
+    for tok in ent:
+        if tok.is_space:
+            if "\n" in tok.text and pieces[-1]:
+                pieces.append([])
+            continue
+        if pieces[-1] and "\n" in text[pieces[-1][-1].idx + len(pieces[-1][-1]) : tok.idx]:
+            pieces.append([])
+        pieces[-1].append(tok)
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return [ent]
+
+    def line(p: list[Token]) -> str:
+        return text[slice(*_line_of(text, p[0].idx))].strip()
+
+    def piece_text(p: list[Token]) -> str:
+        return text[p[0].idx : p[-1].idx + len(p[-1])]
+
+    def whole(p: list[Token]) -> bool:
+        return line(p).lstrip("-•* ") == piece_text(p)
+
+    def row_start(p: list[Token]) -> bool:
+        return is_row_head(line(p)) and line(p).lstrip("-•* ").startswith(piece_text(p))
+
+    def splits(a: list[Token], b: list[Token]) -> bool:
+        if whole(a) and is_name_line(piece_text(a)):
+            return True
+        return is_row_head(line(a)) and (whole(b) or row_start(b))
+
+    if not all(splits(a, b) for a, b in zip(pieces, pieces[1:], strict=False)):
+        return [ent]
+    given, surnames = census_names()
+
+    def person_like(p: list[Token]) -> bool:  # "Case Spotlight" is a section label
+        words = [t.lower_ for t in p if t.is_alpha]
+        return bool(words) and (words[0] in given or words[-1] in surnames)
+
+    return [
+        Span(ent.doc, p[0].i, p[-1].i + 1, label=ent.label_)
+        for p in pieces
+        if row_start(p) or (whole(p) and person_like(p))
+    ]
 
 
 def _free_name_token(tok) -> bool:

@@ -18,9 +18,19 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from casewire.extract.blocks import (
+    VERDICT_LEAD,
+    CaseBlock,
+    Record,
+    case_blocks,
+    disjoint,
+    is_name_line,
+    person_like,
+    records,
+)
 from casewire.extract.charges import find_charges
 from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
-from casewire.extract.courts import find_court
+from casewire.extract.courts import court_mentions, find_court
 from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
@@ -379,7 +389,11 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     denied: dict[str, list[Charge]] = {}
     ctx = build_context(doc, names)
     table = table_rows(doc_text(doc))
-    in_table = [(r.start, r.end) for r in table]
+    blocks = disjoint([b for b in case_blocks(doc_text(doc)) if _block_name(names, b)])
+    grants = records(doc_text(doc))
+    # a block's outcome lines and a record's lines are cells, not prose; its narrative is prose
+    in_table = [(r.start, r.end) for r in table] + [c for b in blocks for c in b.outcome_lines]
+    in_table += [(r.head[0], r.sentence[1]) for r in grants]
     # a table's cells are read as cells (below), never as prose: a trigger inside a
     # row would give the row's outcome to whatever name the parse finds near it
     found = [
@@ -470,6 +484,23 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 rows[key] = _merge(_refine(rows[key], fields), fields)
                 continue
             ev = Evidence(document.doc_id, row.start, row.end, doc_text(doc)[row.start : row.end])
+            rows[key] = _merge(
+                Outcome(doc_id=document.doc_id, defendant=name, defendant_type="person",
+                        outcome_type=otype, evidence=ev),
+                fields,
+            )  # fmt: skip
+    zoned = [(_block_name(names, b), _block_outcomes(doc_text(doc), b, document.published_date),
+              b.start, b.end) for b in blocks]  # fmt: skip
+    grant_date = _grant_date(doc_text(doc), grants, document.published_date)
+    zoned += [(name, _record_outcomes(doc_text(doc), r, grant_date), r.head[0], r.sentence[1])
+              for r in grants if (name := _record_name(names, doc_text(doc), r))]  # fmt: skip
+    for name, found_here, start, end in zoned:
+        for otype, fields in found_here.items():
+            key = (name, otype)
+            if key in rows:
+                rows[key] = _merge(_refine(rows[key], fields), fields)
+                continue
+            ev = Evidence(document.doc_id, start, end, doc_text(doc)[start:end])
             rows[key] = _merge(
                 Outcome(doc_id=document.doc_id, defendant=name, defendant_type="person",
                         outcome_type=otype, evidence=ev),
@@ -590,6 +621,89 @@ def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, 
     for f in out.values():
         f["charges"] = tuple(dict.fromkeys((*f.get("charges", ()), *charges)))
     return out
+
+
+def _block_name(names: NameIndex, block: CaseBlock) -> str | None:
+    """The heading's person as the name index knows them; a heading the tagger does not
+    read as a person ("Family Violence Division"), or whose first word is no given name
+    and last word no surname of the census lists ("Case Spotlight"), heads no block."""
+    if not person_like(block.name):
+        return None
+    for m in names.mentions_in(block.name_start, block.name_start + len(block.name) + 1):
+        if m.entity_type == "person" and m.mention_start - block.name_start <= 1:
+            return m.canonical
+    return None
+
+
+def _block_outcomes(text: str, block: CaseBlock, published: str | None) -> dict[str, dict[str, Any]]:
+    """A case block read as a table row: its charge lines and outcome lines are cells.
+    A leading verdict word ("GUILTY and sentenced to ...") is the conviction."""
+    row = TableRow(name=block.name, age=None, start=block.start, end=block.end,
+                   cells=block.cells, max_terms=False)  # fmt: skip
+    out = _row_outcomes(text, row, published)
+    if "convicted" not in out and any(VERDICT_LEAD.match(text[s:e]) for s, e in block.outcome_lines):
+        body = text[block.start : block.end]
+        out["convicted"] = {
+            "charges": next(iter(out.values()), {}).get("charges", ()),
+            "conviction_method": next(
+                (m for m, p in rules()["method"].items() if p.search(body)), None
+            ),
+        }
+    return out
+
+
+_GRANT = re.compile(r"\b(?:grant(?:s|ed)?|pardon(?:s|ed)?|commut(?:ed|ations?))\b", re.I)
+_RECORD_LABEL = re.compile(r"^(?:Offenses?|Sentences?):\s*")
+
+
+def _grant_date(text: str, grants: list[Record], published: str | None) -> str | None:
+    """The day of the grant: a date (or "today") in the nearest line above the first
+    record that tells a grant ("Today President Barack Obama granted pardons to ...")."""
+    if not grants:
+        return None
+    for line in reversed(text[: grants[0].head[0]].split("\n")[-8:]):
+        if _GRANT.search(line):
+            day = [v for _, _, v in find_dates(line, published) if v.precision == "day"]
+            return day[0].iso if day else None
+    return None
+
+
+def _record_name(names: NameIndex, text: str, record: Record) -> str | None:
+    """The person the record's head line names ("- Name - City, ST", "Name City, ST"):
+    the words before a spaced dash, else the tagger's person mention at the line's start
+    unless it ran into the town (it then ends right before ", ST": "Timothy Adams
+    Hartsville, SC" is no name to publish) or is two words only."""
+    s, e = record.head
+    head = text[s:e].lstrip("-•* ")
+    lead = s + len(text[s:e]) - len(head)
+    if " - " in head and is_name_line(name := head.split(" - ")[0].strip()):
+        return name
+    for m in names.mentions_in(s, e):
+        if m.entity_type == "person" and m.mention_start - lead <= 1:
+            # a two-word name glued to its town is as often a name cut short ("Ali Reno"
+            # of "Ali Reno Harden Dublin, GA"): only three words or more are trusted
+            rest = text[m.mention_end : e].strip()
+            ok = rest and not rest.startswith(",") and len(m.canonical.split()) >= 3
+            return m.canonical if ok else None
+    return None
+
+
+def _record_outcomes(text: str, record: Record, grant_date: str | None) -> dict[str, dict[str, Any]]:
+    """The grant (``other``) and the sentence the record states: its custody, money,
+    court and date from the "Sentence:" line; charges from the "Offense:" line."""
+    sent = _RECORD_LABEL.sub("", text[slice(*record.sentence)])
+    offense = _RECORD_LABEL.sub("", text[slice(*record.offense)]) if record.offense else ""
+    charges = tuple(find_charges(offense))
+    f: dict[str, Any] = {"charges": charges}
+    custody, _ = _custody(sent, 0)
+    custody.pop("death_sentence", None)
+    f.update(custody)
+    f.update(_money(sent))
+    day = [v for _, _, v in find_dates(sent, None) if v.precision == "day"]
+    f["decision_date"] = day[0].iso if day else None
+    courts = court_mentions(sent) or court_mentions(offense)
+    f["court"] = courts[0][2] if courts else None
+    return {"other": {"charges": charges, "decision_date": grant_date}, "sentenced": f}
 
 
 def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:

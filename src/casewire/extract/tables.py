@@ -48,7 +48,7 @@ class TableRow:
     """One row of a table zone: the defendant as written and the row's cells."""
 
     name: str
-    age: int
+    age: int | None
     start: int  # offset of the row head in the text
     end: int  # end of the row's last cell line (exclusive)
     cells: tuple[tuple[int, int], ...]  # (start, end) of each cell line after the head

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from casewire.extract.blocks import block_lines
 from casewire.extract.tables import is_row_head
 from casewire.rules import load_rules
 from casewire.textnorm import plausible_day
@@ -130,7 +131,7 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set
         if stripped.casefold() in tails and any(kept):
             break
         kept.append(stripped)
-    rows = _table_lines(kept)
+    rows = _table_lines(kept) | block_lines(kept)
     seen: set[str] = set()
     is_junk = []
     for i, ln in enumerate(kept):

@@ -1,0 +1,214 @@
+"""Block zones: a defendant's heading line owning the lines under it.
+
+Two layouts beyond the ``Name, age, City`` tables of :mod:`casewire.extract.tables`:
+
+- **Case blocks** (annual reports' "Case Spotlight"): a line holding only a
+  person's name ("Kevin Wright", "State v. Darryl Goggans"), then short charge
+  lines and a narrative, then a subjectless outcome line ("GUILTY and sentenced to
+  25 years in prison", "Sentenced to LIFE in Prison", "Convicted for ...").
+  The outcome line has no subject of its own: it belongs to the heading's name.
+- **Clemency records** (pardon and commutation lists): a head line naming the
+  person ("- James Bernard Banks - Liberty, Utah") followed by "Offense:" and
+  "Sentence:" lines. The person gets the grant (``other``) and the original
+  sentence the record states (``sentenced``).
+
+Shared with ingest cleaning (:func:`block_lines`) so that a block's short heading
+and charge lines are never dropped as a menu run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from casewire.extract.tables import is_row_head
+
+#: A person's name alone on its line, optionally as a case caption ("State v. X").
+_NAME_LINE = re.compile(
+    r"^(?P<caption>State\s+vs?\.?\s+)?(?P<name>[A-Z][a-z][A-Za-z'’\-]*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]*|de|del|la|van|von)){1,3}"
+    r"(?:,?\s+(?:Jr|Sr)\.?|,?\s+I{2,3})?)\s*$"
+)
+#: An outcome line without a subject (or with "the defendant" for one).
+_OUTCOME_LINE = re.compile(
+    r"^(?:[-•*]\s*)?(?:GUILTY\b|Guilty\b(?!\s+plea)|Found\s+guilty|FOUND\s+GUILTY|Convicted\b"
+    r"|CONVICTED\b|Sentenced\b|SENTENCED\b|Pleaded\s+guilty|Pled\s+guilty|PLED\s+GUILTY"
+    r"|Pleaded\s+no\s+contest|Acquitted|ACQUITTED|Not\s+guilty|NOT\s+GUILTY"
+    r"|(?:The\s+)?[Dd]efendant\s+(?:was|is|has\s+been)\s)"
+)
+#: Leading verdict word of an outcome line ("GUILTY and sentenced ...").
+VERDICT_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:GUILTY|Guilty|Found\s+guilty|FOUND\s+GUILTY)\b")
+#: A short label line under the heading: charges ("Capital Murder", "DWI 3rd").
+_CHARGE_LINE_MAX_WORDS = 14
+_BLOCK_MAX_LINES = 20
+
+_COLUMN_HEADER = re.compile(
+    r"^(?:Defendants?|Charges?|(?:Maximum\s+)?Sentences?|Convictions?|Court\s+Date|Name)$", re.I
+)
+
+
+def _prose_case(line: str) -> bool:
+    """An outcome line reads as a clause ("GUILTY and sentenced to 25 years in prison"),
+    not a headline ("Convicted Felon Charged with ...", "CONVICTED"): four words or more,
+    most of them not capitalized."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(line.split()) >= 4 and sum(w[0].isupper() for w in words) * 2 < len(words) + 2
+
+
+def person_like(name: str) -> bool:
+    """First word a census given name or last word a census surname ("Case Spotlight",
+    "Maximum Sentence" are neither)."""
+    from casewire.extract.mentions import census_names  # mentions imports this module
+
+    given, surnames = census_names()
+    words = [w.casefold() for w in re.findall(r"[A-Za-z'’\-]+", name)]
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
+    return bool(words) and (words[0] in given or words[-1] in surnames)
+
+
+_RECORD_OFFENSE = re.compile(r"^Offenses?:\s*")
+_RECORD_SENTENCE = re.compile(r"^Sentences?:\s*")
+
+
+@dataclass(frozen=True)
+class CaseBlock:
+    """A heading name and the lines of its block that state charges and outcomes."""
+
+    name: str
+    name_start: int  # offset of the name in the heading line
+    start: int  # heading line start
+    end: int  # end of the last outcome line
+    cells: tuple[tuple[int, int], ...]  # charge lines, then outcome lines
+    outcome_lines: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One clemency record: the head line, its "Offense:" and "Sentence:" lines."""
+
+    head: tuple[int, int]
+    offense: tuple[int, int] | None
+    sentence: tuple[int, int]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
+    line = text[s:e]
+    lead = len(line) - len(line.lstrip())
+    return s + lead, s + len(line.rstrip())
+
+
+def is_name_line(line: str) -> bool:
+    """A line holding only a person-like name (title-case words), or "State v. Name"."""
+    line = line.strip()
+    return _NAME_LINE.match(line) is not None and not line.isupper()
+
+
+def _charge_line(line: str) -> bool:
+    return (
+        0 < len(line.split()) <= _CHARGE_LINE_MAX_WORDS
+        and not line.endswith(".")
+        and ":" not in line
+        and _OUTCOME_LINE.match(line) is None
+    )
+
+
+def case_blocks(text: str) -> list[CaseBlock]:
+    """Every name line followed, with no blank line or other name line between and
+    within ``_BLOCK_MAX_LINES`` lines, by one or more subjectless outcome lines. Blocks
+    may overlap ("Case Spotlight" above "Kevin Wright"): the reader keeps the first
+    whose heading is a person (:func:`disjoint`)."""
+    lines = _lines(text)
+    out: list[CaseBlock] = []
+    for i, (s, e) in enumerate(lines):
+        m = _NAME_LINE.match(text[s:e].strip())
+        if m is None or text[s:e].strip().isupper():
+            continue
+        charges: list[tuple[int, int]] = []
+        outcomes: list[tuple[int, int]] = []
+        narrative = False
+        for ls, le in lines[i + 1 : i + 1 + _BLOCK_MAX_LINES]:
+            line = text[ls:le].strip()
+            if not line or is_row_head(line) or (is_name_line(line) and (narrative or outcomes)):
+                break  # a name line right under the heading is a charge ("Capital Murder")
+            if _COLUMN_HEADER.match(line):
+                break  # a table's column headers: the table zone owns what follows
+            if _OUTCOME_LINE.match(line) and _prose_case(line):
+                outcomes.append(_stripped(text, ls, le))
+                continue
+            if outcomes:
+                break  # the block ends with its outcome lines
+            if not narrative and _charge_line(line):
+                charges.append(_stripped(text, ls, le))
+            else:
+                narrative = True
+        if not outcomes:
+            continue
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        out.append(
+            CaseBlock(name=" ".join(m.group("name").split()), name_start=s + lead + m.start("name"),
+                      start=s + lead, end=outcomes[-1][1], cells=(*charges, *outcomes),
+                      outcome_lines=tuple(outcomes))
+        )  # fmt: skip
+    return out
+
+
+def disjoint(blocks: list[CaseBlock]) -> list[CaseBlock]:
+    """The blocks that do not overlap an earlier kept one."""
+    out: list[CaseBlock] = []
+    for b in blocks:
+        if not out or b.start >= out[-1].end:
+            out.append(b)
+    return out
+
+
+def records(text: str) -> list[Record]:
+    """Clemency records: a "Sentence:" line with an "Offense:" line just above it (or
+    none), under a head line that is neither a label line nor prose."""
+    lines = _lines(text)
+    out: list[Record] = []
+    for i, (s, e) in enumerate(lines):
+        if not _RECORD_SENTENCE.match(text[s:e].strip()):
+            continue
+        k, offense = i - 1, None
+        if k >= 0 and _RECORD_OFFENSE.match(text[slice(*lines[k])].strip()):
+            offense, k = _stripped(text, *lines[k]), k - 1
+        if k < 0:
+            continue
+        head = text[slice(*lines[k])].strip()
+        if (not head or re.search(r"[:;(]", head) or (head.endswith(".") and " - " not in head) or head[0].isdigit()
+                or len(head.split()) > 16):  # fmt: skip
+            continue
+        out.append(Record(head=_stripped(text, *lines[k]), offense=offense,
+                          sentence=_stripped(text, s, e)))  # fmt: skip
+    return out if len(out) >= 2 else []
+
+
+def block_lines(lines: list[str]) -> set[int]:
+    """Indexes of the heading and charge lines of case blocks and of clemency record
+    heads: short lines that cleaning must keep."""
+    text = "\n".join(lines)
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    def index(off: int) -> int:
+        return bisect.bisect_right(starts, off) - 1
+
+    out: set[int] = set()
+    for b in disjoint([b for b in case_blocks(text) if person_like(b.name)]):
+        out.add(index(b.start))
+        out.update(index(s) for s, _ in b.cells)
+    for r in records(text):
+        out.update(index(s) for s in (r.head[0], r.sentence[0]))
+        if r.offense:
+            out.add(index(r.offense[0]))
+    return out
