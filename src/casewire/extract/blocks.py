@@ -184,8 +184,13 @@ def records(text: str) -> list[Record]:
         if k < 0:
             continue
         head = text[slice(*lines[k])].strip()
-        if (not head or re.search(r"[:;(]", head) or (head.endswith(".") and " - " not in head) or head[0].isdigit()
-                or len(head.split()) > 16):  # fmt: skip
+        if (
+            not head
+            or re.search(r"[:;(]", head)
+            or (head.endswith(".") and " - " not in head)
+            or head[0].isdigit()
+            or len(head.split()) > 16
+        ):
             continue
         out.append(Record(head=_stripped(text, *lines[k]), offense=offense,
                           sentence=_stripped(text, s, e)))  # fmt: skip
@@ -200,6 +205,7 @@ def block_lines(lines: list[str]) -> set[int]:
     for ln in lines:
         starts.append(pos)
         pos += len(ln) + 1
+
     def index(off: int) -> int:
         return bisect.bisect_right(starts, off) - 1
 

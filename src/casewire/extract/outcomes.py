@@ -635,13 +635,17 @@ def _block_name(names: NameIndex, block: CaseBlock) -> str | None:
     return None
 
 
-def _block_outcomes(text: str, block: CaseBlock, published: str | None) -> dict[str, dict[str, Any]]:
+def _block_outcomes(
+    text: str, block: CaseBlock, published: str | None
+) -> dict[str, dict[str, Any]]:
     """A case block read as a table row: its charge lines and outcome lines are cells.
     A leading verdict word ("GUILTY and sentenced to ...") is the conviction."""
     row = TableRow(name=block.name, age=None, start=block.start, end=block.end,
                    cells=block.cells, max_terms=False)  # fmt: skip
     out = _row_outcomes(text, row, published)
-    if "convicted" not in out and any(VERDICT_LEAD.match(text[s:e]) for s, e in block.outcome_lines):
+    if "convicted" not in out and any(
+        VERDICT_LEAD.match(text[s:e]) for s, e in block.outcome_lines
+    ):
         body = text[block.start : block.end]
         out["convicted"] = {
             "charges": next(iter(out.values()), {}).get("charges", ()),
@@ -688,7 +692,9 @@ def _record_name(names: NameIndex, text: str, record: Record) -> str | None:
     return None
 
 
-def _record_outcomes(text: str, record: Record, grant_date: str | None) -> dict[str, dict[str, Any]]:
+def _record_outcomes(
+    text: str, record: Record, grant_date: str | None
+) -> dict[str, dict[str, Any]]:
     """The grant (``other``) and the sentence the record states: its custody, money,
     court and date from the "Sentence:" line; charges from the "Offense:" line."""
     sent = _RECORD_LABEL.sub("", text[slice(*record.sentence)])
