@@ -135,3 +135,10 @@ def test_reporting_tag_date_yields_to_a_written_one(nlp) -> None:
     m = re.search("sentenced", text)
     tok = next(t for t in sent if t.idx == m.start())
     assert dated(sent, m.span(), tok, PUB) == ("2024-10-15", True)
+
+
+def test_a_co_defendant_borrows_no_lead_date(nlp) -> None:
+    text = ("A gang member was sentenced today to death for the killings. Co-defendant Ray Moss, "
+            "45, who testified at trial, pleaded guilty March 19, 2009, to one count of accessory "
+            "after the fact and was sentenced to one year in jail.")  # fmt: skip
+    assert _date(nlp, text, "sentenced to one") is None

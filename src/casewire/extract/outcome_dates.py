@@ -62,6 +62,9 @@ _SAME_DAY = re.compile(
 )
 # An earlier or separate outcome: no borrowing of the lead's date.
 _NOT_THE_LEAD = re.compile(r"\b(?:previously|earlier|already|had|separately|prior)\b[^,;]*$", re.I)
+# A co-defendant's outcome is never the unnamed lead's ("Co-defendant X, 45, who ...,
+# pleaded guilty March 19, 2009, and was sentenced to one year"): no borrowed date.
+_CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 # Content of a charging document, not the act of charging: "The indictment charges X with".
 _DOCUMENT_SUBJECT = re.compile(r"^(?:indictments?|complaints?|information|petitions?)$", re.I)
 _PRESENT_AUX = {"has", "have", "is", "are", "am"}
@@ -311,7 +314,7 @@ def _undated(
     same = _SAME_DAY.search(text, lo, hi)
     if same:
         return _last_date_before(sent, same.start(), published)
-    if _NOT_THE_LEAD.search(text[lo : trig[0]]):
+    if _NOT_THE_LEAD.search(text[lo : trig[0]]) or _CO_DEFENDANT.search(text, lo, trig[0]):
         return None
     return _lead_date(sent, text[trig[0] : trig[1]], published)
 
