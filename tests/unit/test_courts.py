@@ -24,6 +24,11 @@ from casewire.resolve.cases import court_id
         ("He was sentenced in Brooklyn Supreme Court.", ["Brooklyn Supreme Court"]),
         ("She appeared in federal US District Court in Brooklyn, New York.",
          ["federal US District Court in Brooklyn, New York"]),
+        # a state's abbreviation is part of the court as written; "federal court in" a city
+        ("A jury in U.S. District Court in Trenton, N.J., returned a guilty verdict.",
+         ["U.S. District Court in Trenton, N.J."]),
+        ("He pleaded guilty today in U.S. District Court in Norfolk, Va., to wire fraud.",
+         ["U.S. District Court in Norfolk, Va."]),
         # a prosecutor's office, a place: no court
         ("announced U.S. Attorney Joseph H. Hogsett of the Southern District of Indiana.", []),
         ("announced the U.S. Attorney for the Eastern District of Virginia.", []),

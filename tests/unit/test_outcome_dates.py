@@ -94,3 +94,51 @@ def test_decision_date_conventions(nlp, text: str, trigger: str, expected: str |
 
 def test_subordinate_tolerates_the_space_before_the_trigger() -> None:
     assert subordinate("sentenced today after being convicted", len("sentenced today after being"))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # an earlier outcome retold in the present perfect is not the release's news
+        ("His daughter and a co-defendant have already pleaded guilty.", "pleaded", None),
+        # the date of the offence the sentence is for
+        ("Omar Haddad, 30, was sentenced to life in prison for his planting of bombs in "
+         "Chicago on Sept. 17, 2016.", "sentenced", None),
+        # the date of a coordinated outcome that has words of its own
+        ("A co-defendant, Lee Park, 18, was convicted of the same charges by another jury and "
+         "was sentenced to 15 years in prison on February 13, 2018.", "convicted", None),
+        ("A co-defendant, Lee Park, 18, was convicted of the same charges by another jury and "
+         "was sentenced to 15 years in prison on February 13, 2018.", "sentenced", "2018-02-13"),
+        ("Tom Reyes was convicted of murder by a jury on Monday and sentenced by a judge in "
+         "the shooting.", "convicted", "2024-10-14"),
+        ("Tom Reyes was convicted of murder by a jury on Monday and sentenced by a judge in "
+         "the shooting.", "sentenced", None),
+        # a fronted date governs both outcomes
+        ("On March 5, 1998, he was convicted of capital murder and sentenced to life in prison.",
+         "sentenced", "1998-03-05"),
+        # a nominal trigger has the date of its own phrase, not of the clause it sits in
+        ("According to records filed in connection with their guilty pleas, on January 24, 2010, "
+         "the guards were on duty when an inmate escaped.", "pleas", None),
+        ("Smith entered a guilty plea on May 3, 2024, to one count of fraud.", "plea", "2024-05-03"),
+    ],
+)  # fmt: skip
+def test_dates_of_other_clauses(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected
+
+
+def test_reporting_tag_date_yields_to_a_written_one(nlp) -> None:
+    from casewire.extract.outcome_dates import dated
+
+    text = "A Houston woman was sentenced to life in prison for the killing, Ogg announced Tuesday."
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    m = re.search("sentenced", text)
+    tok = next(t for t in sent if t.idx == m.start())
+    assert dated(sent, m.span(), tok, PUB) == ("2024-10-15", True)
+
+
+def test_a_co_defendant_borrows_no_lead_date(nlp) -> None:
+    text = ("A gang member was sentenced today to death for the killings. Co-defendant Ray Moss, "
+            "45, who testified at trial, pleaded guilty March 19, 2009, to one count of accessory "
+            "after the fact and was sentenced to one year in jail.")  # fmt: skip
+    assert _date(nlp, text, "sentenced to one") is None

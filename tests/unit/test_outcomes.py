@@ -405,3 +405,16 @@ def test_glued_number_word_is_a_term() -> None:
     assert [t.max_months for t in find_terms("was sentenced tofour years in prison")] == [48]
     assert [t.max_months for t in find_terms("180 months and 60 months")] == [180, 60]
     assert find_terms("often years apart") == []
+
+
+def test_sentencing_orders_name_the_sentencing_judge_not_the_pleas(nlp) -> None:
+    # paraphrased from DOJ releases: the judge's orders of restitution and supervised
+    # release belong to the sentencing, so the plea told next takes no judge from them
+    text = ("Warren resident Paul Dane was sentenced today to 62 months in prison for his role in a "
+            "health care fraud conspiracy. U.S. District Judge Ann Marsh also ordered Dane to pay "
+            "$2,875,000 in restitution and to serve a three-year term of supervised release. "
+            "Dane pleaded guilty on Oct. 19, 2009, to conspiracy to commit health care fraud.")  # fmt: skip
+    rows = {o.outcome_type: o for o in _run(nlp, text)}
+    assert rows["sentenced"].judge == "Ann Marsh"
+    assert rows["pleaded_guilty"].judge is None
+    assert rows["pleaded_guilty"].decision_date == "2009-10-19"

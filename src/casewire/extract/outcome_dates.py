@@ -62,9 +62,18 @@ _SAME_DAY = re.compile(
 )
 # An earlier or separate outcome: no borrowing of the lead's date.
 _NOT_THE_LEAD = re.compile(r"\b(?:previously|earlier|already|had|separately|prior)\b[^,;]*$", re.I)
+# A co-defendant's outcome is never the unnamed lead's ("Co-defendant X, 45, who ...,
+# pleaded guilty March 19, 2009, and was sentenced to one year"): no borrowed date.
+_CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 # Content of a charging document, not the act of charging: "The indictment charges X with".
 _DOCUMENT_SUBJECT = re.compile(r"^(?:indictments?|complaints?|information|petitions?)$", re.I)
 _PRESENT_AUX = {"has", "have", "is", "are", "am"}
+# "have already pleaded guilty", "has previously been convicted": an earlier outcome
+# retold, not the release's news.
+_EARLIER_ADVERBS = {"already", "previously", "earlier", "formerly"}
+# Verbs of telling: a date of the telling ("Ogg announced Tuesday") is the release's,
+# not the outcome's, once another mention of the outcome writes its own.
+_TELLING = {"announce", "say", "state", "report", "confirm", "disclose"}
 
 
 def _clause(text: str, trig: tuple[int, int]) -> tuple[int, int]:
@@ -85,6 +94,8 @@ def _present(tok: Token | None) -> bool:
         return False
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj and _DOCUMENT_SUBJECT.match(subj[0].lower_):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER_ADVERBS for c in tok.children):
         return False
     aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PRESENT_AUX for c in tok.children)
     return tok.tag_ in ("VBZ", "VBP") or aux
@@ -170,23 +181,117 @@ def dated(
         if not _attached_elsewhere(sent, d[0], d[1], tok)
     ]
     if dates:
-        _, _, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
-        return (v.iso if v.precision == "day" else None), False
+        s, e, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
+        return (v.iso if v.precision == "day" else None), _told_on(sent, s, e, tok)
     if published and _present(tok):
         return published[:10], True
     return _undated(sent, text, lo, hi, trig, published), False
 
 
+def _date_span(sent: Span, start: int, end: int) -> Span | None:
+    return sent.doc.char_span(
+        sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+    )
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _told_on(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
+    """The date is the telling's ("..., Ogg announced Tuesday"), not the outcome's own:
+    a date another mention of the outcome writes should replace it."""
+    if trigger is None:
+        return False
+    span = _date_span(sent, start, end)
+    if span is None:
+        return False
+    verb = _governing_verb(span.root)
+    # the reporting tag after the outcome ("X was sentenced ..., Ogg announced Tuesday");
+    # "announced today that X was sentenced" stays the outcome's own day
+    return verb is not None and verb.i > trigger.i and verb.lemma_.lower() in _TELLING
+
+
+def _offence_noun(date: Token, trigger: Token) -> bool:
+    """The date modifies a noun of the trigger's "for" phrase: "sentenced ... for his
+    execution of bombings in New York City on Sept. 17, 2016" (the offence's date)."""
+    tok = date
+    seen_noun = False
+    while tok.head.i != tok.i and tok.head.i != trigger.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        seen_noun = seen_noun or tok.pos_ in ("NOUN", "PROPN")
+    return (
+        tok.head.i == trigger.i and tok.dep_ == "prep" and tok.lower_ == "for" and seen_noun
+    )
+
+
+def _other_conjunct(date: Token, trigger: Token) -> bool:
+    """The date sits in a coordinated verb phrase of another outcome that has words of
+    its own: "convicted of the same charges by a different jury and was sentenced to 15
+    years on February 13, 2018" (the sentence's date), "convicted of murder by a jury on
+    Monday and sentenced by a judge" (the verdict's)."""
+    verb = _governing_verb(date)
+    if verb is None or verb.i == trigger.i:
+        return False
+    if not (
+        (verb.dep_ == "conj" and verb.head.i == trigger.i)
+        or (trigger.dep_ == "conj" and trigger.head.i == verb.i)
+    ):
+        return False
+    mine, theirs = _kind(trigger.text), _kind(verb.text)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    if date.i < min(verb.i, trigger.i):
+        return False  # fronted: "on March 5, 1998, he was convicted ... and sentenced"
+    lo, hi = sorted((verb.i, trigger.i))
+    doc = trigger.doc
+    own_words = [
+        t for t in doc[lo + 1 : hi] if t.dep_ not in ("cc", "aux", "auxpass", "punct", "advmod")
+    ]
+    return bool(own_words)
+
+
+def _nominal_own(date: Token, trigger: Token) -> bool:
+    """A date of a nominal trigger: one that modifies the noun ("his plea on May 3") or
+    the verb the noun is the subject or object of ("entered a guilty plea on May 3", "a
+    verdict was returned on Monday"); not the date of the clause the noun only sits in
+    ("documents filed in connection with their guilty pleas, on January 24, 2010,
+    defendants were on duty")."""
+    tok = date
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in _TELLING:
+                return True  # "has returned a guilty verdict ..., DOJ announced today"
+            if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+                return tok.i == trigger.head.i
+            # "pleaded guilty at his arraignment on May 3": a noun of the verb's own phrase
+            return trigger.dep_ == "pobj" and trigger.head.head.i == tok.i
+    return False
+
+
 def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
     """The parse puts the date under another verb of the trigger's clause: "charged with
     killing her neighbour on Sept. 6, 2018", "were on duty on Jan. 24, 2010, when ..."."""
+    if trigger is not None and trigger.pos_ == "NOUN":
+        span = _date_span(sent, start, end)
+        return span is not None and not _nominal_own(span.root, trigger)
     if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
         return False
-    span = sent.doc.char_span(
-        sent.start_char + start, sent.start_char + end, alignment_mode="expand"
-    )
+    span = _date_span(sent, start, end)
     if span is None or span.root.i == span.root.head.i:
         return False
+    if _offence_noun(span.root, trigger) or _other_conjunct(span.root, trigger):
+        return True
     head = span.root.head
     while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
@@ -209,7 +314,7 @@ def _undated(
     same = _SAME_DAY.search(text, lo, hi)
     if same:
         return _last_date_before(sent, same.start(), published)
-    if _NOT_THE_LEAD.search(text[lo : trig[0]]):
+    if _NOT_THE_LEAD.search(text[lo : trig[0]]) or _CO_DEFENDANT.search(text, lo, trig[0]):
         return None
     return _lead_date(sent, text[trig[0] : trig[1]], published)
 
@@ -246,7 +351,14 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
         if any(lead.start_char <= p < lead.start_char + m.start() for p in persons):
             return None
         lo, hi = _clause(lead_text, m.span())
+        lead_tok = next((t for t in lead if t.idx >= lead.start_char + m.start()), None)
+        if lead_tok is not None and lead_tok.dep_ == "amod":
+            lead_tok = lead_tok.head  # "guilty pleas": the noun
         dates = _candidates(lead_text, lo, hi, m.span(), published)
+        if lead_tok is not None and lead_tok.pos_ == "NOUN":
+            # a nominal lead ("documents filed with their guilty pleas, on January 24,
+            # 2010, defendants were on duty") lends only a date of its own phrase
+            dates = [d for d in dates if not _attached_elsewhere(lead, d[0], d[1], lead_tok)]
         if dates:
             _, _, v = min(dates, key=lambda d: min(abs(d[0] - m.end()), abs(d[1] - m.start())))
             return v.iso if v.precision == "day" else None
@@ -256,7 +368,11 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
 def own_date(after: str, published: str | None) -> str | None:
     """A day-precise date written right after a nominal trigger ("his plea on May 3")."""
     found = find_dates(after, published)
-    dates = [v for s, _, v in found if s < 12 and v.precision == "day"]
+    # "his plea on May 3", never past a comma ("their guilty pleas, on January 24,
+    # 2010, defendants were on duty": the next clause's date)
+    dates = [
+        v for s, _, v in found if s < 12 and v.precision == "day" and not re.search(r"[,;:]", after[:s])
+    ]
     if not dates or re.match(r"\s*(?:today|this|yesterday)", after, re.I):
         return None
     return dates[0].iso
