@@ -227,9 +227,7 @@ def _offence_noun(date: Token, trigger: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
         seen_noun = seen_noun or tok.pos_ in ("NOUN", "PROPN")
-    return (
-        tok.head.i == trigger.i and tok.dep_ == "prep" and tok.lower_ == "for" and seen_noun
-    )
+    return tok.head.i == trigger.i and tok.dep_ == "prep" and tok.lower_ == "for" and seen_noun
 
 
 def _other_conjunct(date: Token, trigger: Token) -> bool:
@@ -371,7 +369,9 @@ def own_date(after: str, published: str | None) -> str | None:
     # "his plea on May 3", never past a comma ("their guilty pleas, on January 24,
     # 2010, defendants were on duty": the next clause's date)
     dates = [
-        v for s, _, v in found if s < 12 and v.precision == "day" and not re.search(r"[,;:]", after[:s])
+        v
+        for s, _, v in found
+        if s < 12 and v.precision == "day" and not re.search(r"[,;:]", after[:s])
     ]
     if not dates or re.match(r"\s*(?:today|this|yesterday)", after, re.I):
         return None
