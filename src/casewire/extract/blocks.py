@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from casewire.extract.tables import is_row_head
+from casewire.extract.tables import is_row_head, line_spans
 
 #: A person's name alone on its line, optionally as a case caption ("State v. X").
 _NAME_LINE = re.compile(
@@ -92,14 +92,6 @@ class Record:
     sentence: tuple[int, int]
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
     line = text[s:e]
     lead = len(line) - len(line.lstrip())
@@ -126,7 +118,7 @@ def case_blocks(text: str) -> list[CaseBlock]:
     within ``_BLOCK_MAX_LINES`` lines, by one or more subjectless outcome lines. Blocks
     may overlap ("Case Spotlight" above "Kevin Wright"): the reader keeps the first
     whose heading is a person (:func:`disjoint`)."""
-    lines = _lines(text)
+    lines = line_spans(text)
     out: list[CaseBlock] = []
     for i, (s, e) in enumerate(lines):
         m = _NAME_LINE.match(text[s:e].strip())
@@ -173,7 +165,7 @@ def disjoint(blocks: list[CaseBlock]) -> list[CaseBlock]:
 def records(text: str) -> list[Record]:
     """Clemency records: a "Sentence:" line with an "Offense:" line just above it (or
     none), under a head line that is neither a label line nor prose."""
-    lines = _lines(text)
+    lines = line_spans(text)
     out: list[Record] = []
     for i, (s, e) in enumerate(lines):
         if not _RECORD_SENTENCE.match(text[s:e].strip()):

@@ -55,7 +55,8 @@ class TableRow:
     max_terms: bool  # a header says the terms are maximum penalties
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text`` (newline excluded)."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
@@ -66,7 +67,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def table_rows(text: str) -> list[TableRow]:
     """Rows of every table zone in ``text``: two or more row heads, each at most
     ``_CELLS_PER_ROW`` lines from the previous one's row."""
-    lines = _lines(text)
+    lines = line_spans(text)
     heads = [i for i, (s, e) in enumerate(lines) if _ROW_HEAD.match(text[s:e].strip())]
     if not heads:
         return []
