@@ -42,6 +42,7 @@ from casewire.extract.outcome_people import (
     case_officials,
     clean_name,
     defendants,
+    dismissal_defendants,
     names_in,
     plausible_defendant,
 )
@@ -433,7 +434,16 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                     else []
                 )  # fmt: skip
             else:
-                people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+                owned = (
+                    dismissal_defendants(doc, sent, start, end, names, ctx)
+                    if otype == "dismissed"
+                    else None
+                )
+                people = (
+                    owned
+                    if owned is not None
+                    else defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+                )
             if not people:
                 continue
             if not civil:
