@@ -870,9 +870,7 @@ def dismissal_defendants(
         return []
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and poss[0].pos_ != "PRON":
-        return [
-            _full_company(p, ctx.known) for p in _arg_names(doc, names, poss[0], ctx.known)
-        ]
+        return [_full_company(p, ctx.known) for p in _arg_names(doc, names, poss[0], ctx.known)]
     dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
     counted = any(c.dep_ == "nummod" for c in noun.children) or any(
         c.dep_ == "amod" and c.lower_ in ("many", "several", "numerous") for c in noun.children
