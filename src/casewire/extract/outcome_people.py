@@ -878,7 +878,19 @@ def dismissal_defendants(
     many_cases = noun.lemma_.lower() == "case" and noun.tag_ in ("NNS", "NNPS")
     if counted or (many_cases and not poss) or dets & {"a", "an", "any", "no", "every"}:
         return []
-    return ctx.resolve(start, False) or _named_before(doc, names, sent, start, 2)
+    if any(t.lemma_.lower() == "victim" for c in noun.lefts for t in c.subtree):
+        return []  # "the victim's charges were dismissed"
+    # a name before the trigger in its own sentence ("People v. Daniel Alvarez - the case was
+    # dismissed"), else the release's latest defendant; only "the case" reaches back two
+    # sentences ("... the trial of X. The next day, the case was dismissed"): a bare "the
+    # charge" there is as often a victim's or a co-defendant's
+    # (the subject of an active "X dismissed the case" is the dismisser: not read there)
+    passive = noun.dep_ in _SUBJ_DEPS
+    return (
+        (_named_before(doc, names, sent, start, 0) if passive else [])
+        or ctx.resolve(start, False)
+        or (_named_before(doc, names, sent, start, 2) if noun.lower_ == "case" else [])
+    )
 
 
 def _named_before(doc: Doc, names: NameIndex, sent: Span, start: int, n: int) -> list[Person]:

@@ -446,8 +446,9 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 )
             if not people:
                 continue
-            if not civil:
-                # a civil party is no antecedent for a later criminal trigger's "he"/"they"
+            if not civil and otype != "dismissed":
+                # a civil party is no antecedent for a later criminal trigger's "he"/"they",
+                # nor is a dismissal's, told as history as often as news
                 ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
