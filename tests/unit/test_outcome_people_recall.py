@@ -159,3 +159,48 @@ def test_written_ages() -> None:
         "Asem Elgawhary": 73,
         "Jane Roe": 41,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the defendant of a dismissal is whom the indictment was against, a date between
+        ("A Superior Court judge dismissed an indictment today against former Police Officer "
+         "Leon Carver, who was charged with murder in the shooting of Dean Moss.",
+         {("Leon Carver", "dismissed"), ("Leon Carver", "charged")}),
+        # a possessive owner
+        ("Tina Marsh was arrested in May. A week later, Marsh's case was dismissed by the court.",
+         {("Tina Marsh", "dismissed")}),
+        # a bare "the case": the person whose trial the sentence before told
+        ("On Oct. 26, prosecutors announced they were ready to begin the trial of Ruben Ortega Diaz. "
+         "The next day, the case was dismissed by the court for a speedy trial violation.",
+         {("Ruben Ortega Diaz", "dismissed")}),
+        # "dismissed the remaining counts against A, B, and C"
+        ("After the trial ended in acquittal, prosecutors dismissed the remaining counts against "
+         "Ray Porter and Lee Miller.",
+         {("Ray Porter", "dismissed"), ("Lee Miller", "dismissed")}),
+        # acquittals: a jury's, a passive one, and one of some counts beside a conviction
+        ("The jury acquitted Dana Ruiz of two counts of wire fraud.", {("Dana Ruiz", "acquitted")}),
+        ("Omar Haldane was found not guilty on all counts yesterday.", {("Omar Haldane", "acquitted")}),
+        ("Lena Voss was convicted of tax evasion and acquitted of conspiracy.",
+         {("Lena Voss", "convicted"), ("Lena Voss", "acquitted")}),
+    ],
+)  # fmt: skip
+def test_dismissals_and_acquittals(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _people(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cases counted or unowned are nobody's dismissal
+        "To date, the court has dismissed more than 350 criminal court cases.",
+        "Judges began dismissing criminal cases based on a lack of available courtrooms.",
+        "Before the pandemic, the court had not dismissed a case for lack of courtrooms in a decade.",
+        "The District Attorney dismissed murder charges against a woman who was assaulted by the man she killed.",
+        # a motion to dismiss is no dismissal
+        "The office moved to dismiss the capital murder case against Martin Salas.",
+    ],
+)
+def test_dismissals_of_nobody(nlp, text: str) -> None:
+    assert {t for _, t in _people(nlp, text)} <= {"charged"}

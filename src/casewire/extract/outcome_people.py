@@ -823,3 +823,89 @@ def defendants(
             if t == "person" and not _oblique(doc, b, e)
         ][:1] or _named_after(doc, names, sent, False, None)
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
+
+
+#: What a dismissal disposes of: the defendant is whoever it was brought against.
+_CASE_NOUNS = {"charge", "case", "indictment", "count", "complaint", "prosecution"}
+
+
+def dismissal_defendants(
+    doc: Doc, sent: Span, start: int, end: int, names: NameIndex, ctx: Context
+) -> list[Person] | None:
+    """Defendants of a dismissal (``start``/``end``: the trigger's document char offsets).
+
+    A dismissal disposes of charges, a case or an indictment; its defendant is whom they
+    were brought against, whatever the sentence's subject ("the judge dismissed an
+    indictment today against X", "X's case was dismissed", "the case against X was
+    dismissed", "dismissed the charges of Y against X"). A bare "the case" / "the charges"
+    is the case the release is telling: its latest defendant, else the person named last
+    in the two sentences before. Cases counted or unowned ("dismissed 350 cases", "began
+    dismissing criminal cases", "had not dismissed a case") are nobody's: an empty list.
+    None when the trigger names no such noun (the general finder decides)."""
+    nouns = [
+        t for t in sent
+        if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN")
+        and t.lemma_.lower() in _CASE_NOUNS
+    ]  # fmt: skip
+    if not nouns:
+        return None
+    noun = nouns[0]
+    verb = noun.head if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else noun
+    owners = [
+        g
+        for t in dict.fromkeys((noun, verb))
+        for c in t.children
+        if c.dep_ == "prep" and (c.lower_ == "against" or (c.lower_ == "of" and t is noun))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for g in owners:
+        found = _arg_names(doc, names, g, ctx.known)
+        found = [p for p in found if p[1] in ("person", "organization")]
+        if found:
+            return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
+    if any(g.pos_ != "PRON" for g in owners):
+        # "charges against a woman who ...", "against former Officer" (a headline), "against
+        # one defendant": nobody named there; the sentence that names them gives the row
+        return []
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss and poss[0].pos_ != "PRON":
+        return [_full_company(p, ctx.known) for p in _arg_names(doc, names, poss[0], ctx.known)]
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    counted = any(c.dep_ == "nummod" for c in noun.children) or any(
+        c.dep_ == "amod" and c.lower_ in ("many", "several", "numerous") for c in noun.children
+    )
+    many_cases = noun.lemma_.lower() == "case" and noun.tag_ in ("NNS", "NNPS")
+    if counted or (many_cases and not poss) or dets & {"a", "an", "any", "no", "every"}:
+        return []
+    if any(t.lemma_.lower() == "victim" for c in noun.lefts for t in c.subtree):
+        return []  # "the victim's charges were dismissed"
+    # a name before the trigger in its own sentence ("People v. Daniel Alvarez - the case was
+    # dismissed"), else the release's latest defendant; only "the case" reaches back two
+    # sentences ("... the trial of X. The next day, the case was dismissed"): a bare "the
+    # charge" there is as often a victim's or a co-defendant's
+    # (the subject of an active "X dismissed the case" is the dismisser: not read there)
+    passive = noun.dep_ in _SUBJ_DEPS
+    return (
+        (_named_before(doc, names, sent, start, 0) if passive else [])
+        or ctx.resolve(start, False)
+        or (_named_before(doc, names, sent, start, 2) if noun.lower_ == "case" else [])
+    )
+
+
+def _named_before(doc: Doc, names: NameIndex, sent: Span, start: int, n: int) -> list[Person]:
+    """The last non-official person named before ``start`` in its sentence or in the ``n``
+    sentences before it ("... the trial of Jose Luis Tapia. The next day, the case was
+    dismissed")."""
+    first = sent.start
+    for _ in range(n):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    officials = _officials(doc, names)
+    hits = [
+        (name, t)
+        for name, t, b, e in names_in(doc, names, doc[first].idx, start)
+        if t == "person" and name not in officials and not _oblique(doc, b, e)
+    ]
+    return hits[-1:]

@@ -42,6 +42,7 @@ from casewire.extract.outcome_people import (
     case_officials,
     clean_name,
     defendants,
+    dismissal_defendants,
     names_in,
     plausible_defendant,
 )
@@ -433,11 +434,21 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                     else []
                 )  # fmt: skip
             else:
-                people = defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+                owned = (
+                    dismissal_defendants(doc, sent, start, end, names, ctx)
+                    if otype == "dismissed"
+                    else None
+                )
+                people = (
+                    owned
+                    if owned is not None
+                    else defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
+                )
             if not people:
                 continue
-            if not civil:
-                # a civil party is no antecedent for a later criminal trigger's "he"/"they"
+            if not civil and otype != "dismissed":
+                # a civil party is no antecedent for a later criminal trigger's "he"/"they",
+                # nor is a dismissal's, told as history as often as news
                 ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
