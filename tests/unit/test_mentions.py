@@ -218,3 +218,30 @@ def test_hyphenated_surname_is_kept(nlp):
 )
 def test_line_wrapped_inside_a_name_is_kept(nlp, text, name):
     assert name in {" ".join(m.canonical.split()) for m in _mentions(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model starts the name at its second word; the parse keeps the first
+        (
+            "Hope Ashley Jacoby, 24, San Juan Capistrano, pleaded guilty to the court to four "
+            "felony counts.",
+            "Hope Ashley Jacoby",
+        ),
+        (
+            "Capper Olga Lilia Toscano, 41, pleaded guilty Aug. 11, 2009. Three cappers "
+            "recruited the patients.",
+            "Olga Lilia Toscano",
+        ),
+    ],
+)
+def test_given_name_the_model_left_out(nlp, text, name):
+    people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
+    assert name in people
+
+
+def test_a_title_is_no_given_name(nlp):
+    text = "The case is prosecuted by Trial Attorneys Justin Gelfand and Kevin Zolot."
+    people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
+    assert not any(p.startswith("Attorneys") for p in people)

@@ -142,3 +142,33 @@ def test_a_co_defendant_borrows_no_lead_date(nlp) -> None:
             "45, who testified at trial, pleaded guilty March 19, 2009, to one count of accessory "
             "after the fact and was sentenced to one year in jail.")  # fmt: skip
     assert _date(nlp, text, "sentenced to one") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a date written before the noun of the offence dates the offence
+        (
+            "In addition, Brown and Fisher were sentenced for their roles in a Nov. 6, 2015 "
+            "attempted murder.",
+            "sentenced",
+            None,
+        ),
+        (
+            "John Vega has been indicted by the grand jury in connection with the January 12, "
+            "2019 attack inside the jail.",
+            "indicted",
+            PUB,
+        ),
+        # ... a noun of the proceedings keeps its date
+        (
+            "John Diallo was one of 13 people charged in a May 19, 2009, indictment.",
+            "charged",
+            "2009-05-19",
+        ),
+        # ... and a time of day is the date's own
+        ("John Smith was sentenced Tuesday afternoon to 10 years.", "sentenced", "2024-10-15"),
+    ],
+)
+def test_date_before_an_offence_noun(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected

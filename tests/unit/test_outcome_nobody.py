@@ -62,3 +62,14 @@ def test_plea_is_not_also_a_conviction(nlp) -> None:
     )
     types = {o.outcome_type for o in _run(nlp, text) if o.defendant == "Robert James Hale"}
     assert types == {"pleaded_guilty"}
+
+
+def test_those_who_are_charged_is_nobody(nlp) -> None:
+    text = (
+        "Omar Hassan, 20, of Eagan, pleaded guilty today to conspiracy. "
+        "The best way to stop recruiting is for those who have been charged to take "
+        "responsibility for their crimes, the U.S. Attorney said."
+    )
+    got = {(o.defendant, o.outcome_type) for o in _run(nlp, text)}
+    assert ("Omar Hassan", "pleaded_guilty") in got
+    assert ("Omar Hassan", "charged") not in got

@@ -139,13 +139,14 @@ def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
     taken += _anchored_names(doc, rules, [(c.start, c.end) for c in taken])
     occupied = [(c.start, c.end) for c in taken]
     out = list(taken)
-    for chain in _person_chains(doc):
+    lower = _lowercase_words(doc)
+    for chain in _person_chains(doc, lower):
         if chain.label_ not in rules["label_types"] and chain.label_ != "NORP":
             continue
         if any(s < chain.end_char and chain.start_char < e for s, e in occupied):
             continue
         for ent in _list_line_pieces(chain):
-            cand = _clean(ent, rules)
+            cand = _clean(ent, rules, lower)
             if cand is not None:
                 out.append(cand)
     return sorted(out, key=lambda c: (c.start, c.end))
@@ -213,7 +214,7 @@ def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
     return out
 
 
-def _person_chains(doc: Doc) -> list[Span]:
+def _person_chains(doc: Doc, lower: frozenset[str]) -> list[Span]:
     """Model entities, with PERSON/NORP spans grown over adjacent capitalized PROPNs.
 
     "Sergio" (NORP) + "Villarreal Barragan" (no entity) becomes one PERSON; a
@@ -224,6 +225,7 @@ def _person_chains(doc: Doc) -> list[Span]:
         if ent.label_ not in ("PERSON", "NORP"):
             out.append(ent)
             continue
+        start = _given_names_before(doc, ent, lower) if ent.label_ == "PERSON" else ent.start
         end = ent.end
         while (
             end < len(doc)
@@ -232,8 +234,62 @@ def _person_chains(doc: Doc) -> list[Span]:
         ):
             end += 1
         if end > ent.end or ent.label_ == "PERSON":
-            out.append(Span(doc, ent.start, end, label="PERSON"))
+            out.append(Span(doc, start, end, label="PERSON"))
     return out
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """Lemmas the document writes in lower case: its common nouns ("cappers", "defendant")."""
+    return frozenset(t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha)
+
+
+def _role_word(tok: Token, nxt: Token, lower: frozenset[str]) -> bool:
+    """ "Capper" of "Capper Sue Nanda": a capitalized word the document also writes in
+    lower case, not itself a given name, before a word that is one."""
+    given, _ = census_names()
+    return (
+        tok.is_title
+        and tok.lemma_.lower() in lower
+        and tok.lower_ not in given
+        and nxt.lower_ in given
+    )
+
+
+def _given_names_before(doc: Doc, ent: Span, lower: frozenset[str]) -> int:
+    """Start of a PERSON span grown leftwards over the given names the model left out.
+
+    The model often starts a name at its second word when the first is rare
+    ("Iain Nigel MacKellar" -> "Nigel MacKellar", "Hope Ashley Jacoby" -> "Ashley
+    Jacoby"). The parse still joins the word to the name: a capitalized word with no
+    entity of its own, in the same sentence and line, that is a ``compound`` of the
+    name's head and a given name of the census lists. A title ("Major", also a given
+    name) or a word the document also writes in lower case (a role such as "Capper")
+    stops the growth; so does any other word ("Trial Attorneys X", "Specialist X").
+    """
+    rules = load_rules()
+    given, _ = census_names()
+    titles = rules["person_titles"] | set(rules["title_given_names"])
+    head = ent.root
+    start = ent.start
+    sent_start = sent_at(doc, ent.start).start
+    while start > sent_start:
+        tok = doc[start - 1]
+        if not (
+            tok.is_alpha
+            and tok.is_title
+            and not tok.ent_type_
+            and tok.dep_ == "compound"
+            and tok.head == head
+            and "\n" not in tok.whitespace_
+            and tok.lower_ in given
+            and tok.lower_ not in titles
+            and tok.lemma_.lower() not in lower
+            and tok.lower_ not in lower
+            and not tok.is_stop
+        ):
+            break
+        start -= 1
+    return start
 
 
 def _line_of(text: str, char: int) -> tuple[int, int]:
@@ -306,7 +362,7 @@ def _free_name_token(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.is_alpha
 
 
-def _clean(ent: Span, rules: dict) -> Candidate | None:
+def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candidate | None:
     """Cut at the sentence end; strip determiners, possessives, titles, nation prefixes."""
     sent_end = sent_at(ent.doc, ent.start).end
     toks = list(ent[: max(1, min(len(ent), sent_end - ent.start))])
@@ -322,6 +378,10 @@ def _clean(ent: Span, rules: dict) -> Candidate | None:
         toks = toks[:-1]
     if ent.label_ == "PERSON":
         while len(toks) > 1 and toks[0].lower_.rstrip(".") in rules["person_titles"]:
+            toks = toks[1:]
+        # a role the document also writes in lower case ("Capper Sue Nanda", "the
+        # cappers") before a given name
+        while len(toks) > 2 and _role_word(toks[0], toks[1], lower):
             toks = toks[1:]
     elif ent.label_ == "ORG":
         toks = _strip_nation_prefix(toks, rules)

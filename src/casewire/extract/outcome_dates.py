@@ -74,6 +74,15 @@ _EARLIER_ADVERBS = {"already", "previously", "earlier", "formerly"}
 # Verbs of telling: a date of the telling ("Ogg announced Tuesday") is the release's,
 # not the outcome's, once another mention of the outcome writes its own.
 _TELLING = {"announce", "say", "state", "report", "confirm", "disclose"}
+# Nouns of the proceedings themselves: a date written before one ("a May 19, 2009,
+# indictment", "his July 1, 2025 guilty plea", "a May 22, 2015, hearing") is the date of
+# a step of the case, not of the offence.
+_PROCEEDING_NOUNS = {
+    "indictment", "plea", "hearing", "verdict", "trial", "complaint", "information",
+    "sentencing", "arraignment", "conviction", "arrest", "judgment", "order", "agreement",
+    "sentence", "ruling", "decision", "appearance", "proceeding", "filing", "deal",
+    "court", "session", "conference", "announcement", "release",
+}  # fmt: skip
 
 
 def _clause(text: str, trig: tuple[int, int]) -> tuple[int, int]:
@@ -277,6 +286,37 @@ def _nominal_own(date: Token, trigger: Token) -> bool:
     return False
 
 
+def _event_premodifier(span: Span, trigger: Token) -> bool:
+    """The date is written before a noun it dates: "sentenced for their roles in a Nov. 6,
+    2015 attempted murder", "convicted in connection with an April 5, 1999, fire" (the
+    offence's day). A noun of the proceedings ("a May 19, 2009, indictment") or the
+    trigger itself keeps its date."""
+    heads = [t.head for t in span if t.head.i >= span.end]
+    return any(
+        h.pos_ == "NOUN"
+        and h.ent_type_ not in ("DATE", "TIME")  # "Tuesday afternoon"
+        and not any(_proceeding(n, trigger) for n in _noun_chain(h))
+        for h in heads
+    )
+
+
+def _noun_chain(tok: Token) -> list[Token]:
+    """A noun and the nouns it is a compound of: "court" of "a June 5 court appearance"."""
+    out = [tok]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _proceeding(noun: Token, trigger: Token) -> bool:
+    return (
+        noun.i == trigger.i
+        or noun.lemma_.lower() in _PROCEEDING_NOUNS
+        or bool(_ANY_OUTCOME.search(noun.text))
+    )
+
+
 def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
     """The parse puts the date under another verb of the trigger's clause: "charged with
     killing her neighbour on Sept. 6, 2018", "were on duty on Jan. 24, 2010, when ..."."""
@@ -289,6 +329,8 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
     if span is None or span.root.i == span.root.head.i:
         return False
     if _offence_noun(span.root, trigger) or _other_conjunct(span.root, trigger):
+        return True
+    if _event_premodifier(span, trigger):
         return True
     head = span.root.head
     while head.pos_ == "ADP" and head.head.i != head.i:

@@ -745,15 +745,26 @@ def _indefinite(tok: Token) -> bool:
     )
 
 
+def _generic_those(subj: Token, trig: Token) -> bool:
+    """ "those who have been charged (should take responsibility)": the pronoun of a
+    relative clause stands for anyone; "four of those who pleaded guilty" is a group."""
+    return (
+        trig.dep_ == "relcl"
+        and subj.i == trig.head.i
+        and subj.lower_ == "those"
+        and not (subj.dep_ == "pobj" and subj.head.lower_ == "of")
+    )
+
+
 def _nobody(trig: Token) -> bool:
     """The trigger is about nobody who stands trial: its subject is indefinite ("after
-    someone is convicted"), or a public body is "charged with" a duty ("a task force charged
-    with conducting a review")."""
+    someone is convicted", "those who are charged"), or a public body is "charged with"
+    a duty ("a task force charged with conducting a review")."""
     r = rules()
     subj = [c for c in trig.children if c.dep_ in _SUBJ_DEPS]
     if trig.dep_ in ("acl", "relcl"):
         subj = subj if subj and subj[0].lower_ not in ("who", "that") else [trig.head]
-    if any(_indefinite(s) for s in subj):
+    if any(_indefinite(s) or _generic_those(s, trig) for s in subj):
         return True
     return trig.lemma_.lower() == "charge" and any(s.lemma_.lower() in r["tasked"] for s in subj)
 
