@@ -245,3 +245,27 @@ def test_a_title_is_no_given_name(nlp):
     text = "The case is prosecuted by Trial Attorneys Justin Gelfand and Kevin Zolot."
     people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
     assert not any(p.startswith("Attorneys") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # The small model tags this name ORG; the census lists make it a person.
+        (
+            "Felipe Hurtado aka Juan de Dios is alleged to have conspired with check cashers "
+            "during the years 2011 and 2012.",
+            "Felipe Hurtado",
+            "person",
+        ),
+        # An institution word keeps a name-like organization an organization.
+        (
+            "On Wednesday, Rose spoke in front of more than 200 people at Francis Parker "
+            "School, sharing her story.",
+            "Francis Parker School",
+            "organization",
+        ),
+    ],
+)
+def test_census_names_decide_person_or_organization(nlp, text, name, etype):
+    types = {m.canonical: m.entity_type for m in _mentions(nlp, text)}
+    assert types.get(name) == etype, types
