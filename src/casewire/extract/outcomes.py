@@ -237,14 +237,31 @@ def _own_quantities(
     for i, (pos, n) in enumerate(cuts):
         end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
         seg = text[pos:end]
-        custody, _ = _custody(seg, 0 if pos >= trig[0] else trig[0] - pos)
-        custody.pop("death_sentence", None)
-        custody.update(_money(seg))
+        custody = _terms_and_money(seg, 0 if pos >= trig[0] else trig[0] - pos)
         if any(v not in (None, False) for k, v in custody.items() if k != "custody_suspended"):
             out[n] = custody
     if len(out) < 2:
         return None
     return {p[0]: out.get(p[0], {}) for p in people}
+
+
+def _terms_and_money(text: str, trig_start: int = 0) -> dict[str, Any]:
+    """Custody, probation, supervision and court-ordered money of one stretch of text
+    (a clause of one defendant, a table cell, a record's "Sentence:" line)."""
+    found, _ = _custody(text, trig_start)
+    found.pop("death_sentence", None)
+    found.update(_money(text))
+    return found
+
+
+def _method(text: str) -> str | None:
+    """How a verdict was reached ("jury", "bench"), when the text says."""
+    return next((m for m, p in rules()["method"].items() if p.search(text)), None)
+
+
+def _first_day(text: str, published: str | None) -> str | None:
+    """The first day-precise date written in ``text``."""
+    return next((v.iso for _, _, v in find_dates(text, published) if v.precision == "day"), None)
 
 
 def _near(
@@ -318,7 +335,7 @@ def _fields(
     if otype == "pleaded_guilty":
         f["conviction_method"] = "plea"
     elif otype == "convicted":
-        f["conviction_method"] = next((k for k, p in r["method"].items() if p.search(text)), None)
+        f["conviction_method"] = _method(text)
     if otype == "sentenced":
         custody, approx = _custody(text, trig[0])
         f.update(custody)
@@ -601,9 +618,7 @@ def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, 
     for s, e, trigs in cells:
         cell = text[s:e]
         if not trigs:
-            custody, _ = _custody(cell, 0)
-            custody.pop("death_sentence", None)
-            custody.update(_money(cell))
+            custody = _terms_and_money(cell)
             if any(v not in (None, False) for v in custody.values()):
                 terms.append(custody)
             charges.extend(find_charges(cell))
@@ -614,14 +629,11 @@ def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, 
             nxt = next((p for p in starts if p > s + ts), row.end)
             seg = text[s + ts : nxt]
             f: dict[str, Any] = {"charges": tuple(find_charges(seg))}
-            day = [v for _, _, v in find_dates(seg, published) if v.precision == "day"]
-            f["decision_date"] = day[0].iso if day else None
+            f["decision_date"] = _first_day(seg, published)
             if otype == "pleaded_guilty":
                 f["conviction_method"] = "plea"
             elif otype == "convicted":
-                f["conviction_method"] = next(
-                    (m for m, p in rules()["method"].items() if p.search(seg)), None
-                )
+                f["conviction_method"] = _method(seg)
             if otype == "sentenced":
                 custody, _ = _custody(seg, 0)
                 f.update(custody)
@@ -660,9 +672,7 @@ def _block_outcomes(
         body = text[block.start : block.end]
         out["convicted"] = {
             "charges": next(iter(out.values()), {}).get("charges", ()),
-            "conviction_method": next(
-                (m for m, p in rules()["method"].items() if p.search(body)), None
-            ),
+            "conviction_method": _method(body),
         }
     return out
 
@@ -678,8 +688,7 @@ def _grant_date(text: str, grants: list[Record], published: str | None) -> str |
         return None
     for line in reversed(text[: grants[0].head[0]].split("\n")[-8:]):
         if _GRANT.search(line):
-            day = [v for _, _, v in find_dates(line, published) if v.precision == "day"]
-            return day[0].iso if day else None
+            return _first_day(line, published)
     return None
 
 
@@ -712,12 +721,8 @@ def _record_outcomes(
     offense = _RECORD_LABEL.sub("", text[slice(*record.offense)]) if record.offense else ""
     charges = tuple(find_charges(offense))
     f: dict[str, Any] = {"charges": charges}
-    custody, _ = _custody(sent, 0)
-    custody.pop("death_sentence", None)
-    f.update(custody)
-    f.update(_money(sent))
-    day = [v for _, _, v in find_dates(sent, None) if v.precision == "day"]
-    f["decision_date"] = day[0].iso if day else None
+    f.update(_terms_and_money(sent))
+    f["decision_date"] = _first_day(sent, None)
     courts = court_mentions(sent) or court_mentions(offense)
     f["court"] = courts[0][2] if courts else None
     return {"other": {"charges": charges, "decision_date": grant_date}, "sentenced": f}
