@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -260,3 +261,43 @@ def render_diff(summary: dict[str, dict[str, Any]], max_keys: int = 10) -> str:
                 more = f" (+{len(keys) - max_keys} more)" if len(keys) > max_keys else ""
                 lines.append(f"  {op} {', '.join(keys[:max_keys])}{more}")
     return "\n".join(lines)
+
+
+#: The FtM delta of a release, beside the table deltas.
+FTM_DELTA = "delta/entities.ftm.json"
+
+
+def write_ftm_delta(old: Path | None, folder: Path, ftm_file: str) -> dict[str, int]:
+    """Write ``delta/entities.ftm.json``: one ``{"op": ..., "entity": {...}}`` line per
+    FtM entity added, modified (the new entity) or deleted (the old one) since ``old``,
+    as OpenSanctions publishes its deltas. Lines follow the entity files' order: ADD and
+    MOD as in the new file, then DEL as in the old. Returns the count per op."""
+    before: dict[str, bytes] = {}
+    if old is not None and (old / ftm_file).is_file():
+        for entity_id, line in _ftm_lines(old / ftm_file):
+            before[entity_id] = hashlib.sha256(line.encode()).digest()
+    counts = dict.fromkeys(OPS, 0)
+    path = folder / FTM_DELTA
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for entity_id, line in _ftm_lines(folder / ftm_file):
+            was = before.pop(entity_id, None)
+            if was == hashlib.sha256(line.encode()).digest():
+                continue
+            op = "ADD" if was is None else "MOD"
+            out.write(f'{{"op": "{op}", "entity": {line}}}\n')
+            counts[op] += 1
+        if before:  # what is left of the old file was deleted
+            for entity_id, line in _ftm_lines(old / ftm_file):  # type: ignore[operator]
+                if entity_id in before:
+                    out.write(f'{{"op": "DEL", "entity": {line}}}\n')
+                    counts["DEL"] += 1
+    return counts
+
+
+def _ftm_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """``(entity id, JSON line without its newline)`` of an FtM JSON-lines file."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                line = line.rstrip("\n")
+                yield json.loads(line)["id"], line
