@@ -50,6 +50,8 @@ browser:
 eval: install  ## score extraction against every gold file in $(GOLD)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json $(if $(BASELINE),--baseline $(BASELINE),)
 	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
+	# the headline figures, committed with the code they measure: every release's card quotes them
+	$(BIN)/python -m casewire.publish.accuracy $(OUTPUT)/eval.json --entities $(OUTPUT)/eval_entities.json
 
 bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
 	$(BIN)/python bench/run.py --n $(N) --n-process $(NPROC) --stages $(STAGES) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)

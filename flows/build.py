@@ -7,7 +7,6 @@ parameters are the configuration.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -31,6 +30,7 @@ from casewire.memory import return_free_memory
 from casewire.nlp import load_nlp, model_version_of
 from casewire.progress import Progress
 from casewire.publish import PublishResult, builds, publish_release
+from casewire.publish.accuracy import load_accuracy
 from casewire.publish.shrink import DEFAULT_MAX_SHRINK
 from casewire.records import DocExtraction, Document, Reject
 
@@ -109,7 +109,7 @@ def publish(
         output_dir,
         sources=[s.__dict__ for s in sources],
         stats=stats,
-        eval_figures=load_eval_figures(output_dir),
+        eval_figures=load_eval_figures(),
         build_date=dt.date.today().isoformat(),
         lock_timeout=lock_timeout,
         validated=True,  # the frames validate_tables returned, unchanged
@@ -158,29 +158,10 @@ def use_jemalloc_for_arrow() -> None:
         pass
 
 
-def load_eval_figures(output_dir: Path) -> dict | None:
-    """Headline figures `make eval` left in ``output/eval*.json``, for the dataset card."""
-    figures: dict[str, float | None] = {}
-    outcomes = output_dir / "eval.json"
-    if outcomes.is_file():
-        data = json.loads(outcomes.read_text(encoding="utf-8"))
-        # Per gold file and split, then per group; field agreement on the test split,
-        # the figure no rule was written against (else on all gold).
-        results = {**data.get("files", {}), **data.get("groups", {})}
-        for label, result in results.items():
-            for key in ("precision", "recall", "f1"):
-                figures[f"outcomes {label} {key}"] = result["outcomes"][key]
-        group = "test" if "test" in data.get("groups", {}) else "all"
-        for field_name, values in results.get(group, {}).get("fields", {}).items():
-            figures[f"outcomes {group} exact {field_name}"] = values["exact"]
-    entities = output_dir / "eval_entities.json"
-    if entities.is_file():
-        seed = json.loads(entities.read_text(encoding="utf-8")).get("seed", {})
-        for part, result in seed.items():
-            if isinstance(result, dict) and "precision" in result:
-                figures[f"seeds {part} precision"] = result["precision"]
-                figures[f"seeds {part} recall"] = result["recall"]
-    return figures or None
+def load_eval_figures(path: Path | None = None) -> dict | None:
+    """The accuracy summary the last ``make eval`` committed (casewire/publish/accuracy.json),
+    for the dataset card; ``path`` reads another."""
+    return load_accuracy(path) if path is not None else load_accuracy()
 
 
 def _extract_all(

@@ -8,6 +8,32 @@ import sys
 import tempfile
 from pathlib import Path
 
+from casewire.eval_args import add_eval_arguments
+
+
+def version_text() -> str:
+    """``casewire <package version> (schema <data contract version>)``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from schemas.registry import SCHEMA_VERSION
+
+    try:
+        package = version("casewire")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        package = "unknown (not installed)"
+    return f"casewire {package} (schema {SCHEMA_VERSION})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, its text computed only when asked (the schemas load pandera)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        print(version_text())
+        parser.exit()
+
 
 class ArgumentError(ValueError):
     """A command-line argument that cannot work; reported in one line, exit code 2."""
@@ -104,9 +130,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from casewire import evaluate
+    from casewire import evaluate  # late: it loads the extraction code
 
-    return evaluate.main(args.rest)
+    return evaluate.run(args)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -132,6 +158,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casewire", description=__doc__)
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the casewire and schema versions"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="build a release from the raw folder")
     run.add_argument("--raw", type=Path, default=Path("raw"), help="input folder (default raw/)")
@@ -187,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--eval", default=None, help="eval.json (default: <output>/eval.json)")
     rep.set_defaults(func=_cmd_report)
     ev = sub.add_parser("eval", help="score extraction against gold files (see make eval)")
-    ev.add_argument("rest", nargs=argparse.REMAINDER)
+    add_eval_arguments(ev)  # the flags of python -m casewire.evaluate, declared there once
     ev.set_defaults(func=_cmd_eval)
     return parser
 

@@ -14,7 +14,10 @@ class Rejects(TableModel):
     """Quarantined inputs: nothing is dropped silently."""
 
     reject_id: Series[str] = id_field("rej", "Stable reject ID.", unique=True)
-    source: Series[str] = text_field("Input path relative to raw/, ':<line>' for JSONL lines.")
+    source: Series[str] = text_field(
+        "Input path relative to raw/; a JSONL line is '<path>:<line>', followed by "
+        "' (id <record id>)' once its id was read."
+    )
     reason: Series[str] = enum_field(REJECT_REASONS, "Reason code.")
     message: Series[str] = text_field("Human-readable detail.")
     duplicate_of: Series[str] = id_field(

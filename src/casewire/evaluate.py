@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from casewire.eval_args import add_eval_arguments
 from casewire.extract.charges import categorize
 from casewire.textnorm import name_key
 
@@ -382,29 +383,12 @@ def evaluate(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--gold",
-        type=Path,
-        action="append",
-        default=None,
-        help="gold dir (repeatable; default: ../shared/gold and gold/annotated)",
-    )
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
-    ap.add_argument("--raw", type=Path, default=REPO / "raw")
-    ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument(
-        "--lenient",
-        action="store_true",
-        help="the old scorer: rows on no-outcome documents and non-names apart",
-    )
-    ap.add_argument(
-        "--baseline",
-        type=Path,
-        default=None,
-        help="an earlier eval.json: print each office's change against it",
-    )
-    args = ap.parse_args(argv)  # fmt: skip
+    ap = add_eval_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    return run(ap.parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score, print the figures and write ``--json``: what ``make eval`` does."""
     from casewire.evaluate_views import render_errors, render_office_table
 
     gold: dict[str, list[dict]] = {}

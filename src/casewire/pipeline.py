@@ -51,6 +51,7 @@ def _failure_reject(document: Document, exc: BaseException) -> Reject:
         document.source_path,
         "extraction_error",
         f"{type(exc).__name__}: {exc}{where} (doc {document.doc_id})",
+        record_id=document.source_id,
     )
 
 
@@ -247,6 +248,7 @@ def reconcile_duplicates(rejects: Iterable[Reject], failed: dict[str, Reject]) -
                 "extraction_error",
                 f"same text as {r.duplicate_of}, which failed extraction: "
                 f"{failed[r.duplicate_of].message}",
+                record_id=r.record_id,
             )
         out.append(r)
     return out

@@ -55,6 +55,9 @@ class Reject:
     reason: str  # a code from casewire.ingest.REJECT_REASONS
     message: str
     duplicate_of: str | None = None  # doc_id of the kept copy, for duplicates
+    #: The unit's own id (a JSONL record's ``id``) once it was read: a line number
+    #: alone does not let a user find the record in the file that feeds it.
+    record_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

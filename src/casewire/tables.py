@@ -7,6 +7,7 @@ produced a column; ``schemas.validate_tables`` then checks, it does not coerce.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
@@ -86,7 +87,29 @@ def documents_rows(extractions: Sequence[DocExtraction]) -> list[dict]:
 
 
 def rejects_rows(rejects: Sequence[Reject]) -> list[dict]:
-    return [{"reject_id": stable_id("rej", r.source), **asdict(r)} for r in rejects]
+    return [
+        {
+            # the ID hashes the location alone, as before the record id was shown
+            "reject_id": stable_id("rej", r.source),
+            "source": reject_source(r),
+            "reason": r.reason,
+            "message": r.message,
+            "duplicate_of": r.duplicate_of,
+        }
+        for r in rejects
+    ]
+
+
+_LINE = re.compile(r":\d+$")
+
+
+def reject_source(reject: Reject) -> str:
+    """``path:line (id <record id>)`` for a JSONL record whose id was read, so that it can
+    be found by its id; the path (or ``path:line``) otherwise. A ``.txt`` file's id is
+    its path, which the source already is."""
+    if reject.record_id is None or not _LINE.search(reject.source):
+        return reject.source
+    return f"{reject.source} (id {reject.record_id})"
 
 
 def mentions_frame(extractions: Sequence[DocExtraction], res: EntityResolution) -> pd.DataFrame:

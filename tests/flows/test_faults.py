@@ -40,6 +40,11 @@ def mixed_raw(tmp_path: Path) -> Path:
     return raw
 
 
+def _unit(source: str) -> str:
+    """The input unit a ``rejects.source`` names: a JSONL record's id dropped."""
+    return source.split(" (id ", 1)[0]
+
+
 def _doc_id(raw: Path, source_path: str) -> str:
     docs = [u for u in read_raw(raw) if isinstance(u, Document)]
     return next(d.doc_id for d in docs if d.source_path == source_path)
@@ -154,9 +159,13 @@ def test_every_input_unit_is_a_document_or_a_reject_with_its_reason(
     assert len(docs) + len(rejects) == len(EXPECTED)  # EXPECTED lists every input unit
     seen = {
         **dict.fromkeys(docs.source_path, "document"),
-        **dict(zip(rejects.source, rejects.reason, strict=True)),
+        **dict(zip(map(_unit, rejects.source), rejects.reason, strict=True)),
     }
     assert seen == EXPECTED
+    # a JSONL record is named by its id once it was read; a line that is no record is not
+    assert {"feed.jsonl:2 (id feed/2)", "ids.jsonl:3 (id ids/1)", "feed.jsonl:3"} <= set(
+        rejects.source
+    )
     for row in rejects.itertuples():
         assert row.message.strip(), f"{row.source}: reject without a message"
     duplicate = rejects.set_index("source").loc["same article again (1).txt"]
@@ -277,7 +286,7 @@ def test_hostile_run_accounts_for_every_input_unit(hostile_run) -> None:
     rejects = pd.read_parquet(_release(out) / "rejects.parquet")
     seen = {
         **dict.fromkeys(docs.source_path, "document"),
-        **dict(zip(rejects.source, rejects.reason, strict=True)),
+        **dict(zip(map(_unit, rejects.source), rejects.reason, strict=True)),
     }
     assert seen == HOSTILE_EXPECTED
     assert result.accounting.startswith(f"{len(HOSTILE_EXPECTED)} input units = ")
@@ -307,7 +316,7 @@ def test_hostile_run_rejects_say_what_to_fix(hostile_run) -> None:
     _, out, _ = hostile_run
     rejects = pd.read_parquet(_release(out) / "rejects.parquet").set_index("source")
     assert "1,000,000" in rejects.loc["report.txt"].message
-    assert "good_article.txt" in rejects.loc["ids.jsonl:1"].message
+    assert "good_article.txt" in rejects.loc["ids.jsonl:1 (id good_article)"].message
     assert ".txt, .jsonl, .jsonl.gz" in rejects.loc["page.json"].message
     assert "decompressed" in rejects.loc["long.jsonl.gz:1"].message
 

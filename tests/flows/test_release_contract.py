@@ -94,10 +94,14 @@ def test_adding_a_document_gives_a_delta_of_exactly_its_rows(
     new_docs = delta["documents"]
     assert list(new_docs.op) == ["ADD"]
     new_doc = new_docs.doc_id.iloc[0]
+    assert new_docs.source_id.iloc[0] == record["id"] and len(new_docs.text.iloc[0]) > 100
     for name in ("mentions", "entity_roles", "legal_outcomes", "charges"):
         table = pd.read_parquet(second.path / f"{name}.parquet")
-        changed = table[table.iloc[:, 0].isin(delta[name].iloc[:, 1])]
+        key = schemas.primary_key(name)[0]
+        changed = table[table[key].isin(delta[name][key])]
         assert set(changed.doc_id) <= {new_doc}, name
+        assert set(delta[name].doc_id) <= {new_doc}, name  # the rows, not only their keys
+        assert list(delta[name].columns[3:]) == list(table.columns), name
     for name, frame in delta.items():
         assert "DEL" not in set(frame.op), f"{name}: adding a document deleted rows"
     old_entities = pd.read_parquet(first.path / "entities.parquet")

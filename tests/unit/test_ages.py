@@ -191,8 +191,8 @@ def test_readme_agreement_query_on_the_seeds(seed_tables):
         con.register(name, seed_tables[name])
     sql = (
         _readme_query()
-        .replace("'output/releases/<version>/entity_ages.parquet'", "entity_ages")
-        .replace("'output/releases/<version>/entities.parquet'", "entities")
+        .replace("read_parquet(getvariable('release') || '/entity_ages.parquet')", "entity_ages")
+        .replace("read_parquet(getvariable('release') || '/entities.parquet')", "entities")
     )
     result = con.execute(sql).df()
     row = result[result["canonical_name"] == "Genaro Garcia Luna"].iloc[0]

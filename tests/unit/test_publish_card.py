@@ -32,6 +32,12 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ).path
 
 
+def _column_row(card: str, table: str, column: str) -> str:
+    """The card's line for ``column`` in the section of ``table``."""
+    section = card.split(f"\n### {table}\n", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    return next(line for line in section.splitlines() if line.startswith(f"| `{column}` |"))
+
+
 def _snippets(card: str) -> list[str]:
     return re.findall(r"```python\n(.*?)```", card, flags=re.S)
 
@@ -55,7 +61,8 @@ def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> No
     card = (release / "README.md").read_text(encoding="utf-8")
     assert f"# casewire release {release.name}" in card
     assert "| legal_outcomes | 2 | 27 |" in card
-    assert "url 0%" in card and "variants 33%" in card
+    assert _column_row(card, "documents", "url").endswith("| 0% |")
+    assert _column_row(card, "entities", "variants").endswith("| 33% |")
     assert "| outcomes_f1 | 0.812 |" in card and "| gold_documents | 12 |" in card
     assert "1 input file(s), 187 bytes" in card and "| inputs | 3 |" in card
     assert "CC-BY-4.0" in card and "First release." in card
@@ -73,8 +80,10 @@ def test_card_and_report_describe_every_column_of_the_files(release: Path) -> No
         assert f"<td>{name}</td><td class=num>{rows:,}</td><td class=num>{len(columns)}</td>" in (
             report
         )
-    assert "evidence 100%" in card.split("**mentions**")[1].split("\n")[0]
-    assert "text 100%" in card.split("**documents**")[1].split("\n")[0]
+        for col in columns:  # every column of the file has its row, dropped ones too
+            assert _column_row(card, name, col)
+    assert _column_row(card, "mentions", "evidence").endswith("| 100% |")
+    assert _column_row(card, "documents", "text").endswith("| 100% |")
 
 
 def test_card_without_evaluation_says_so(tmp_path: Path) -> None:
@@ -111,3 +120,62 @@ def test_fill_rates_equal_the_cell_by_cell_definition() -> None:
     )
     assert fill_rates(frame) == reference(frame)
     assert all(type(r) is float for r in fill_rates(frame).values())
+
+
+def test_card_opens_with_hugging_face_metadata(release: Path) -> None:
+    import yaml
+
+    import schemas
+
+    card = (release / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n")
+    meta = yaml.safe_load(card.split("---\n", 2)[1])
+    assert meta["license"] == "cc-by-4.0" and meta["language"] == ["en"]
+    assert meta["size_categories"] == ["n<1K"]
+    configs = {c["config_name"]: c["data_files"] for c in meta["configs"]}
+    assert list(configs) == list(schemas.TABLES)
+    assert all((release / f).is_file() for f in configs.values())
+
+
+def test_column_meanings_are_the_schemas_descriptions(release: Path) -> None:
+    import schemas
+
+    card = (release / "README.md").read_text(encoding="utf-8")
+    for name, model in schemas.TABLES.items():
+        assert f"{model.__config__.description} Key: " in card, name
+        for col, column in model.to_schema().columns.items():
+            description = column.description.replace("|", "\\|")
+            assert f"| `{col}` | " in card and f" | {description} | " in _column_row(
+                card, name, col
+            ), (name, col)
+
+
+def test_card_states_coverage_limitations_and_personal_data(release: Path) -> None:
+    card = (release / "README.md").read_text(encoding="utf-8")
+    coverage = card.split("## Coverage", 1)[1].split("\n## ", 1)[0]
+    assert "1 document(s) from 1 input file(s); 0 with a source `url`." in coverage
+    assert "- `published_date`: 2021-03-04 to 2021-03-04, on 1 of 1 documents." in coverage
+    assert "- `decision_date`: 2021-03-03 to 2021-03-03, on 2 of 2 legal outcomes." in coverage
+    assert "## Limitations and known error classes" in card
+    personal = card.split("## Personal data", 1)[1].split("\n## ", 1)[0]
+    assert "victims" in personal.lower() and "removal" in personal
+
+
+def test_card_shows_accuracy_per_field_from_the_committed_summary(tmp_path: Path) -> None:
+    from casewire.publish.accuracy import ACCURACY_FILE, load_accuracy
+
+    summary = load_accuracy()
+    assert summary is not None, f"{ACCURACY_FILE} is missing: run make eval"
+    result = publish_release(
+        example_tables(),
+        tmp_path,
+        sources=SOURCES,
+        stats={},
+        eval_figures=summary,
+        build_date="2026-11-22",
+    )
+    card = (result.path / "README.md").read_text(encoding="utf-8")
+    accuracy = card.split("## Accuracy", 1)[1].split("\n## ", 1)[0]
+    for field, exact in summary["fields"].items():
+        assert f"| {field} | {exact:.3f} |" in accuracy, field
+    assert "| test | " in accuracy

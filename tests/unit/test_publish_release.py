@@ -96,7 +96,10 @@ def test_changed_tables_make_a_new_release_with_delta(tmp_path: Path) -> None:
     assert second.published and second.version.startswith("2026-11-23-")
     assert second.changes["cases"]["MOD"] == 1 and second.changes["rejects"]["DEL"] == 1
     delta = (second.path / "delta" / "rejects.csv").read_bytes().decode()
-    assert delta == "op,reject_id\r\nDEL,rej-02\r\n"
+    assert delta == (
+        "op,row,changed,reject_id,source,reason,message,duplicate_of\r\n"
+        "DEL,old,,rej-02,'=cmd.txt,empty,no text after cleaning,\r\n"
+    )  # the deleted row in full
     changelog = (second.path / "CHANGELOG.md").read_text()
     assert changelog.index(second.version) < changelog.index(first.version)
     assert {p: p.read_bytes() for p in first.path.rglob("*") if p.is_file()} == before

@@ -62,16 +62,23 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
             record.source,
             "not_a_release",
             f"the page is not a release (contains {cleaned.not_a_release!r})",
+            record_id=record.source_id,
         )
     text = cleaned.text
     if len(text) < MIN_CHARS:
-        return Reject(record.source, "empty", f"only {len(text)} characters left after cleaning")
+        return Reject(
+            record.source,
+            "empty",
+            f"only {len(text)} characters left after cleaning",
+            record_id=record.source_id,
+        )
     if len(text) > MAX_CHARS:
         return Reject(
             record.source,
             "too_long",
             f"{len(text):,} characters after cleaning; spaCy parses at most {MAX_CHARS:,} "
             "per document: split the article into several files",
+            record_id=record.source_id,
         )
     language = detect_language(text)
     if language not in SUPPORTED_LANGUAGES:
@@ -79,12 +86,17 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
             record.source,
             "unsupported_language",
             f"detected language {language!r}; casewire extracts English only",
+            record_id=record.source_id,
         )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = stable_id("doc", sha)
     if (earlier := dedup.check(text, doc_id)) is not None:
         return Reject(
-            record.source, "duplicate_of", f"same text as {earlier}", duplicate_of=earlier
+            record.source,
+            "duplicate_of",
+            f"same text as {earlier}",
+            duplicate_of=earlier,
+            record_id=record.source_id,
         )
     published, date_source = next(
         (
@@ -143,6 +155,7 @@ class Ingest:
                 "duplicate_id",
                 f"source_id {unit.source_id!r} is already the id of {first}; "
                 "ids must be unique: fix the id or rename the file",
+                record_id=unit.source_id,
             )
         result = to_document(unit, self.dedup)
         if isinstance(result, Document):

@@ -207,7 +207,13 @@ def record_from_dict(obj: dict, source: str) -> RawRecord | Reject:
     """A corpus-style dict (``id``, ``text``, optional ``title``/``date``/``url``)."""
     missing = [f for f in REQUIRED_FIELDS if not isinstance(obj.get(f), str) or not obj[f]]
     if missing:
-        return Reject(source, "missing_field", f"no usable {', '.join(missing)} field")
+        record_id = obj["id"] if "id" not in missing else None
+        return Reject(
+            source,
+            "missing_field",
+            f"no usable {', '.join(missing)} field",
+            record_id=record_id,
+        )
 
     def opt(key: str) -> str | None:
         value = obj.get(key)

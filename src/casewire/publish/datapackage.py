@@ -107,8 +107,10 @@ def descriptor(
     sources: list[dict[str, Any]],
     stats: dict[str, Any],
     created: str,
+    previous_version: str | None = None,
 ) -> dict[str, Any]:
-    """The datapackage.json content of one release."""
+    """The datapackage.json content of one release; ``previous_version`` is the release
+    its deltas compare with (None for a first release)."""
     return {
         "$schema": PROFILE,
         "name": PACKAGE_NAME,
@@ -119,6 +121,7 @@ def descriptor(
         "version": version,
         "schema_version": schemas.SCHEMA_VERSION,
         "created": created,
+        "previous_version": previous_version,
         "licenses": [DATA_LICENSE],
         "sources": [
             {

@@ -1,10 +1,18 @@
-"""Row-level differences between two releases: delta files, changelog, ``casewire diff``."""
+"""Row-level differences between two releases: delta files, changelog, ``casewire diff``.
+
+``delta/<table>.csv`` says what changed so that a reader need not diff two releases:
+one line per changed row with ``op`` (ADD, MOD, DEL), ``row`` (``new`` or ``old``),
+``changed`` (the columns a MOD changed, ``;``-joined) and then every column of the
+table. An ADD is the new row, a DEL the old row, a MOD two lines: the old row, then
+the new one. Cells are written as the table's CSV writes them. Lines come ADD, then
+MOD, then DEL, each in key order.
+"""
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,9 +21,18 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 import schemas
-from casewire.publish.files import arrow_schema, as_list, conform, csv_cell, csv_rows, neutralize
+from casewire.publish.files import (
+    LIST_SEPARATOR,
+    arrow_schema,
+    as_list,
+    conform,
+    csv_cell,
+    csv_rows,
+)
 
 OPS = ("ADD", "MOD", "DEL")
+#: Columns a delta file puts before the table's own.
+DELTA_COLUMNS = ("op", "row", "changed")
 
 
 def _row_hashes(name: str, df: pd.DataFrame) -> pd.Series:
@@ -61,19 +78,81 @@ def _key_ops(
 
 
 def table_delta(name: str, old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
-    """``op`` (ADD/MOD/DEL) plus primary-key columns, sorted by op then key."""
-    pk = schemas.primary_key(name)
-    rows = [(op, *key) for op, key in _key_ops(name, old, new)]
-    return pd.DataFrame(rows or None, columns=["op", *pk], dtype=object)
+    """The delta of two frames of a table, as ``delta/<table>.csv`` holds it (module
+    docstring): ``op``, ``row``, ``changed``, then the table's columns as CSV cells."""
+    ops = _key_ops(name, old, new)
+    old_rows = dict(zip(row_keys(name, old), csv_rows(old), strict=True)) if old is not None else {}
+    new_rows = dict(zip(row_keys(name, new), csv_rows(new), strict=True))
+    lines = list(_delta_lines(list(new.columns), _ordered(ops), old_rows, new_rows))
+    return pd.DataFrame(lines or None, columns=[*DELTA_COLUMNS, *new.columns], dtype=object)
 
 
-def _delta_csv(name: str, ops: list[tuple[str, tuple[str, ...]]]) -> bytes:
-    """``csv_bytes(table_delta(...))`` written straight from the ``(op, key)`` pairs."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(["op", *schemas.primary_key(name)])
-    writer.writerows((op, *map(neutralize, key)) for op, key in ops)
-    return buffer.getvalue().encode("utf-8")
+def _ordered(ops: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """ADD, MOD, DEL, each in key order (the order of the delta files)."""
+    return sorted(ops, key=lambda item: (OPS.index(item[0]), item[1]))
+
+
+def _delta_lines(
+    columns: list[str],
+    ops: list[tuple[str, tuple[str, ...]]],
+    old_rows: dict[tuple[str, ...], tuple[str, ...]],
+    new_rows: dict[tuple[str, ...], tuple[str, ...]],
+) -> Iterator[tuple[str, ...]]:
+    for op, key in ops:
+        if op == "ADD":
+            yield ("ADD", "new", "", *new_rows[key])
+        elif op == "DEL":
+            yield ("DEL", "old", "", *old_rows[key])
+        else:
+            before, after = old_rows[key], new_rows[key]
+            changed = LIST_SEPARATOR.join(
+                c for c, a, b in zip(columns, before, after, strict=True) if a != b
+            )
+            yield ("MOD", "old", changed, *before)
+            yield ("MOD", "new", changed, *after)
+
+
+def _write_delta_csv(
+    name: str, ops: list[tuple[str, tuple[str, ...]]], old: Path | None, new: Path, path: Path
+) -> None:
+    """``delta/<table>.csv`` of two release folders, reading them a batch at a time and
+    holding only the changed rows (a first release is all ADDs, streamed straight)."""
+    columns = schemas.columns(name)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow([*DELTA_COLUMNS, *columns])
+        wanted = {op: {k for o, k in ops if o == op} for op in OPS}
+        old_rows = _rows_of(old, name, wanted["MOD"] | wanted["DEL"]) if old else {}
+        new_rows = _rows_of(new, name, wanted["MOD"]) if wanted["MOD"] else {}
+        added = wanted["ADD"]
+        for batch in table_batches(new, name):  # ADD lines streamed, in file (key) order
+            for key, cells in zip(row_keys(name, batch), csv_rows(batch), strict=True):
+                if key in added:
+                    writer.writerow(("ADD", "new", "", *cells))
+        rest = [(op, k) for op, k in _ordered(ops) if op != "ADD"]
+        writer.writerows(_delta_lines(columns, rest, old_rows, new_rows))
+
+
+def _rows_of(
+    folder: Path, name: str, keys: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """CSV cells of the rows of a release table whose key is in ``keys``."""
+    rows: dict[tuple[str, ...], tuple[str, ...]] = {}
+    if not keys:
+        return rows
+    columns = schemas.columns(name)
+    for batch in table_batches(folder, name):
+        current = list(batch.columns) == columns
+        for key, cells in zip(row_keys(name, batch), csv_rows(batch), strict=True):
+            if key in keys:
+                # a release of an older contract: its cells under today's columns
+                rows[key] = cells if current else _realign(list(batch.columns), cells, columns)
+    return rows
+
+
+def _realign(have: list[str], cells: tuple[str, ...], columns: list[str]) -> tuple[str, ...]:
+    by_name = dict(zip(have, cells, strict=True))
+    return tuple(by_name.get(c, "") for c in columns)
 
 
 def _summary(ops: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
@@ -134,14 +213,12 @@ def table_batches(folder: Path, name: str) -> Iterator[pd.DataFrame]:
 
 
 def summarize(name: str, delta: pd.DataFrame) -> dict[str, Any]:
-    pk = schemas.primary_key(name)
-    keys = {
-        op: [
-            "/".join(map(str, k))
-            for k in delta.loc[delta["op"] == op, pk].itertuples(index=False, name=None)
-        ]
-        for op in OPS
-    }
+    """:func:`diff_releases`'s summary of one table, read from its delta frame."""
+    keys: dict[str, list[str]] = {op: [] for op in OPS}
+    columns = ["op", "row", *schemas.primary_key(name)]
+    for op, row, *key in delta[columns].itertuples(index=False, name=None):
+        if op != "MOD" or row == "new":  # a MOD is two lines, one change
+            keys[op].append("/".join(key))
     return {**{op: len(keys[op]) for op in OPS}, "keys": keys}
 
 
@@ -152,7 +229,7 @@ def write_deltas(old_path: Path | None, folder: Path) -> dict[str, dict[str, Any
     old = Path(old_path) if old_path is not None else None
     for name in schemas.TABLES:
         ops = _file_key_ops(name, old, folder)
-        (folder / "delta" / f"{name}.csv").write_bytes(_delta_csv(name, ops))
+        _write_delta_csv(name, ops, old, folder, folder / "delta" / f"{name}.csv")
         summary[name] = _summary(ops)
     return summary
 
@@ -184,3 +261,43 @@ def render_diff(summary: dict[str, dict[str, Any]], max_keys: int = 10) -> str:
                 more = f" (+{len(keys) - max_keys} more)" if len(keys) > max_keys else ""
                 lines.append(f"  {op} {', '.join(keys[:max_keys])}{more}")
     return "\n".join(lines)
+
+
+#: The FtM delta of a release, beside the table deltas.
+FTM_DELTA = "delta/entities.ftm.json"
+
+
+def write_ftm_delta(old: Path | None, folder: Path, ftm_file: str) -> dict[str, int]:
+    """Write ``delta/entities.ftm.json``: one ``{"op": ..., "entity": {...}}`` line per
+    FtM entity added, modified (the new entity) or deleted (the old one) since ``old``,
+    as OpenSanctions publishes its deltas. Lines follow the entity files' order: ADD and
+    MOD as in the new file, then DEL as in the old. Returns the count per op."""
+    before: dict[str, bytes] = {}
+    if old is not None and (old / ftm_file).is_file():
+        for entity_id, line in _ftm_lines(old / ftm_file):
+            before[entity_id] = hashlib.sha256(line.encode()).digest()
+    counts = dict.fromkeys(OPS, 0)
+    path = folder / FTM_DELTA
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for entity_id, line in _ftm_lines(folder / ftm_file):
+            was = before.pop(entity_id, None)
+            if was == hashlib.sha256(line.encode()).digest():
+                continue
+            op = "ADD" if was is None else "MOD"
+            out.write(f'{{"op": "{op}", "entity": {line}}}\n')
+            counts[op] += 1
+        if before:  # what is left of the old file was deleted
+            for entity_id, line in _ftm_lines(old / ftm_file):  # type: ignore[operator]
+                if entity_id in before:
+                    out.write(f'{{"op": "DEL", "entity": {line}}}\n')
+                    counts["DEL"] += 1
+    return counts
+
+
+def _ftm_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """``(entity id, JSON line without its newline)`` of an FtM JSON-lines file."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                line = line.rstrip("\n")
+                yield json.loads(line)["id"], line

@@ -38,10 +38,11 @@ import schemas
 from casewire.memory import return_free_memory
 from casewire.publish.card import Profile, render_card, table_profile
 from casewire.publish.datapackage import descriptor, pandera_export
-from casewire.publish.delta import changelog_section, write_deltas
+from casewire.publish.delta import FTM_DELTA, changelog_section, write_deltas, write_ftm_delta
 from casewire.publish.files import conform, sha256_file, sort_table, write_ordered_tables
 from casewire.publish.ftm import FTM_FILE, write_ftm
 from casewire.publish.ftm import read_inputs as ftm_inputs
+from casewire.publish.index import INDEX_FILE, build_index
 from casewire.publish.lock import output_lock
 from casewire.publish.report import REPORT_FILE, write_report
 from casewire.publish.shrink import check_shrink
@@ -149,7 +150,12 @@ def remove_leftovers(releases: Path) -> list[Path]:
     ``.latest.json.tmp-*`` files beside ``latest.json`` (unused new pointers).
     """
     leftovers = sorted(p for p in releases.glob(".tmp-*") if p.is_dir())
-    pointers = sorted(p for p in releases.parent.glob(f".{LATEST}.tmp-*") if p.is_file())
+    pointers = sorted(
+        p
+        for name in (LATEST, INDEX_FILE)
+        for p in releases.parent.glob(f".{name}.tmp-*")
+        if p.is_file()
+    )
     for path in leftovers:
         shutil.rmtree(path)
     for path in pointers:
@@ -170,7 +176,7 @@ def previous_release(output_dir: Path) -> tuple[dict[str, Any] | None, Path | No
 def expected_files() -> list[str]:
     """Every file a release holds besides SHA256SUMS (which lists them all)."""
     tables = [f"{name}.{fmt}" for name in schemas.TABLES for fmt in ("parquet", "csv")]
-    deltas = [f"delta/{name}.csv" for name in schemas.TABLES]
+    deltas = [f"delta/{name}.csv" for name in schemas.TABLES] + [FTM_DELTA]
     return sorted([*tables, *deltas, *STANDARD_FILES])
 
 
@@ -261,8 +267,10 @@ def _write_extras(
     release_tables.clear()
     return_free_memory()
     write_ftm(ftm_inputs(folder), folder)
+    write_ftm_delta(previous, folder, FTM_FILE)
     created = _now()
-    package = descriptor(version, files, sources, stats, created)
+    previous_version = latest["version"] if latest else None
+    package = descriptor(version, files, sources, stats, created, previous_version)
     _write_text(
         folder / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     )
@@ -330,9 +338,16 @@ def write_latest(output_dir: Path, version: str) -> None:
         "schema_version": schemas.SCHEMA_VERSION,
         "published_at": _now(),
     }
-    tmp = output_dir / f".{LATEST}.tmp-{os.getpid()}"
-    _write_text(tmp, json.dumps(pointer, indent=2) + "\n")
-    os.replace(tmp, output_dir / LATEST)
+    _replace_json(output_dir, LATEST, pointer)
+    # after the pointer: a run killed in between leaves an index the next publish rebuilds
+    _replace_json(output_dir, INDEX_FILE, build_index(output_dir, version, SUMS_FILE))
+
+
+def _replace_json(output_dir: Path, name: str, content: dict[str, Any]) -> None:
+    """Atomically replace ``output_dir/name`` with ``content`` as JSON."""
+    tmp = output_dir / f".{name}.tmp-{os.getpid()}"
+    _write_text(tmp, json.dumps(content, indent=2) + "\n")
+    os.replace(tmp, output_dir / name)
     _fsync_dir(output_dir)
 
 

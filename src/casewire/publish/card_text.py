@@ -1,0 +1,44 @@
+"""The dataset card's fixed prose: limitations, known error classes, personal data.
+
+Kept apart from the card's code so that it reads (and is reviewed) as text.
+"""
+
+LIMITATIONS = """## Limitations and known error classes
+
+- Every row is read by rules and a small statistical model from text written for
+  readers, not for databases: read the `evidence` passage before relying on a value.
+- `legal_outcomes` has one row per defendant, outcome and *document*: a sentencing
+  reported by several articles is several rows. Count distinct
+  (`case_id`, `outcome_type`, `decision_date`) for case-level questions.
+- Names: a judge or official is often named by surname only ("Judge Smith"); one
+  person can be split into two entities (a middle initial, a misspelling) or be typed
+  as an organization; two people with one name can be merged.
+- Attribution: in an article about several defendants, a term, a fine or an age can
+  be attached to the wrong one.
+- Dates: `decision_date` is empty where the text gives no day-precise date or only a
+  relative one ("last week"); `published_date` is missing for some sources.
+- Charges: not every outcome has a charge row, and a charge category comes from the
+  words of the charge, not from a statute table.
+- Coverage follows the input: what the sources did not publish is not here, and the
+  tables say nothing about cases outside them.
+"""
+
+PERSONAL_DATA = """## Personal data
+
+The tables name people: defendants, victims, witnesses, judges, prosecutors, defense
+attorneys and officials, with the ages, roles and outcomes the sources state, and the
+sentence each fact was read from. Everything comes from documents already published
+by government offices or news outlets; nothing is added from other sources, and no
+address, contact detail or identifier beyond what those passages contain is kept.
+Victims and witnesses appear only as the sources name them.
+
+Being named here is not a finding of guilt: a `charged` outcome is an accusation, and
+later outcomes (acquittal, dismissal) may be missing. Use the data for research and
+reporting on the justice system, not to make decisions about individuals.
+
+To ask for a person's removal, open an issue in the casewire repository (or write to
+its maintainers) naming the release, the `doc_id` or `source_id` and the rows. The
+source document is then removed from the inputs, so the next release holds none of its
+rows (its `delta/` lists them as deleted); published releases are immutable, so the
+maintainers withdraw the affected releases from wherever they host them.
+"""
