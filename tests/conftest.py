@@ -32,7 +32,7 @@ BAD_INPUT_EXPECTED = {
     "scanned.txt": "binary",
     "windows-1252.txt": "document",
     "utf16-bom.txt": "document",
-    "espanol.txt": "unsupported_language",
+    "deutsch.txt": "unsupported_language",
     "bot-check.txt": "not_a_release",
     "feed.jsonl:1": "document",
     "feed.jsonl:2": "missing_field",

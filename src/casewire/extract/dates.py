@@ -155,10 +155,65 @@ def _plausible(kind: str, m: re.Match[str]) -> bool:
     return True
 
 
-def find_dates(text: str, published: str | None) -> list[tuple[int, int, DateValue]]:
-    """Date phrases in ``text`` as ``(start, end, value)``; longer patterns win overlaps."""
+_ES_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}  # fmt: skip
+_ES_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+}  # fmt: skip
+_ES_MON = rf"(?P<mon>{'|'.join(_ES_MONTHS)})"
+_ES_WD = rf"(?P<wd>{'|'.join(_ES_WEEKDAYS)})"
+_ES_DAY = r"(?P<day>[0-3]?\d|primero)"
+# Spanish releases: "el 5 de marzo de 2023", "17 de marzo del 2009", "30 de diciembre,
+# 2025", "el 11 de octubre", "marzo de 2016", "hoy", "ayer", "el martes".
+_ES_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", _PATTERNS[0][1]),
+    ("dmy", re.compile(rf"\b{_ES_DAY}\s+de\s+{_ES_MON}(?:\s+(?:de|del)\s+|,\s*){_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b{_ES_DAY}\s+de\s+{_ES_MON}\b", re.I)),
+    ("my", re.compile(rf"\b{_ES_MON}\s+(?:de|del)\s+{_YEAR}\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<rel>hoy|ayer|esta\s+(?:mañana|tarde|noche))\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<last>el\s+pasado|el|este)\s+{_ES_WD}\b", re.I)),
+    ("year", _PATTERNS[-1][1]),
+]  # fmt: skip
+
+
+_EN_MONTH = {n: name for name, n in reversed(_MONTHS.items())}  # the full names
+_EN_WEEKDAY = {n: name for name, n in reversed(_WEEKDAYS.items())}
+
+
+def _value_es(kind: str, g: dict[str, str | None], pub: dt.date | None) -> DateValue | None:
+    """A Spanish match's DateValue (month and weekday names mapped to the English tables)."""
+    g = dict(g)
+    if g.get("mon"):
+        g["mon"] = _EN_MONTH[_ES_MONTHS[g["mon"].lower()]]
+    if (g.get("day") or "").lower() == "primero":
+        g["day"] = "1"
+    if kind == "rel_day":
+        g["rel"] = "yesterday" if (g["rel"] or "").lower() == "ayer" else "today"
+    if kind == "weekday":
+        g["wd"] = _EN_WEEKDAY[_ES_WEEKDAYS[(g["wd"] or "").lower()]]
+        g["last"] = "last" if "pasado" in (g["last"] or "").lower() else "on"
+    return _value(kind, g, pub)
+
+
+def find_dates(
+    text: str, published: str | None, lang: str = "en"
+) -> list[tuple[int, int, DateValue]]:
+    """Date phrases in ``text`` as ``(start, end, value)``; longer patterns win overlaps.
+    ``lang`` "es" reads Spanish date phrases instead of English ones."""
     pub = _pub(published)
     taken: list[tuple[int, int, DateValue | None]] = []
+    if lang == "es":
+        for kind, pattern in _ES_PATTERNS:
+            for m in pattern.finditer(text):
+                start, end = m.span()
+                if any(s < end and start < e for s, e, _ in taken):
+                    continue
+                taken.append((start, end, _value_es(kind, m.groupdict(), pub)))
+        return sorted(((s, e, v) for s, e, v in taken if v is not None), key=lambda t: t[0])
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()

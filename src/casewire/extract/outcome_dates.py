@@ -418,3 +418,32 @@ def own_date(after: str, published: str | None) -> str | None:
     if not dates or re.match(r"\s*(?:today|this|yesterday)", after, re.I):
         return None
     return dates[0].iso
+
+
+def spanish_date(
+    text: str,
+    trig: tuple[int, int],
+    published: str | None,
+    not_decision: re.Pattern[str] | None,
+    present: re.Pattern[str] | None,
+) -> str | None:
+    """The decision date of a trigger in a Spanish sentence (``rules/outcomes_es.yaml``):
+    the day-precise date of the trigger's clause nearest to it ("El 17 de julio de 2025,
+    X se declaró culpable"), passing over a date that dates something else ("entre el 12
+    de enero", "programado para el 5 de marzo"); else the release day for an outcome told
+    in the present ("es acusado de", "se declara culpable"); else None."""
+    stop = re.compile(r";|(?<=[a-z0-9)])[.!?]\s+(?=[A-Z])")
+    lo = max((m.end() for m in stop.finditer(text, 0, trig[0])), default=0)
+    hi = min((m.start() for m in stop.finditer(text, trig[1])), default=len(text))
+    days = [
+        (s, e, v)
+        for s, e, v in find_dates(text[lo:hi], published, "es")
+        if v.precision == "day"
+        and not (not_decision and not_decision.search(text[max(0, lo + s - 40) : lo + s]))
+    ]
+    if days:
+        s, e, v = min(days, key=lambda d: min(abs(lo + d[0] - trig[1]), abs(lo + d[1] - trig[0])))
+        return v.iso
+    if published and present is not None and present.match(text[trig[0] : trig[1]]):
+        return published[:10]
+    return None

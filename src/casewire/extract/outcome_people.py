@@ -920,3 +920,77 @@ def _named_before(doc: Doc, names: NameIndex, sent: Span, start: int, n: int) ->
         if t == "person" and name not in officials and not _oblique(doc, b, e)
     ]
     return hits[-1:]
+
+
+#: A name after these words is a place or an institution ("de la ciudad de Fullerton",
+#: "en el Condado de ...") in a Spanish release, not a party.
+_ES_PLACE_BEFORE = re.compile(
+    r"\b(?:ciudad|condado|estado|en|hacia|desde|a\s+trav[eé]s)\s+(?:de\s+|del\s+)?$", re.I
+)
+
+
+#: A line broken inside a sentence (a PDF's or a page's wrapping: "de la ciudad de\nSan
+#: Clemente"): the line ends with a comma or a function word, so the break is no boundary.
+_ES_BROKEN_LINE = re.compile(
+    r"(?:,|\b(?:de|del|la|el|los|las|en|y|a|que|por|con|su|sus|un|una))\n$", re.I
+)
+
+
+def _es_name(name: str) -> str:
+    """A name without the "de" of an age or town the tagger ran into ("Liborio Canales, de")."""
+    return re.sub(r"^(?:de|del)\s+|,?\s+(?:de|del|de\s+la)$", "", name)
+
+
+def _es_person(name: str) -> bool:
+    """A person's name in a Spanish release: two words or more, each capitalized and not
+    all capitals (a headline's words), none a word of ``not_name_words``."""
+    from casewire.rules import load_rules
+
+    stop = set(load_rules("outcomes_es")["not_name_words"])
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.lower() in ("de", "del", "la", "y") for w in words)
+        and not any(len(w) > 3 and w.isupper() for w in words)
+        and not any(w.lower().strip(".") in stop for w in words)
+    )
+
+
+def spanish_defendants(
+    doc: Doc, sent: Span, trigger: str, trig_start: int, names: NameIndex, ctx: Context
+) -> list[Person]:
+    """Defendants of a trigger in a Spanish sentence, where the English parse gives no
+    reliable subject: the person named last before the trigger in its clause ("Liborio
+    Canales, de 86 años, se declaró culpable"), every one of them for a plural trigger
+    ("X y Y fueron sentenciados"); else the person the trigger governs right after it
+    ("el juez sentenció a X"); else the latest defendant ("Fue sentenciado a ...")."""
+    text = doc_text(doc)
+    # the clause on the trigger's own line: a name on a line above it is a headline's, an
+    # author's or a contact's ("Greg Risling\nAdministrador de ...\nUn hombre que se ...")
+    clause_start = max(
+        (sent.start_char + m.end()
+         for m in re.finditer(r";|\n", text[sent.start_char : trig_start])
+         if m.group() == ";" or not _ES_BROKEN_LINE.search(text, 0, sent.start_char + m.end())),
+        default=sent.start_char,
+    )  # fmt: skip
+    before = [
+        (_es_name(n), t)
+        for n, t, b, e in names_in(doc, names, clause_start, trig_start)
+        if t == "person"
+        and not _oblique(doc, b, e)
+        and not _ES_PLACE_BEFORE.search(text[max(0, b - 25) : b])
+        and _es_person(_es_name(n))
+    ]
+    plural = bool(re.search(r"[oa]s\b|\bfueron\b|\bson\b|\bhan\b", trigger, re.I))
+    if before:
+        # the subject opens the clause: "X, de 42 años, de la ciudad de Y, es acusado"
+        return list(dict.fromkeys(before)) if plural else [before[0]]
+    trig_end = trig_start + len(trigger)
+    after = [
+        (n, t)
+        for n, t, b, _ in names_in(doc, names, trig_end, sent.end_char)
+        if t == "person" and b - trig_end <= 2 and _es_person(_es_name(n))
+    ]
+    if after and re.search(r"[oó]\s+a$", trigger):  # "sentenció a X", "condenó a X"
+        return after[:1]
+    return ctx.resolve(trig_start, plural)

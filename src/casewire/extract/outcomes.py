@@ -10,6 +10,7 @@ defendant and outcome type are merged, earlier mentions winning.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +36,7 @@ from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
-from casewire.extract.outcome_dates import dated, own_date, subordinate
+from casewire.extract.outcome_dates import dated, own_date, spanish_date, subordinate
 from casewire.extract.outcome_people import (
     alias_owner,
     build_context,
@@ -45,6 +46,7 @@ from casewire.extract.outcome_people import (
     dismissal_defendants,
     names_in,
     plausible_defendant,
+    spanish_defendants,
 )
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.extract.tables import TableRow, table_rows
@@ -53,11 +55,23 @@ from casewire.records import Charge, Document, Evidence, Outcome
 _NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b)){0,3})"
 
 
-@lru_cache(maxsize=1)
+#: The language of the document being read ("en", "es"): which rule file applies.
+_LANG: ContextVar[str] = ContextVar("outcome_language", default="en")
+#: Rule files by document language; any other language reads the English rules.
+_RULE_FILES = {"en": "outcomes.yaml", "es": "outcomes_es.yaml"}
+
+
 def rules() -> dict[str, Any]:
-    """Compiled outcome rules (loaded once)."""
-    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("outcomes.yaml").read_text())
+    """Compiled outcome rules of the language being read (loaded once per language)."""
+    return _rules(_LANG.get())
+
+
+@lru_cache(maxsize=4)
+def _rules(lang: str) -> dict[str, Any]:
+    name = _RULE_FILES.get(lang, "outcomes.yaml")
+    raw = yaml.safe_load(resources.files("casewire.rules").joinpath(name).read_text())
     c = lambda p: re.compile(p, re.I)  # noqa: E731
+    opt = lambda k, flags=re.I: re.compile(raw[k], flags) if raw.get(k) else None  # noqa: E731
     triggers = [(t, c(p)) for t, ps in raw["triggers"].items() for p in ps]
     triggers += [(t, c(p)) for t, ps in raw["extra_triggers"].items() for p in ps]
     return {
@@ -75,6 +89,20 @@ def rules() -> dict[str, Any]:
         "denied": c(raw["denied_charges"]),
         "present_aux": set(raw["present_aux"]),
         "stage_words": {k: c(v) for k, v in raw["stage_words"].items()},
+        "lang": lang,
+        "clause_break": re.compile(raw["clause_break"]),
+        "term_not_imposed": c(raw["term_not_imposed_before"]),
+        "term_imposed_anyway": c(raw["term_imposed_anyway_before"]),
+        "term_not_term": opt("term_not_term_before"),
+        "life_before": re.compile(raw["life_before"]),
+        "life_after": re.compile(raw["life_after"]),
+        "approx": re.compile(raw["approx_before"]),
+        "consecutive": c(raw["consecutive"]),
+        "concurrent": c(raw["concurrent"]),
+        "verdict": c(raw["verdict_words"]),
+        "not_decision_before": opt("not_decision_before"),
+        "present_trigger": opt("present_trigger"),
+        "age_after": opt("age_after"),
     }
 
 
@@ -88,7 +116,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             s, e = m.span()
             if any(s < fe and fs < e for _, fs, fe in found):
                 continue
-            clause = re.split(r"[;]|\bbut\b|\bwhile\b|,\s+(?:and|who)\b", text[:s])[-1]
+            clause = r["clause_break"].split(text[:s])[-1]
             if any(b.search(clause) for b in r["block"]):
                 continue
             found.append((otype, s, e))
@@ -107,8 +135,12 @@ def _nominal(tok: Token | None, sent: Span, trig: tuple[int, int]) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _many_triggers(span_text(sent))
 
 
-@lru_cache(maxsize=256)
 def _many_triggers(text: str) -> bool:
+    return _many_triggers_in(text, _LANG.get())
+
+
+@lru_cache(maxsize=256)
+def _many_triggers_in(text: str, lang: str) -> bool:
     return len(_triggers(text)) > 1
 
 
@@ -123,19 +155,13 @@ def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, li
     custody: list[Term] = []
     out: dict[str, Any] = {}
     approx = False
-    for t in find_terms(text):
+    for t in find_terms(text, r["lang"]):
         after, before = text[t.end : t.end + 60], text[max(0, t.start - 50) : t.start]
-        if re.search(
-            r"\b(?:faces?|facing|maximum|minimum|could|up\s+to|sought|seek|asked|aimed)\b[^.;]*$",
-            before,
-            re.I,
-        ) and not re.search(r"sentenced\s+to\s+up\s+to\s*$", before, re.I):
+        if r["term_not_imposed"].search(before) and not r["term_imposed_anyway"].search(before):
             continue
-        if (
-            t.life
-            and not re.search(r"(?:to|a|of|serve|serving)\s+$", before)
-            and not re.match(r"\s*(?:in|sentence|imprisonment|without|term|behind)", after)
-        ):
+        if r["term_not_term"] is not None and r["term_not_term"].search(before):
+            continue
+        if t.life and not r["life_before"].search(before) and not r["life_after"].match(after):
             continue
         if roles["supervised_release"].match(after) or roles["supervised_before"].search(before):
             out.setdefault("supervised_release_months", t.max_months)
@@ -145,13 +171,9 @@ def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, li
             t.life or t.end > trig_start or roles["custody_context"].search(after)
         ):
             custody.append(t)
-            approx = approx or bool(
-                re.search(
-                    r"(?:over|more\s+than|nearly|almost|about|approximately|at\s+least)\s+$", before
-                )
-            )
+            approx = approx or bool(r["approx"].search(before))
     if custody:
-        if re.search(r"\bconsecutive", text, re.I) and not any(t.life for t in custody):
+        if r["consecutive"].search(text) and not any(t.life for t in custody):
             lo = sum(t.min_months or 0 for t in custody)
             out.update(
                 sentence_min_months=lo, sentence_max_months=sum(t.max_months or 0 for t in custody)
@@ -159,7 +181,7 @@ def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, li
         else:
             first = (
                 max(custody, key=lambda t: (t.life, t.max_months or 0))
-                if re.search(r"concurrent", text, re.I)
+                if r["concurrent"].search(text)
                 else custody[0]
             )
             out.update(
@@ -175,7 +197,7 @@ def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, li
 def _money(text: str) -> dict[str, float]:
     """Court-ordered fine/restitution/forfeiture amounts in one sentence."""
     r, out = rules(), {}
-    for s, e, usd in find_money(text):
+    for s, e, usd in find_money(text, r["lang"]):
         before = text[max(0, s - 60) : s]
         if r["money_not_ordered"].search(before.split(",")[-1] if "," in before else before):
             continue
@@ -261,7 +283,10 @@ def _method(text: str) -> str | None:
 
 def _first_day(text: str, published: str | None) -> str | None:
     """The first day-precise date written in ``text``."""
-    return next((v.iso for _, _, v in find_dates(text, published) if v.precision == "day"), None)
+    lang = rules()["lang"]
+    return next(
+        (v.iso for _, _, v in find_dates(text, published, lang) if v.precision == "day"), None
+    )
 
 
 def _near(
@@ -316,7 +341,12 @@ def _fields(
     r, text = rules(), span_text(sent)
     tok = _trigger_token(sent, *trig)
     f: dict[str, Any] = {"charges": tuple(find_charges(text))}
-    if _nominal(tok, sent, trig) or subordinate(text, trig[0]):
+    if r["lang"] == "es":
+        # the English tagger's tense and clause reading do not hold on Spanish text
+        f.update(decision_date=spanish_date(text, trig, published, r["not_decision_before"],
+                                            r["present_trigger"]),
+                 judge=_near(doc, sent, "judge", busy, otype, trig))  # fmt: skip
+    elif _nominal(tok, sent, trig) or subordinate(text, trig[0]):
         f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
     else:
         day, f["_tense_date"] = dated(sent, trig, tok, published)
@@ -348,12 +378,15 @@ def _fields(
 def _ages(doc: Doc, names: NameIndex) -> dict[str, int]:
     """``Name, 56,`` and ``56-year-old Name`` ages by canonical name."""
     out: dict[str, int] = {}
+    age_after = rules()["age_after"]
     for m in names.mentions_in(0, len(doc_text(doc))):
         after = doc_text(doc)[m.mention_end : m.mention_end + 8]
         before = doc_text(doc)[max(0, m.mention_start - 25) : m.mention_start]
         hit = re.match(r",\s*(\d{1,2})\b(?!,\d)", after) or re.search(
             r"\b(\d{1,2})-year-old\s+(?:\w+\s+)?$", before
         )
+        if age_after is not None and not hit:  # "Rashee Rice, de 25 años,"
+            hit = age_after.match(doc_text(doc), m.mention_end, m.mention_end + 40)
         name = clean_name(alias_owner(names, doc_text(doc), m).canonical)
         if hit and m.entity_type == "person" and name:
             out.setdefault(name, int(hit.group(1)))
@@ -400,7 +433,17 @@ def _merge(old: Outcome, new: dict[str, Any]) -> Outcome:
 
 
 def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Outcome]:
-    """One outcome per defendant and outcome type the document reports."""
+    """One outcome per defendant and outcome type the document reports, read with the
+    rules of the document's language (``rules/outcomes_es.yaml`` for Spanish)."""
+    token = _LANG.set(document.language if document.language in _RULE_FILES else "en")
+    try:
+        return _extract_outcomes(doc, document, names)
+    finally:
+        _LANG.reset(token)
+
+
+def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Outcome]:
+    spanish = rules()["lang"] == "es"
     rows: dict[tuple[str, str], Outcome] = {}
     approx: dict[tuple[str, str], bool] = {}
     tense: dict[tuple[str, str], bool] = {}  # the row's date only inferred from tense
@@ -450,6 +493,9 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                     if fallback_allowed(doc, sent, start, end)
                     else []
                 )  # fmt: skip
+            elif spanish:
+                # the English parse of a Spanish sentence names no reliable subject
+                people = spanish_defendants(doc, sent, text[s:e], start, names, ctx)
             else:
                 owned = (
                     dismissal_defendants(doc, sent, start, end, names, ctx)
@@ -570,11 +616,6 @@ def _lone_word(o: Outcome, doc: Doc, names: NameIndex) -> bool:
     )
 
 
-_VERDICT = re.compile(
-    r"\b(?:jury|jurors|trial|verdicts?|found\s+(?:\w+\s+){0,4}?guilty|bench)\b", re.I
-)
-
-
 def _plea_convictions(rows: list[Outcome]) -> list[Outcome]:
     """A conviction that is only the guilty plea told again ("the sixth defendant convicted",
     "convicted pursuant to his plea"): GUIDE counts a plea as ``pleaded_guilty`` only, so a
@@ -588,7 +629,7 @@ def _plea_convictions(rows: list[Outcome]) -> list[Outcome]:
             o.outcome_type == "convicted"
             and o.defendant in pleaded
             and o.conviction_method is None
-            and not _VERDICT.search(o.evidence.text)
+            and not rules()["verdict"].search(o.evidence.text)
         )
     ]
 

@@ -98,8 +98,11 @@ def _ceil(months: float | None) -> int | None:
     return None if months is None else int(math.ceil(months - 1e-9))
 
 
-def find_terms(text: str) -> list[Term]:
-    """Every duration in ``text``: compound, ranges, single terms and life."""
+def find_terms(text: str, lang: str = "en") -> list[Term]:
+    """Every duration in ``text``: compound, ranges, single terms and life (``lang`` "es":
+    Spanish words, :func:`find_terms_es`)."""
+    if lang == "es":
+        return find_terms_es(text)
     out: list[Term] = []
 
     def free(s: int, e: int) -> bool:
@@ -145,6 +148,118 @@ def _money_value(m: re.Match[str]) -> float:
     return round(value * mult, 2)
 
 
-def find_money(text: str) -> list[tuple[int, int, float]]:
+def find_money(text: str, lang: str = "en") -> list[tuple[int, int, float]]:
     """Dollar amounts in ``text`` as ``(start, end, usd)``."""
+    if lang == "es":
+        return [(m.start(), m.end(), _money_value_es(m)) for m in _MONEY_ES.finditer(text)]
     return [(m.start(), m.end(), _money_value(m)) for m in _MONEY.finditer(text)]
+
+
+# Spanish: "20 años de prisión", "seis años y ocho meses", "25 años a cadena perpetua",
+# "42 años hasta cadena perpetua", "30 días en la cárcel", "$2 millones".
+_ES_UNITS = {
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintidós": 22,
+    "veintidos": 22, "veintitrés": 23, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
+    "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+}  # fmt: skip
+_ES_WORD = "|".join(sorted(_ES_UNITS, key=len, reverse=True))
+_ES_NUM = rf"(?:\d+(?:[.,]5)?|(?:{_ES_WORD})(?:\s+y\s+(?:{_ES_WORD}))?)(?:\s+y\s+medio)?"
+_ES_UNIT_MONTHS = {"año": 12.0, "mes": 1.0, "semana": 12 / 52, "día": 12 / 365, "dia": 12 / 365}
+_ES_UNIT = r"(?:años?|meses|mes|semanas?|días?|dias?)"
+_ES_ONE = re.compile(
+    rf"\b(?P<num>{_ES_NUM})\s+(?P<unit>{_ES_UNIT})\b(?P<half>\s+y\s+medio\b)?", re.I
+)
+_ES_COMPOUND = re.compile(
+    rf"\b(?P<a>{_ES_NUM})\s+(?P<ua>años?)(?:,?\s+y\s+|,\s*)(?P<b>{_ES_NUM})\s+(?P<ub>meses|mes|días?)\b",
+    re.I,
+)
+_ES_RANGE = re.compile(
+    rf"\b(?:de\s+)?(?P<lo>{_ES_NUM})(?:\s+(?P<ulo>años?|meses))?\s+(?:a|hasta)\s+(?:la\s+)?"
+    rf"(?P<hi>{_ES_NUM}|cadena\s+perpetua)(?:\s+(?P<uhi>años?|meses))?",
+    re.I,
+)
+_ES_LIFE = re.compile(r"\bcadena\s+perpetua\b", re.I)
+_MONEY_ES = re.compile(
+    r"\$\s?(?P<num>\d[\d,.]*\d|\d)(?:\s*(?P<mult>millones|millón|millon|mil\s+millones|mil)\b)?",
+    re.I,
+)
+
+
+def _es_number(text: str) -> float | None:
+    """A Spanish number as written: "20", "cinco", "treinta y cinco", "dos y medio"."""
+    t = text.strip().lower()
+    half = 0.5 if t.endswith("medio") else 0.0
+    t = re.sub(r"\s+y\s+medio$", "", t)
+    if re.fullmatch(r"\d+", t):
+        return float(t) + half
+    if re.fullmatch(r"\d+[.,]5", t):
+        return float(t.replace(",", ".")) + half
+    parts = re.split(r"\s+y\s+", t)
+    if not all(p in _ES_UNITS for p in parts):
+        return None
+    return sum(_ES_UNITS[p] for p in parts) + half
+
+
+def _es_months(number: str, unit: str) -> float | None:
+    n = _es_number(number)
+    u = unit.lower()
+    key = "mes" if u.startswith("mes") else u.rstrip("s")
+    per = _ES_UNIT_MONTHS.get(key)
+    return None if n is None or per is None else n * per
+
+
+def find_terms_es(text: str) -> list[Term]:
+    """Every duration of a Spanish text: compound, ranges ("25 años a cadena perpetua"),
+    single terms and life ("cadena perpetua")."""
+    out: list[Term] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(t.start < e and s < t.end for t in out)
+
+    for m in _ES_COMPOUND.finditer(text):
+        a, b = _es_months(m["a"], m["ua"]), _es_months(m["b"], m["ub"])
+        if a is not None and b is not None:
+            out.append(Term(m.start(), m.end(), _ceil(a + b), _ceil(a + b)))
+    for m in _ES_RANGE.finditer(text):
+        unit = m["uhi"] or m["ulo"]
+        life = m["hi"].lower().startswith("cadena")
+        if not free(m.start(), m.end()) or (unit is None and not life):
+            continue
+        if life:
+            if m["ulo"]:
+                lo = _es_months(m["lo"], m["ulo"])
+                out.append(Term(m.start(), m.end(), _ceil(lo), None, life=True))
+            continue
+        lo, hi = _es_months(m["lo"], m["ulo"] or unit), _es_months(m["hi"], unit)
+        if lo is not None and hi is not None:
+            out.append(Term(m.start(), m.end(), _ceil(lo), _ceil(hi)))
+    for m in _ES_ONE.finditer(text):
+        months = _es_months(m["num"] + (" y medio" if m["half"] else ""), m["unit"])
+        if free(m.start(), m.end()) and months is not None:
+            out.append(Term(m.start(), m.end(), _ceil(months), _ceil(months)))
+    for m in _ES_LIFE.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(Term(m.start(), m.end(), None, None, life=True))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _money_value_es(m: re.Match[str]) -> float:
+    """ "$115,481.91" (US separators, as the county releases write them), "$2 millones"."""
+    num = m["num"]
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):  # "$100.000": a Spanish thousands point
+        num = num.replace(".", "")
+    value = float(num.replace(",", ""))
+    mult = (m["mult"] or "").lower()
+    factor = (
+        1e9
+        if mult.startswith("mil m")
+        else 1e6
+        if mult.startswith("mill")
+        else (1e3 if mult == "mil" else 1.0)
+    )
+    return round(value * factor, 2)

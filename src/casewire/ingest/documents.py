@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 
 import py3langid
 
+from casewire.extract.dates import find_dates
 from casewire.ids import stable_id
 from casewire.ingest.clean import clean_page
 from casewire.ingest.sources import RawRecord, record_from_dict
 from casewire.records import Document, Reject
 from casewire.textnorm import MAX_YEAR, MIN_YEAR, plausible_day
 
-SUPPORTED_LANGUAGES = frozenset({"en"})
+#: English, and Spanish: the county offices publish Spanish translations of their releases
+#: (Dallas' "..._Spanish_pdf", Orange's "press_..." pages in Spanish); the outcome reader
+#: takes its Spanish rules from ``rules/outcomes_es.yaml`` for them.
+SUPPORTED_LANGUAGES = frozenset({"en", "es"})
 MIN_CHARS = 40  # below this a page has no article left after cleaning
 #: spaCy's default ``nlp.max_length``: a longer text would stop the parse of its whole
 #: batch, so it is rejected here (``too_long``) rather than split, which could cut a
@@ -30,6 +34,16 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (py3langid, on its first 2,000 chars)."""
     lang, _ = py3langid.classify(text[:2000])
     return str(lang)
+
+
+def spanish_release_date(text: str) -> str | None:
+    """A Spanish release's date: a line among the first ten that starts with a day-precise
+    Spanish date ("12 de marzo de 2024 Contacto: ...", "30 de diciembre, 2025")."""
+    for line in text.split("\n")[:10]:
+        found = find_dates(line.strip()[:40], None, "es")
+        if found and found[0][0] == 0 and found[0][2].precision == "day":
+            return plausible_day(found[0][2].iso)
+    return None
 
 
 def _title_of(record: RawRecord, text: str) -> str | None:
@@ -85,7 +99,7 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
         return Reject(
             record.source,
             "unsupported_language",
-            f"detected language {language!r}; casewire extracts English only",
+            f"detected language {language!r}; casewire extracts English and Spanish only",
             record_id=record.source_id,
         )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -98,12 +112,15 @@ def to_document(record: RawRecord, dedup: Deduplicator) -> Document | Reject:
             duplicate_of=earlier,
             record_id=record.source_id,
         )
+    text_date = cleaned.text_date
+    if text_date is None and language == "es":
+        text_date = spanish_release_date(text)
     published, date_source = next(
         (
             (d, s)
             for d, s in (
                 (_checked_date(cleaned.header_date, record.source, "header"), "header"),
-                (cleaned.text_date, "text"),  # already a plausible day
+                (text_date, "text"),  # already a plausible day
                 (_checked_date(record.date, record.source, "record"), "record"),
             )
             if d

@@ -90,13 +90,24 @@ def test_every_input_unit_is_a_document_or_a_reject(tmp_path: Path) -> None:
     assert dup.duplicate_of == next(d.doc_id for d in docs if d.source_id == "a")
 
 
-def test_spanish_release_is_rejected_as_unsupported_language(tmp_path: Path) -> None:
+def test_german_release_is_rejected_as_unsupported_language(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text(
+        "Der Bezirksstaatsanwalt gab heute bekannt, dass der Angeklagte wegen der Ermordung "
+        "seines Nachbarn in der Stadt Santa Ana zu zehn Jahren Haft verurteilt wurde."
+    )
+    (unit,) = list(read_raw(tmp_path))
+    assert isinstance(unit, Reject) and unit.reason == "unsupported_language"
+
+
+def test_spanish_release_is_a_spanish_document_dated_from_its_first_line(tmp_path: Path) -> None:
     (tmp_path / "es.txt").write_text(
+        "3 de mayo de 2022 Contacto: Oficina del Fiscal\n"
         "El Fiscal de Distrito anunció hoy que el acusado fue condenado a diez años de prisión "
         "por el asesinato de su vecino en la ciudad de Santa Ana."
     )
     (unit,) = list(read_raw(tmp_path))
-    assert isinstance(unit, Reject) and unit.reason == "unsupported_language"
+    assert isinstance(unit, Document) and unit.language == "es"
+    assert unit.published_date == "2022-05-03"
 
 
 def test_record_date_used_when_text_has_none(tmp_path: Path) -> None:
