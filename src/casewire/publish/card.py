@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 import schemas
+from casewire.ingest.documents import SUPPORTED_LANGUAGES
 from casewire.publish.card_text import LIMITATIONS, PERSONAL_DATA
 from casewire.publish.datapackage import SOURCES_STATUS
 
@@ -129,7 +130,7 @@ def metadata_header(profile: Profile) -> str:
     documents = profile.get("documents", (0, {}))[0]
     meta = {
         "license": "cc-by-4.0",
-        "language": ["en"],
+        "language": sorted(SUPPORTED_LANGUAGES),
         "pretty_name": "casewire: criminal and corruption cases from press releases",
         "tags": ["legal", "criminal-justice", "corruption", "information-extraction"],
         "size_categories": [_size_category(documents)],
