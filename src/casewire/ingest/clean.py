@@ -105,13 +105,14 @@ def find_release_date(lines: list[str]) -> str | None:
     # The release's own lead first: Orange County pages carry "Published <date>" (when
     # the page went up on the current site, often months or years later) above "For
     # Immediate Release / Case # ... / <date>" (the day of the release itself).
-    for lead in (leads[:1], leads):
-        for i, line in enumerate(head):
-            if line.casefold().startswith(lead):
-                for candidate in head[i : i + 3]:
-                    m = _TEXT_DATE.search(candidate)
-                    if m and (iso := iso_from_match(m)):
-                        return iso
+    own, other = (_lead_date(head, lead) for lead in (leads[:1], leads[1:]))
+    if own and other and own[4:] == other[4:] and own[:4] != other[:4]:
+        # the same day of another year: a typo in the release line's year ("November
+        # 12, 2009" over a sentencing told as after a "Sept. 3, 2010" verdict), never a
+        # site upload on exactly the same month and day
+        return other
+    if own or other:
+        return own or other
     for line in head:
         m = _TEXT_DATE.match(line)
         if m and (iso := iso_from_match(m)):
@@ -122,6 +123,18 @@ def find_release_date(lines: list[str]) -> str | None:
         m = _POST_STAMP.fullmatch(line.strip())
         if m and (iso := plausible_day(m.group(1))):
             return iso
+    return None
+
+
+def _lead_date(head: list[str], leads: tuple[str, ...]) -> str | None:
+    """The date on or within two lines after the first line starting with one of
+    ``leads``."""
+    for i, line in enumerate(head):
+        if line.casefold().startswith(leads):
+            for candidate in head[i : i + 3]:
+                m = _TEXT_DATE.search(candidate)
+                if m and (iso := iso_from_match(m)):
+                    return iso
     return None
 
 
