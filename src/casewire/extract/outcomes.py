@@ -35,7 +35,7 @@ from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
-from casewire.extract.outcome_dates import dated, own_date, subordinate
+from casewire.extract.outcome_dates import dated, nominal_date, own_date, subordinate
 from casewire.extract.outcome_people import (
     alias_owner,
     build_context,
@@ -317,7 +317,9 @@ def _fields(
     tok = _trigger_token(sent, *trig)
     f: dict[str, Any] = {"charges": tuple(find_charges(text))}
     if _nominal(tok, sent, trig) or subordinate(text, trig[0]):
-        f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
+        f["decision_date"] = own_date(text[trig[1] : trig[1] + 60], published) or (
+            nominal_date(sent, trig, tok, published) if _nominal(tok, sent, trig) else None
+        )
     else:
         day, f["_tense_date"] = dated(sent, trig, tok, published)
         f.update(decision_date=day,
