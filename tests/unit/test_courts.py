@@ -48,6 +48,8 @@ def test_court_mentions(text: str, expected: list[str]) -> None:
         ("Southern District of Texas", "txsd"),
         ("District of Puerto Rico", "prd"),
         ("California Supreme Court", "cal"),
+        ("federal court in the District of New Jersey", "njd"),
+        ("federal district court in the Northern District of Indiana", "innd"),
         ("Brooklyn Supreme Court", None),  # a county court courts-db does not list
         ("Court of Criminal Appeals", None),  # Texas or Oklahoma: ambiguous
         (None, None),
@@ -55,3 +57,32 @@ def test_court_mentions(text: str, expected: list[str]) -> None:
 )
 def test_court_id(court: str | None, expected: str | None) -> None:
     assert court_id(court) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She pleaded guilty today in federal court in Greenbelt, Md., to one count.",
+         ["federal court in Greenbelt, Md."]),
+        ("He was sentenced yesterday in federal court in St. Louis to 10 years.",
+         ["federal court in St. Louis"]),
+        ("The suit was filed in a federal district court in Hagatna, Guam.",
+         ["federal district court in Hagatna, Guam"]),
+    ],
+)  # fmt: skip
+def test_federal_court_named_by_its_city(text: str, expected: list[str]) -> None:
+    assert [c for _, _, c in court_mentions(text)] == expected
+
+
+def test_city_court_gives_way_to_the_district_the_release_names(nlp) -> None:
+    from casewire.extract.courts import find_court
+
+    doc = nlp(
+        "Four soldiers were sentenced today in federal court in Raleigh, North Carolina, "
+        "for a bribery scheme. The case was prosecuted by the U.S. Attorney's Office and "
+        "tried before Judge Ann Smith of the Eastern District of North Carolina."
+    )
+    sent = next(iter(doc.sents))
+    m = sent.text.index("sentenced")
+    court = find_court(doc, sent, {sent.start}, (m, m + 9), None)
+    assert court == "Eastern District of North Carolina"

@@ -172,3 +172,52 @@ def test_a_co_defendant_borrows_no_lead_date(nlp) -> None:
 )
 def test_date_before_an_offence_noun(nlp, text: str, trigger: str, expected: str | None) -> None:
     assert _date(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the page's own date line under a headline is no outcome's date
+        ("Houston Man Sentenced to 60 Years\n\nOctober 17, 2024\n\nA man was sentenced "
+         "to 60 years this week.", "Sentenced", None),
+        # an earlier outcome told as the circumstance of today's
+        ("Jane Roe was sentenced late Monday after a county jury convicted her of murder.",
+         "convicted", None),
+        ("The court today dismissed an indictment charging John Doe with fraud.",
+         "charging", None),
+        ("Today the board denied parole to convicted rapist John Doe, 68.",
+         "convicted", None),
+        # the offence's day, whichever verb the gerund hangs from
+        ("Jane Roe pleaded guilty to murder and was sentenced to 30 years for killing her "
+         "neighbour at her home on Willow Drive on August 16, 2021.", "pleaded", None),
+        ("John Doe is charged with attempted murder for a crime committed in Riverside on "
+         "Sept. 9, 2014.", "charged", PUB),
+        # an indictment's own day is the charging's
+        ("An indictment charging John Doe, 38, with murder was returned by the grand jury "
+         "on Dec. 14, 2017.", "charging", "2017-12-14"),
+        ("John Doe was charged in a superseding indictment returned on Aug. 20, 2024.",
+         "charged", "2024-08-20"),
+    ],
+)  # fmt: skip
+def test_dates_of_other_events_and_page_lines(nlp, text: str, trigger: str, expected) -> None:
+    assert _date(nlp, text, trigger) == expected
+
+
+def test_today_of_the_telling_yields_to_a_written_one(nlp) -> None:
+    from casewire.extract.outcome_dates import dated
+
+    doc = nlp(
+        "District Attorney Jane Roe today announced that a Brooklyn man was convicted of assault."
+    )
+    sent = next(iter(doc.sents))
+    m = sent.text.index("convicted")
+    tok = next(t for t in sent if t.idx - sent.start_char == m)
+    assert dated(sent, (m, m + 9), tok, PUB) == (PUB, True)
+
+
+def test_own_date_of_a_nominal_trigger() -> None:
+    from casewire.extract.outcome_dates import own_date
+
+    assert own_date(" to first-degree manslaughter on April 17, 2024.", PUB) == "2024-04-17"
+    assert own_date(" - DA NewsCenter announced today that", PUB) is None
+    assert own_date(", on January 24, 2010, defendants were on duty", PUB) is None

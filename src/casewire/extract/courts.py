@@ -22,7 +22,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span
 
-from casewire.extract.evidence import sent_at, span_text
+from casewire.extract.evidence import doc_text, sent_at, span_text
+from casewire.resolve.cases import court_id
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +100,24 @@ def find_court(
                 _stage_between(p, span_text(s), trig, (start, end)) for p in stages
             ):
                 continue
-            return court
+            return _district_for_city(doc, court)
     return None
+
+
+_CITY_COURT = re.compile(r"^federal\s+(?:district\s+)?court\s+in\s+(?!the\b)")
+
+
+def _district_for_city(doc: Doc, court: str) -> str:
+    """A federal court named by its city ("federal court in Raleigh, North Carolina")
+    gives way to the one district the release names elsewhere ("Eastern District of
+    North Carolina"): that is the court as the release identifies it."""
+    if not _CITY_COURT.search(court) or court_id(court):
+        return court
+    named: dict[str, str] = {}
+    for _, _, other in court_mentions(doc_text(doc)):
+        if (cid := court_id(other)) is not None:
+            named.setdefault(cid, other)
+    return next(iter(named.values())) if len(named) == 1 else court
 
 
 def _around(doc: Doc, sent: Span, busy: set[int], stages: list[re.Pattern[str]]) -> list[Span]:

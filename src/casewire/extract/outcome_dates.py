@@ -68,6 +68,13 @@ _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 # Content of a charging document, not the act of charging: "The indictment charges X with".
 _DOCUMENT_SUBJECT = re.compile(r"^(?:indictments?|complaints?|information|petitions?)$", re.I)
 _PRESENT_AUX = {"has", "have", "is", "are", "am"}
+# Verbs of bringing a charging document: its day is the charging's.
+_FILING = {"return", "file", "unseal", "issue"}
+# Words that put an outcome under another one: "after being convicted", "following his
+# plea", "upon his arrest".
+_SUBORDINATING = {"after", "following", "upon", "since", "before", "until"}
+# Participles that work as prepositions: "convicted following a jury trial last month".
+_PREPOSITION_VERBS = {"following", "including", "regarding", "concerning"}
 # "have already pleaded guilty", "has previously been convicted": an earlier outcome
 # retold, not the release's news.
 _EARLIER_ADVERBS = {"already", "previously", "earlier", "formerly"}
@@ -133,8 +140,10 @@ def _candidates(
         s, e = lo + s, lo + e
         if v.precision == "year" or _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
-        if _DATELINE_AFTER.match(text[e : e + 40]) or _DATELINE_BEFORE.search(
-            text[max(lo, s - 25) : s]
+        if (
+            _DATELINE_AFTER.match(text[e : e + 40])
+            or _DATELINE_BEFORE.search(text[max(lo, s - 25) : s])
+            or _page_date(text, s, e)
         ):
             continue
         if s >= trig[1] and _RELATIVE_BETWEEN.search(text, trig[1], s):
@@ -147,6 +156,18 @@ def _candidates(
             continue
         out.append((s, e, v))
     return out
+
+
+def _page_date(text: str, start: int, end: int) -> bool:
+    """The page's own date line, not an event's: a date alone on its line under the
+    headline ("... Sentenced to 60 Years\n\nApril 4, 2023\n\nA Houston man ..."), or
+    heading the title ("June 5, 2026: Judge Dismisses Indictment ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if text[line_start:start].strip():
+        return False
+    return not rest.strip(" .:") or bool(re.match(r"\s*:\s+[A-Z]", rest))
 
 
 def _coordinated_other(text: str, edge: int, date: tuple[int, int], trig: tuple[int, int]) -> bool:
@@ -221,9 +242,10 @@ def _told_on(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
     if span is None:
         return False
     verb = _governing_verb(span.root)
-    # the reporting tag after the outcome ("X was sentenced ..., Ogg announced Tuesday");
-    # "announced today that X was sentenced" stays the outcome's own day
-    return verb is not None and verb.i > trigger.i and verb.lemma_.lower() in _TELLING
+    # the reporting tag after the outcome ("X was sentenced ..., Ogg announced Tuesday")
+    # or before it ("Gonzalez today announced that X was convicted"): the release's day,
+    # the outcome's only while no mention of it writes its own ("convicted yesterday")
+    return verb is not None and verb.i != trigger.i and verb.lemma_.lower() in _TELLING
 
 
 def _offence_noun(date: Token, trigger: Token) -> bool:
@@ -265,7 +287,7 @@ def _other_conjunct(date: Token, trigger: Token) -> bool:
     return bool(own_words)
 
 
-def _nominal_own(date: Token, trigger: Token) -> bool:
+def _nominal_own(date: Token, trigger: Token, telling: bool = True) -> bool:
     """A date of a nominal trigger: one that modifies the noun ("his plea on May 3") or
     the verb the noun is the subject or object of ("entered a guilty plea on May 3", "a
     verdict was returned on Monday"); not the date of the clause the noun only sits in
@@ -276,14 +298,48 @@ def _nominal_own(date: Token, trigger: Token) -> bool:
         tok = tok.head
         if tok.i == trigger.i:
             return True
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _PREPOSITION_VERBS:
+            if _subordinate_noun(trigger):
+                return False  # "sentenced today ... following his conviction"
             if tok.lemma_.lower() in _TELLING:
-                return True  # "has returned a guilty verdict ..., DOJ announced today"
+                return telling  # "has returned a guilty verdict ..., DOJ announced today"
             if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
                 return tok.i == trigger.head.i
             # "pleaded guilty at his arraignment on May 3": a noun of the verb's own phrase
             return trigger.dep_ == "pobj" and trigger.head.head.i == tok.i
     return False
+
+
+def _subordinate_noun(noun: Token) -> bool:
+    """An earlier outcome told as the circumstance of another: "following his
+    conviction", "after her guilty plea", "prior to his arraignment"."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in _SUBORDINATING
+        or (head.lower_ == "to" and head.head.lower_ == "prior")
+    )
+
+
+def nominal_date(
+    sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
+) -> str | None:
+    """A day written in a nominal trigger's own phrase: "following his guilty plea to
+    first-degree manslaughter on April 17, 2024" (the plea's day), never a date of the
+    verb the noun hangs from ("sentenced today following his plea")."""
+    if tok is None:
+        return None
+    text = _sentence_text(sent)
+    lo, hi = _clause(text, trig)
+    dates = sorted(
+        _candidates(text, lo, hi, trig, published),
+        key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])),
+    )
+    for s, e, v in dates:
+        span = _date_span(sent, s, e)
+        if v.precision == "day" and span is not None and _nominal_own(span.root, tok, False):
+            return v.iso
+    return None
 
 
 def _event_premodifier(span: Span, trigger: Token) -> bool:
@@ -328,24 +384,83 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
     span = _date_span(sent, start, end)
     if span is None or span.root.i == span.root.head.i:
         return False
+    if trigger.dep_ == "acl" and _DOCUMENT_SUBJECT.match(trigger.head.lower_):
+        # "An indictment charging X ... was returned on Dec. 14, 2017": the document's
+        # own day is the charging's
+        verb = _governing_verb(span.root)
+        return not (
+            verb is not None
+            and verb.lemma_.lower() in _FILING
+            and trigger.head.head.i == verb.i
+            and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        )
+    if (_attributive(trigger) or _subordinate_clause(trigger)) and span.root not in trigger.subtree:
+        # "an indictment charging her", "convicted rapist X", "after a jury convicted
+        # him": a date outside the trigger's own phrase is the main clause's
+        return True
     if _offence_noun(span.root, trigger) or _other_conjunct(span.root, trigger):
+        return True
+    if _gerund_above(span.root, trigger):
         return True
     if _event_premodifier(span, trigger):
         return True
     head = span.root.head
-    while head.pos_ == "ADP" and head.head.i != head.i:
+    while (head.pos_ == "ADP" or head.lower_ in _PREPOSITION_VERBS) and head.head.i != head.i:
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i == trigger.i:
         return False
-    # A gerund or a clause of its own under the trigger tells the offence or another
-    # event ("charged with killing her neighbour on Sept. 6, 2018", "sentenced for their
-    # roles in burning a cross on Aug. 28, 2010"); the trigger's governor ("announced
+    # A gerund, a participle of a noun or a clause of its own under the trigger tells the
+    # offence or another event ("charged with killing her neighbour on Sept. 6, 2018",
+    # "sentenced for their roles in burning a cross on Aug. 28, 2010", "charged ... for a
+    # crime committed in Riverside on Sept. 9, 2014"); the trigger's governor ("announced
     # today that X was sentenced") and a coordinated outcome ("convicted and sentenced")
     # share its date.
     if head not in trigger.subtree or head.dep_ == "conj":
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-    return head.tag_ == "VBG" or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
+    return (
+        head.tag_ == "VBG"
+        or (head.tag_ == "VBN" and head.dep_ == "acl" and not _proceeding(head.head, trigger))
+        or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
+    )
+
+
+def _gerund_above(date: Token, trigger: Token) -> bool:
+    """The first verb above the date, past prepositions and nouns, is a gerund object of
+    "for"/"in"/"of": "... and was sentenced for killing Terri Mendoza at her apartment on
+    Willow Place Drive on August 16, 2021" (the killing's day, whichever verb of the
+    sentence the gerund hangs from)."""
+    tok = date
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _PREPOSITION_VERBS:
+            return (
+                tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "in", "of")
+            )
+    return False
+
+
+def _attributive(trigger: Token) -> bool:
+    """The trigger describes a noun: "an indictment charging her", "convicted rapist X",
+    "X, who was charged with murder"."""
+    if trigger.dep_ == "amod":
+        return not _proceeding(trigger.head, trigger)  # "a stipulated judgment" is one
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        return True
+    return trigger.dep_ == "relcl" and any(
+        c.tag_ in ("WP", "WDT") and c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children
+    )
+
+
+def _subordinate_clause(trigger: Token) -> bool:
+    """The trigger's clause is introduced by "after", "following", ... ("sentenced late
+    Monday after a jury convicted him")."""
+    return trigger.dep_ in ("advcl", "pcomp") and (
+        any(c.dep_ == "mark" and c.lower_ in _SUBORDINATING for c in trigger.children)
+        or (trigger.dep_ == "pcomp" and trigger.head.lower_ in _SUBORDINATING)
+    )
 
 
 def _undated(
@@ -385,6 +500,8 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
         m = _KIND_RE[kind].search(lead_text)
         if m is None:
             continue
+        if m.start() > 0 and lead_text[m.start()].isupper():
+            continue  # a title-case headline ("Man Charged With ..."), often repeated
         tries -= 1
         if re.search(r"[“”\"]", lead_text):
             return None
@@ -406,18 +523,21 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
 
 
 def own_date(after: str, published: str | None) -> str | None:
-    """A day-precise date written right after a nominal trigger ("his plea on May 3")."""
-    found = find_dates(after, published)
-    # "his plea on May 3", never past a comma ("their guilty pleas, on January 24,
-    # 2010, defendants were on duty": the next clause's date)
-    dates = [
-        v
-        for s, _, v in found
-        if s < 12 and v.precision == "day" and not re.search(r"[,;:]", after[:s])
-    ]
-    if not dates or re.match(r"\s*(?:today|this|yesterday)", after, re.I):
+    """A day-precise date written right after a nominal trigger: "his plea on May 3",
+    "his guilty plea to first-degree manslaughter on April 17, 2024" (in the noun's own
+    phrase), never past a comma ("their guilty pleas, on January 24, 2010, defendants
+    were on duty": the next clause's date) or another outcome's word; a weekday only
+    right after the noun ("... - DA NewsCenter announced today that" is the telling's)."""
+    if re.match(r"\s*(?:today|this|yesterday)", after, re.I):
         return None
-    return dates[0].iso
+    for s, e, v in find_dates(after, published):
+        if v.precision != "day" or re.search(r"[,;:]|\band\b", after[:s]):
+            continue
+        if _ANY_OUTCOME.search(after[:s]):
+            return None
+        if s < 12 or (s < 50 and re.search(r"\d", after[s:e])):
+            return v.iso
+    return None
 
 
 def spanish_date(

@@ -36,7 +36,7 @@ from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
-from casewire.extract.outcome_dates import dated, own_date, spanish_date, subordinate
+from casewire.extract.outcome_dates import dated, nominal_date, own_date, spanish_date, subordinate
 from casewire.extract.outcome_people import (
     alias_owner,
     build_context,
@@ -347,7 +347,9 @@ def _fields(
                                             r["present_trigger"]),
                  judge=_near(doc, sent, "judge", busy, otype, trig))  # fmt: skip
     elif _nominal(tok, sent, trig) or subordinate(text, trig[0]):
-        f["decision_date"] = own_date(text[trig[1] : trig[1] + 30], published)
+        f["decision_date"] = own_date(text[trig[1] : trig[1] + 60], published) or (
+            nominal_date(sent, trig, tok, published) if _nominal(tok, sent, trig) else None
+        )
     else:
         day, f["_tense_date"] = dated(sent, trig, tok, published)
         f.update(decision_date=day,

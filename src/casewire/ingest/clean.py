@@ -21,7 +21,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _TEXT_DATE = re.compile(
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 _MONTH_NUM = {
@@ -102,12 +102,17 @@ def find_release_date(lines: list[str]) -> str | None:
     """
     _, _, _, leads = _compiled()
     head = [ln.strip() for ln in lines[:40]]
-    for i, line in enumerate(head):
-        if line.casefold().startswith(leads):
-            for candidate in head[i : i + 3]:
-                m = _TEXT_DATE.search(candidate)
-                if m and (iso := iso_from_match(m)):
-                    return iso
+    # The release's own lead first: Orange County pages carry "Published <date>" (when
+    # the page went up on the current site, often months or years later) above "For
+    # Immediate Release / Case # ... / <date>" (the day of the release itself).
+    own, other = (_lead_date(head, lead) for lead in (leads[:1], leads[1:]))
+    if own and other and own[4:] == other[4:] and own[:4] != other[:4]:
+        # the same day of another year: a typo in the release line's year ("November
+        # 12, 2009" over a sentencing told as after a "Sept. 3, 2010" verdict), never a
+        # site upload on exactly the same month and day
+        return other
+    if own or other:
+        return own or other
     for line in head:
         m = _TEXT_DATE.match(line)
         if m and (iso := iso_from_match(m)):
@@ -119,6 +124,32 @@ def find_release_date(lines: list[str]) -> str | None:
         if m and (iso := plausible_day(m.group(1))):
             return iso
     return None
+
+
+def _lead_date(head: list[str], leads: tuple[str, ...]) -> str | None:
+    """The date on or within two lines after the first line starting with one of
+    ``leads``."""
+    for i, line in enumerate(head):
+        if line.casefold().startswith(leads):
+            for candidate in head[i : i + 3]:
+                m = _TEXT_DATE.search(candidate)
+                if m and (iso := iso_from_match(m)):
+                    return iso
+    return None
+
+
+def _dated_headline(lines: list[str]) -> str | None:
+    """The date of a headline that starts with it ("June 5, 2026: Man Charged With ...")
+    among the first lines left once the menus are dropped: a long menu can push it past
+    the 40 lines :func:`find_release_date` reads."""
+    for line in [ln for ln in lines if ln][:_HEADLINE_LINES]:
+        m = _TEXT_DATE.match(line)
+        if m and re.match(r"\s*:\s+\S", line[m.end() :]) and (iso := iso_from_match(m)):
+            return iso
+    return None
+
+
+_HEADLINE_LINES = 10
 
 
 def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set[int]) -> list[str]:
@@ -246,6 +277,8 @@ def clean_page(raw: str) -> CleanText:
     kept = _drop_furniture(
         lines, rules["menu_run_min_lines"], rules["menu_line_max_words"], teasers
     )
+    if text_date is None:
+        text_date = _dated_headline(kept)
     kept = _split_dateline(kept)
     return CleanText(repair(_join_broken_lines(kept)), header_date, text_date, not_release)
 

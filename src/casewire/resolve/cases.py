@@ -97,6 +97,11 @@ _BARE_DISTRICT = re.compile(
 )
 
 
+_COURT_IN_DISTRICT = re.compile(
+    r"^(?:district\s+)?court\s+in\s+the\s+(?=(?:(?:Eastern|Western|Northern|Southern|Middle|"
+    r"Central)\s+)?District\s+of\s+\S)",
+    re.I,
+)
 _DISTRICT_IN = re.compile(r"^(United States District Court)\s+(?:in|of)\s+(?:the\s+)?", re.I)
 
 
@@ -112,6 +117,9 @@ def _court_variants(court: str) -> list[str]:
         out.append(_DISTRICT_IN.sub(r"\1 for the ", out[-1]))
     if _BARE_DISTRICT.match(text):
         out.append("United States District Court for the " + re.sub(r"^the\s+", "", text))
+    if m := _COURT_IN_DISTRICT.match(text):
+        # "(federal) court in the District of New Jersey": that district's court
+        out.append("United States District Court for the " + text[m.end() :])
     return list(dict.fromkeys(out))  # each spelling tried once: courts-db scans all courts
 
 

@@ -61,6 +61,32 @@ def test_menu_runs_and_junk_lines_are_dropped() -> None:
         (["Author", "Published", "November 7, 2014"], "2014-11-07"),
         (["October 15, 2018 Contact: Press Office", "Body."], "2018-10-15"),
         (["WASHINGTON A man who on May 26, 2006 kicked a man pleaded guilty."], None),
+        # the release's own line wins over the site's later "Published" date
+        (
+            [
+                "Author",
+                "Published",
+                "April 29, 2005",
+                "Home",
+                "For Immediate Release",
+                "Case # 04CF1234",
+                "August 30th, 2004",
+                "Body.",
+            ],
+            "2004-08-30",
+        ),
+        # the same month and day of another year: the release line's year is a typo
+        (
+            [
+                "Published",
+                "January 22, 2021",
+                "Home",
+                "FOR IMMEDIATE RELEASE",
+                "Date: January 22, 2022",
+                "Body.",
+            ],
+            "2021-01-22",
+        ),
     ],
 )
 def test_release_date_found_only_where_a_release_states_it(lines, expected) -> None:
@@ -148,3 +174,13 @@ def test_a_lone_headline_date_and_lead_ending_in_an_ellipsis_is_the_page_itself(
     page = "Man Sentenced for Fraud\nJune 1, 2026\nJohn Poe was sentenced today to four years for …"
     assert "John Poe" in clean_page(page).text
     assert clean_page(page).text_date == "2026-06-01"
+
+
+def test_dated_headline_below_a_long_menu() -> None:
+    menu = [f"Menu item {i}" for i in range(60)]
+    raw = "\n".join(
+        ["Man Charged With Arson | County District Attorney's Office", *menu,
+         "Email:", "June 5, 2026: Man Charged With Arson", "Contact:",
+         "A man was charged today with setting fire to a warehouse in the city."]
+    )  # fmt: skip
+    assert clean_page(raw).text_date == "2026-06-05"
