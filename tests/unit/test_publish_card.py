@@ -130,7 +130,7 @@ def test_card_opens_with_hugging_face_metadata(release: Path) -> None:
     card = (release / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\n")
     meta = yaml.safe_load(card.split("---\n", 2)[1])
-    assert meta["license"] == "cc-by-4.0" and meta["language"] == ["en"]
+    assert meta["license"] == "cc-by-4.0" and meta["language"] == ["en", "es"]
     assert meta["size_categories"] == ["n<1K"]
     configs = {c["config_name"]: c["data_files"] for c in meta["configs"]}
     assert list(configs) == list(schemas.TABLES)
