@@ -114,23 +114,47 @@ def _objects(toks: list[Token]) -> list[Token]:
     # a matter noun the trigger verb governs ("reached a settlement ... with X")
     chain += [c for t in chain for c in t.children if c.dep_ in ("dobj", "attr", "nsubjpass")
               and _MATTER.match(c.text) and c not in chain]  # fmt: skip
+    # "a complaint seeking to permanently bar X from preparing returns": the enjoining verb
+    # the matter asks for
+    chain += [x for t in chain if t.lemma_.lower() in ("seek", "ask") for x in t.children
+              if x.dep_ == "xcomp" and x.lemma_.lower() in _ENJOIN and x not in chain]  # fmt: skip
     out: list[Token] = []
+    # a trigger that ends on the preposition naming the party ("the filing of a complaint
+    # in U.S. District Court for the District of Arizona against X"), wherever it attaches
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ in ("against", "between") and t.i == toks[-1].i:
+            out += _prep_objects(t)
     for t in chain:
         if t.lemma_.lower() in _ENJOIN:
             # "permanently barred X from preparing returns"
             out += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not _MATTER.match(t.text) and t.lemma_.lower() not in ("require", "pay"):
             continue
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("against", "with"):
-                out += [g for g in c.children if g.dep_ == "pobj"]
+        # "its suit filed on behalf of a service member against X": the "against" of the
+        # clause that tells the matter noun's filing
+        heads = [t, *(c for c in t.children if c.dep_ in ("acl", "relcl")
+                      and c.lemma_.lower() in ("file", "bring"))]  # fmt: skip
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("against", "with", "between"):
+                    out += _prep_objects(c)
         if t.lemma_.lower() == "require":
             out += [c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i
                     and any(x.dep_ in ("xcomp", "ccomp") for x in t.children)]  # fmt: skip
     return _with_conjuncts(out)
 
 
-_ENJOIN = {"bar", "enjoin", "prohibit"}
+def _prep_objects(prep: Token) -> list[Token]:
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    # the parse left the preposition without its object ("against Knight Protective
+    # Service Inc." ending a sentence): the proper noun after it
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if not objs and nxt is not None and nxt.pos_ == "PROPN":
+        objs = [nxt]
+    return objs
+
+
+_ENJOIN = {"bar", "enjoin", "prohibit", "shut"}
 
 
 def _subjects(toks: list[Token]) -> list[Token]:
@@ -152,6 +176,13 @@ def _with_conjuncts(args: list[Token]) -> list[Token]:
 
 def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
     """The person, organization or public body an argument denotes."""
+    if _place_modifier(doc, arg):
+        return []
+    if arg.pos_ == "NOUN":
+        # "his business, Lot Associates Inc.": the name in apposition to a common noun
+        appos = [c for c in arg.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if appos:
+            return _names(doc, appos[0], names)
     sub = [t for t in arg.subtree if not _cut(t, arg)]
     if not sub:
         return []
@@ -220,3 +251,19 @@ def _cut(t: Token, arg: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _place_modifier(doc: Doc, arg: Token) -> bool:
+    """``arg`` lies in a place name that modifies a common noun after it: "a Garden City,
+    Kan. tax preparer", "a Queens-based company", where the party is the preparer or the
+    company (named in an apposition or elsewhere), never the town."""
+    ent = next((e for e in doc.ents if e.start <= arg.i < e.end), None)
+    if ent is None or ent.label_ not in _PLACE_LABELS:
+        return False
+    j = ent.end
+    # the state after the town ("Garden City, Kan."), and its commas
+    while j < len(doc) and (doc[j].text in (",", "-") or doc[j].ent_type_ in ("GPE", "LOC")
+                            or doc[j].lower_ == "based"):  # fmt: skip
+        j += 1
+    return j < len(doc) and j > ent.end - 1 and doc[j].pos_ == "NOUN" and doc[j].text.islower() \
+        and doc[j].head.i not in range(ent.start, ent.end)
