@@ -21,7 +21,11 @@ from casewire.extract.outcome_people import Person, clean_name, names_in
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
 # criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
-NOT_CIVIL = re.compile(r"mistrial|parole|new\s+trial|diversion|probation|put\s+to\s+death", re.I)
+NOT_CIVIL = re.compile(
+    r"mistrial|parole|new\s+trial|diversion|probation|put\s+to\s+death|exonerat|conviction|"
+    r"sentence|verdict",
+    re.I,
+)
 
 # The plaintiff side: whoever brings or announces the matter.
 _GOVERNMENT = re.compile(
@@ -225,7 +229,7 @@ def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
         if name and all(w.text[:1].isupper() or not w.is_alpha for w in words):
             return [(name, "organization")]
     # a name inside the argument's own phrase ("two St. Louis landlords, Hezekiah and ...")
-    hits = [(n, t) for n, t, s, _ in names_in(doc, names, lo, hi)]
+    hits = _not_modifier(doc, names_in(doc, names, lo, hi))
     return hits[:1] if arg.pos_ == "PROPN" else [h for h in hits if h[1] == "person"][:2]
 
 
@@ -255,15 +259,35 @@ def _cut(t: Token, arg: Token) -> bool:
 
 def _place_modifier(doc: Doc, arg: Token) -> bool:
     """``arg`` lies in a place name that modifies a common noun after it: "a Garden City,
-    Kan. tax preparer", "a Queens-based company", where the party is the preparer or the
-    company (named in an apposition or elsewhere), never the town."""
+    Kan. tax preparer", "a Durant, Mississippi, woman", "a Queens-based company", where the
+    party is the preparer or the woman (named in an apposition or elsewhere), never the
+    town. A company's name so placed is a modifier only after "a" ("a Loveland company")."""
     ent = next((e for e in doc.ents if e.start <= arg.i < e.end), None)
-    if ent is None or ent.label_ not in _PLACE_LABELS:
+    if ent is None or ent.label_ not in (*_PLACE_LABELS, "ORG"):
         return False
-    j = ent.end
-    # the state after the town ("Garden City, Kan."), and its commas
-    while j < len(doc) and (doc[j].text in (",", "-") or doc[j].ent_type_ in ("GPE", "LOC")
-                            or doc[j].lower_ == "based"):  # fmt: skip
-        j += 1
-    return j < len(doc) and j > ent.end - 1 and doc[j].pos_ == "NOUN" and doc[j].text.islower() \
-        and doc[j].head.i not in range(ent.start, ent.end)
+    return _modifies_noun(doc, ent.start, ent.end, ent.label_ == "ORG")
+
+
+def _modifies_noun(doc: Doc, lo: int, hi: int, org: bool) -> bool:
+    def place(t: Token) -> bool:
+        return t.text == "," or t.ent_type_ in ("GPE", "LOC")
+
+    while lo > 0 and place(doc[lo - 1]):
+        lo -= 1
+    while hi < len(doc) and (place(doc[hi]) or doc[hi].text == "-" or doc[hi].lower_ == "based"):
+        hi += 1
+    if hi >= len(doc) or doc[hi].pos_ != "NOUN" or not doc[hi].text.islower():
+        return False
+    return not org or (lo > 0 and doc[lo - 1].lower_ in ("a", "an"))
+
+
+def _not_modifier(doc: Doc, hits: list[tuple[str, str, int, int]]) -> list[Person]:
+    """The names of ``hits`` that are no place modifying a noun ("a Newberry County, South
+    Carolina, woman")."""
+    out: list[Person] = []
+    for n, t, s, e in hits:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        place = span is not None and span.root.ent_type_ in ("GPE", "LOC")
+        if span is None or not _modifies_noun(doc, span.start, span.end, not place):
+            out.append((n, t))
+    return out
