@@ -360,6 +360,60 @@ def test_civil_party_is_the_one_the_civil_verb_governs(nlp, text: str, expected:
     assert not any(w in n for n in others for w in ("Justice", "Department", "United States"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # the matter as a noun: "the settlement of its lawsuit against X"
+        ("The Department of Justice announced today the settlement of its lawsuit against the "
+         "Blue Heron Diner in Dayton, Ohio, which alleged that the owners refused service.",
+         "Blue Heron Diner", None),
+        # the "against" of a filing told with a court in between
+        ("The Department of Justice announced today the filing of a complaint in U.S. District "
+         "Court for the District of Nevada against Sierra Valley College for violating the "
+         "employment rights of a reservist.", "Sierra Valley College", None),
+        # passive filing; the business in apposition
+        ("The civil complaint against Marcus Oduya and his business, Tri-Point Tax Services "
+         "Inc., was filed in the U.S. District Court for the Eastern District of New York.",
+         "Marcus Oduya", None),
+        # "an agreement between the Department and X"
+        ("The Justice Department announced that a federal court has approved an agreement "
+         "between the Department and the state of Nevada to protect overseas voters.",
+         "state of Nevada", None),
+        # the town modifies the preparer: the appositive person is the party
+        ("A federal judge has permanently barred a Dodge City, Kan. tax preparer, Luis Ortega, "
+         "from preparing federal tax returns, the Justice Department announced today.",
+         "Luis Ortega", "Dodge City"),
+    ],
+)  # fmt: skip
+def test_civil_party_of_nouns_passives_and_agreements(
+    nlp, text: str, expected: str, wrong: str | None
+) -> None:
+    others = {o.defendant for o in _run(nlp, text) if o.outcome_type == "other"}
+    assert expected in others
+    assert wrong is None or not any(wrong in n for n in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "court"),
+    [
+        # the court that rules is never the defendant; the conviction's owner is
+        ("Raymond Ortiz was convicted of murder in 2004. On June 3, 2010, the California "
+         "Court of Appeal overturned the conviction because of an instructional error.",
+         "Raymond Ortiz", "Court of Appeal"),
+        ("Judge Ellen Marsh overturned the conviction of Dwayne Pettit at the request of the "
+         "prosecutors.", "Dwayne Pettit", "Ellen Marsh"),
+        ("Kevin Dorsey, 61, was exonerated of his 1989 robbery conviction after DNA testing.",
+         "Kevin Dorsey", None),
+    ],
+)  # fmt: skip
+def test_a_ruling_on_a_conviction_belongs_to_its_owner(
+    nlp, text: str, expected: str, court: str | None
+) -> None:
+    others = {o.defendant for o in _run(nlp, text) if o.outcome_type == "other"}
+    assert expected in others
+    assert court is None or not any(court in n for n in others)
+
+
 def test_a_civil_trigger_naming_only_the_government_invents_no_party(nlp) -> None:
     text = (
         "The United States has reached a settlement that will resolve its suit filed on behalf "

@@ -21,7 +21,11 @@ from casewire.extract.outcome_people import Person, clean_name, names_in
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
 # criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
-NOT_CIVIL = re.compile(r"mistrial|parole|new\s+trial|diversion|probation|put\s+to\s+death", re.I)
+NOT_CIVIL = re.compile(
+    r"mistrial|parole|new\s+trial|diversion|probation|put\s+to\s+death|exonerat|conviction|"
+    r"sentence|verdict",
+    re.I,
+)
 
 # The plaintiff side: whoever brings or announces the matter.
 _GOVERNMENT = re.compile(
@@ -114,23 +118,47 @@ def _objects(toks: list[Token]) -> list[Token]:
     # a matter noun the trigger verb governs ("reached a settlement ... with X")
     chain += [c for t in chain for c in t.children if c.dep_ in ("dobj", "attr", "nsubjpass")
               and _MATTER.match(c.text) and c not in chain]  # fmt: skip
+    # "a complaint seeking to permanently bar X from preparing returns": the enjoining verb
+    # the matter asks for
+    chain += [x for t in chain if t.lemma_.lower() in ("seek", "ask") for x in t.children
+              if x.dep_ == "xcomp" and x.lemma_.lower() in _ENJOIN and x not in chain]  # fmt: skip
     out: list[Token] = []
+    # a trigger that ends on the preposition naming the party ("the filing of a complaint
+    # in U.S. District Court for the District of Arizona against X"), wherever it attaches
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ in ("against", "between") and t.i == toks[-1].i:
+            out += _prep_objects(t)
     for t in chain:
         if t.lemma_.lower() in _ENJOIN:
             # "permanently barred X from preparing returns"
             out += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not _MATTER.match(t.text) and t.lemma_.lower() not in ("require", "pay"):
             continue
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("against", "with"):
-                out += [g for g in c.children if g.dep_ == "pobj"]
+        # "its suit filed on behalf of a service member against X": the "against" of the
+        # clause that tells the matter noun's filing
+        heads = [t, *(c for c in t.children if c.dep_ in ("acl", "relcl")
+                      and c.lemma_.lower() in ("file", "bring"))]  # fmt: skip
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("against", "with", "between"):
+                    out += _prep_objects(c)
         if t.lemma_.lower() == "require":
             out += [c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i
                     and any(x.dep_ in ("xcomp", "ccomp") for x in t.children)]  # fmt: skip
     return _with_conjuncts(out)
 
 
-_ENJOIN = {"bar", "enjoin", "prohibit"}
+def _prep_objects(prep: Token) -> list[Token]:
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    # the parse left the preposition without its object ("against Knight Protective
+    # Service Inc." ending a sentence): the proper noun after it
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if not objs and nxt is not None and nxt.pos_ == "PROPN":
+        objs = [nxt]
+    return objs
+
+
+_ENJOIN = {"bar", "enjoin", "prohibit", "shut"}
 
 
 def _subjects(toks: list[Token]) -> list[Token]:
@@ -152,6 +180,13 @@ def _with_conjuncts(args: list[Token]) -> list[Token]:
 
 def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
     """The person, organization or public body an argument denotes."""
+    if _place_modifier(doc, arg):
+        return []
+    if arg.pos_ == "NOUN":
+        # "his business, Lot Associates Inc.": the name in apposition to a common noun
+        appos = [c for c in arg.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if appos:
+            return _names(doc, appos[0], names)
     sub = [t for t in arg.subtree if not _cut(t, arg)]
     if not sub:
         return []
@@ -194,7 +229,7 @@ def _names(doc: Doc, arg: Token, names: NameIndex) -> list[Person]:
         if name and all(w.text[:1].isupper() or not w.is_alpha for w in words):
             return [(name, "organization")]
     # a name inside the argument's own phrase ("two St. Louis landlords, Hezekiah and ...")
-    hits = [(n, t) for n, t, s, _ in names_in(doc, names, lo, hi)]
+    hits = _not_modifier(doc, names_in(doc, names, lo, hi))
     return hits[:1] if arg.pos_ == "PROPN" else [h for h in hits if h[1] == "person"][:2]
 
 
@@ -220,3 +255,39 @@ def _cut(t: Token, arg: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _place_modifier(doc: Doc, arg: Token) -> bool:
+    """``arg`` lies in a place name that modifies a common noun after it: "a Garden City,
+    Kan. tax preparer", "a Durant, Mississippi, woman", "a Queens-based company", where the
+    party is the preparer or the woman (named in an apposition or elsewhere), never the
+    town. A company's name so placed is a modifier only after "a" ("a Loveland company")."""
+    ent = next((e for e in doc.ents if e.start <= arg.i < e.end), None)
+    if ent is None or ent.label_ not in (*_PLACE_LABELS, "ORG"):
+        return False
+    return _modifies_noun(doc, ent.start, ent.end, ent.label_ == "ORG")
+
+
+def _modifies_noun(doc: Doc, lo: int, hi: int, org: bool) -> bool:
+    def place(t: Token) -> bool:
+        return t.text == "," or t.ent_type_ in ("GPE", "LOC")
+
+    while lo > 0 and place(doc[lo - 1]):
+        lo -= 1
+    while hi < len(doc) and (place(doc[hi]) or doc[hi].text == "-" or doc[hi].lower_ == "based"):
+        hi += 1
+    if hi >= len(doc) or doc[hi].pos_ != "NOUN" or not doc[hi].text.islower():
+        return False
+    return not org or (lo > 0 and doc[lo - 1].lower_ in ("a", "an"))
+
+
+def _not_modifier(doc: Doc, hits: list[tuple[str, str, int, int]]) -> list[Person]:
+    """The names of ``hits`` that are no place modifying a noun ("a Newberry County, South
+    Carolina, woman")."""
+    out: list[Person] = []
+    for n, t, s, e in hits:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        place = span is not None and span.root.ent_type_ in ("GPE", "LOC")
+        if span is None or not _modifies_noun(doc, span.start, span.end, not place):
+            out.append((n, t))
+    return out

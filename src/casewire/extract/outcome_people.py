@@ -840,8 +840,14 @@ def defendants(
 _CASE_NOUNS = {"charge", "case", "indictment", "count", "complaint", "prosecution"}
 
 
+# What an appellate court or a conviction-review unit disposes of: its owner is the
+# defendant, never the court that affirms, overturns or vacates it.
+RULING_NOUNS = {"conviction", "sentence", "verdict"}
+
+
 def dismissal_defendants(
-    doc: Doc, sent: Span, start: int, end: int, names: NameIndex, ctx: Context
+    doc: Doc, sent: Span, start: int, end: int, names: NameIndex, ctx: Context,
+    case_nouns: set[str] | frozenset[str] = frozenset(),
 ) -> list[Person] | None:
     """Defendants of a dismissal (``start``/``end``: the trigger's document char offsets).
 
@@ -852,11 +858,14 @@ def dismissal_defendants(
     is the case the release is telling: its latest defendant, else the person named last
     in the two sentences before. Cases counted or unowned ("dismissed 350 cases", "began
     dismissing criminal cases", "had not dismissed a case") are nobody's: an empty list.
-    None when the trigger names no such noun (the general finder decides)."""
+    None when the trigger names no such noun (the general finder decides). The same holds
+    for a ruling on a conviction or sentence (``case_nouns`` = :data:`RULING_NOUNS`): "the
+    Court of Appeal affirmed the conviction", "X's conviction was overturned", "upheld
+    the conviction of X"."""
     nouns = [
         t for t in sent
         if start <= t.idx < end and t.pos_ in ("NOUN", "PROPN")
-        and t.lemma_.lower() in _CASE_NOUNS
+        and t.lemma_.lower() in (case_nouns or _CASE_NOUNS)
     ]  # fmt: skip
     if not nouns:
         return None
@@ -866,15 +875,29 @@ def dismissal_defendants(
         g
         for t in dict.fromkeys((noun, verb))
         for c in t.children
-        if c.dep_ == "prep" and (c.lower_ == "against" or (c.lower_ == "of" and t is noun))
+        if c.dep_ == "prep" and (c.lower_ == "against" or (c.lower_ == "of" and t is noun)
+                                 or (case_nouns and c.lower_ == "for"))
         for g in c.children
-        if g.dep_ == "pobj"
-    ]
+        if g.dep_ == "pobj" and (c.lower_ != "for" or g.ent_type_ == "PERSON")
+    ]  # fmt: skip
     for g in owners:
         found = _arg_names(doc, names, g, ctx.known)
         found = [p for p in found if p[1] in ("person", "organization")]
         if found:
             return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
+    if case_nouns and not any(c.dep_ == "nummod" for c in noun.children):
+        # a ruling on "the conviction of a former lobbyist", "his conviction", "the
+        # defendant's conviction": the person named before it in its sentence ("Pacheco
+        # appeared before Justice D'Emic, who vacated his conviction"), else the release's
+        # defendant; never the court that rules
+        poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        poss += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON"]  # fmt: skip
+        named = [_full_company(p, ctx.known) for g in poss[:1]
+                 for p in _arg_names(doc, names, g, ctx.known)]  # fmt: skip
+        return named or _named_before_ruling(doc, names, sent, verb, start) or ctx.resolve(
+            start, False
+        )
     if any(g.pos_ != "PRON" for g in owners):
         # "charges against a woman who ...", "against former Officer" (a headline), "against
         # one defendant": nobody named there; the sentence that names them gives the row
@@ -902,6 +925,28 @@ def dismissal_defendants(
         or ctx.resolve(start, False)
         or (_named_before(doc, names, sent, start, 2) if noun.lower_ == "case" else [])
     )
+
+
+def _named_before_ruling(
+    doc: Doc, names: NameIndex, sent: Span, verb: Token, start: int
+) -> list[Person]:
+    """The last person named before a ruling in its sentence, outside the ruling verb's
+    subject (the judge or court that rules: "The Honorable Gregg L. Prickett overturned
+    the conviction")."""
+    subj = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    subj += [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if verb.dep_ == "relcl":
+        subj += list(verb.head.subtree) if verb.head.i < verb.i else []
+    lo = [(t.idx, t.idx + len(t)) for t in subj]
+    hits = [h for h in _named_before(doc, names, sent, start, 0)
+            if not any(a <= h_s < b for a, b in lo for h_s in [_char_of(doc, h[0], sent, start)])]
+    return hits
+
+
+def _char_of(doc: Doc, name: str, sent: Span, start: int) -> int:
+    """The char offset of the last writing of ``name``'s last word before ``start``."""
+    text = doc_text(doc)
+    return text.rfind(name.split()[-1], sent.start_char, start)
 
 
 def _named_before(doc: Doc, names: NameIndex, sent: Span, start: int, n: int) -> list[Person]:

@@ -43,6 +43,7 @@ from casewire.extract.outcome_people import (
     case_officials,
     clean_name,
     defendants,
+    RULING_NOUNS,
     dismissal_defendants,
     names_in,
     plausible_defendant,
@@ -485,6 +486,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
         for otype, s, e in trigs:
             start = sent.start_char + s
             civil = otype == "other" and is_civil(text[s:e])
+            ruling = False
             end = sent.start_char + e
             if civil:
                 # the parse of the trigger's clause names the party; the criminal finder
@@ -499,11 +501,13 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 # the English parse of a Spanish sentence names no reliable subject
                 people = spanish_defendants(doc, sent, text[s:e], start, names, ctx)
             else:
+                ruling = otype == "other" and bool(_RULING.search(text[s:e]))
                 owned = (
-                    dismissal_defendants(doc, sent, start, end, names, ctx)
-                    if otype == "dismissed"
+                    dismissal_defendants(doc, sent, start, end, names, ctx,
+                                         RULING_NOUNS if ruling else frozenset())
+                    if otype == "dismissed" or ruling
                     else None
-                )
+                )  # fmt: skip
                 people = (
                     owned
                     if owned is not None
@@ -511,9 +515,14 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 )
             if not people:
                 continue
-            if not civil and otype != "dismissed":
+            if (
+                not civil
+                and otype != "dismissed"
+                and (not ruling or any(n.split()[-1] in text for n, _ in people))
+            ):
                 # a civil party is no antecedent for a later criminal trigger's "he"/"they",
-                # nor is a dismissal's, told as history as often as news
+                # nor is a dismissal's, told as history as often as news, nor a ruling's
+                # owner not named in its own sentence ("the convictions were overturned")
                 ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
@@ -720,6 +729,9 @@ def _block_outcomes(
     return out
 
 
+# An ``other`` trigger that rules on a conviction or sentence ("affirmed the conviction",
+# "X's conviction was overturned"): its defendant is the ruling's owner.
+_RULING = re.compile(r"\b(?:convictions?|sentences?|verdicts?)\b", re.I)
 _GRANT = re.compile(r"\b(?:grant(?:s|ed)?|pardon(?:s|ed)?|commut(?:ed|ations?))\b", re.I)
 _RECORD_LABEL = re.compile(r"^(?:Offenses?|Sentences?):\s*")
 
