@@ -38,12 +38,12 @@ from casewire.extract.names import NameIndex
 from casewire.extract.outcome_announcer import find_announcer, news_flags
 from casewire.extract.outcome_dates import dated, nominal_date, own_date, spanish_date, subordinate
 from casewire.extract.outcome_people import (
+    RULING_NOUNS,
     alias_owner,
     build_context,
     case_officials,
     clean_name,
     defendants,
-    RULING_NOUNS,
     dismissal_defendants,
     names_in,
     plausible_defendant,
