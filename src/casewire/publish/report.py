@@ -54,6 +54,7 @@ th{background:#f7fafc}td.num{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:.4rem 0}summary{cursor:pointer;font-weight:600}
 .case{border-left:4px solid #2b6cb0;padding-left:.8rem;margin:1.2rem 0}
 mark{background:#fefcbf;padding:0 .1rem}.ctx{color:#718096}td.source{max-width:14rem}
+#outcomes-table td.evidence{min-width:24rem}
 .controls{margin:.5rem 0}.controls input{width:22rem;padding:.3rem}
 th button{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button::after{content:" ▲"}
