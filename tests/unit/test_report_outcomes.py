@@ -223,3 +223,15 @@ def test_pages_hold_page_rows_and_search_covers_the_rest(
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_casewire_report_rebuilds_the_release_report_byte_for_byte(
+    release: Path, tmp_path: Path
+) -> None:
+    """The release flow reads passages back from documents.parquet (its text column
+    is gone by then); `casewire report` has every table: the same page either way."""
+    from flows.cli import main as cli_main
+
+    eval_json = tmp_path / "no-eval.json"  # absent: no figures, as in the release
+    assert cli_main(["report", str(release), "--out", str(tmp_path), "--eval", str(eval_json)]) == 0
+    assert (tmp_path / "report.html").read_bytes() == (release / "report.html").read_bytes()
