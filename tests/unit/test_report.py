@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -11,12 +10,12 @@ import pytest
 
 from casewire.publish.report import REPORT_FILE, case_timelines, chart_figures, write_report
 from schemas.examples import example_tables
+from tests.chromium import CHROMIUM, run_chromium
 from tests.conftest import REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHART_IDS = [
     "chart-outcomes-by-type",
-    "chart-outcomes-by-month",
+    "chart-outcomes-by-year",
     "chart-sentence-lengths",
     "chart-charge-categories",
 ]
@@ -78,43 +77,13 @@ def test_charts_handle_an_empty_release(tmp_path: Path) -> None:
     assert "no data in this release" in text and "0 cases" in text
 
 
-def _chromium(url: str, *extra: str, tmp: Path) -> subprocess.CompletedProcess:
-    """Headless Chromium with a throwaway profile and nothing that reaches the network."""
-    return subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--disable-dev-shm-usage",
-            "--proxy-server=127.0.0.1:9",
-            f"--user-data-dir={tmp / 'profile'}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--virtual-time-budget=10000",
-            *extra,
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason=f"{CHROMIUM} not installed (apt-get install -y chromium; make test installs it in CI)",
 )
-def test_report_renders_in_headless_chromium(seed_report: Path, tmp_path: Path) -> None:
+def test_report_renders_in_headlessrun_chromium(seed_report: Path, tmp_path: Path) -> None:
     url = seed_report.as_uri()
-    dom = _chromium(url, "--dump-dom", tmp=tmp_path)
+    dom = run_chromium(url, "--dump-dom", tmp=tmp_path)
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert "Uncaught" not in dom.stderr, dom.stderr[-2000:]
     for chart in CHART_IDS:
@@ -124,7 +93,7 @@ def test_report_renders_in_headless_chromium(seed_report: Path, tmp_path: Path) 
     assert dom.stdout.count('class="main-svg"') >= len(CHART_IDS)
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
-    shot = _chromium(
+    shot = run_chromium(
         url,
         f"--screenshot={SCREENSHOT}",
         "--window-size=1280,3400",

@@ -260,7 +260,14 @@ def _write_extras(
         profile=profile,
     )
     _write_text(folder / "README.md", card)
-    write_report(release_tables, folder, eval_figures, version=version, profile=profile)
+    write_report(
+        release_tables,
+        folder,
+        eval_figures,
+        version=version,
+        profile=profile,
+        documents_file=folder / "documents.parquet",  # its text column is let go by now
+    )
     # The FtM graph (290,000 entities on the whole corpus) is built last, from the few
     # columns it reads of the files just written: the frames are let go first, so the
     # graph never sits in memory beside them.
