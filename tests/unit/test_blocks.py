@@ -96,3 +96,50 @@ def test_names_glued_across_list_lines(nlp):
     assert not any("\n" in n and ("Mora" in n or "Jerro" in n) for n in names)
     assert "Buena Park Alejandro Mora" not in names
     assert "Miguel Villagomez Roderick Kent Jerro" not in names
+
+
+# Paraphrased from annual-report case spotlights: a narrative that tells what the
+# defendant did ("The defendant was speeding ...") before the outcome line, an outcome
+# told with "the defendant" as its object, a heading parsed onto the charge line under it.
+SPOTLIGHTS = (
+    "Vehicular Crimes Unit\n"
+    "Case Spotlight\n"
+    "Darnell Whitaker\n"
+    "Murder\n"
+    "The defendant was driving twice the speed limit when he ran a red light at an\n"
+    "intersection and struck a car turning home; he fled the scene on foot.\n"
+    "GUILTY and sentenced to 45 years in prison\n"
+    "\n"
+    "Case Spotlight\n"
+    "Rosa Whitfield\n"
+    "DWI\n"
+    "Investigating Agency: Mesquite Police Department\n"
+    "The defendant raced another driver on the interstate and forced her off the road.\n"
+    "After considering the defendant's lack of any criminal history,\n"
+    "Judge Alma Brooks sentenced Defendant to 24 months' probation + $1500 Fine + Interlock\n"
+    "+ Standard Conditions.\n"
+    "\n"
+    "Media contacts\n"
+    "Lena Marsh\n"
+    "Spokesperson\n"
+    "Office: 214-555-0199\n"
+    "*Defendant was previously convicted of robbery in 2004\n"
+)
+
+
+def test_block_outcome_lines_are_outcomes_not_narrative():
+    got = {b.name: [SPOTLIGHTS[s:e] for s, e in b.outcome_lines] for b in case_blocks(SPOTLIGHTS)}
+    assert got["Darnell Whitaker"] == ["GUILTY and sentenced to 45 years in prison"]
+    assert got["Rosa Whitfield"] == [
+        "Judge Alma Brooks sentenced Defendant to 24 months' probation + $1500 Fine + Interlock"
+    ]
+    assert "Lena Marsh" not in got  # a spokesperson's contact block, and a history line
+
+
+def test_spotlight_outcomes(nlp):
+    got = {(o.defendant, o.outcome_type): o for o in _outcomes(nlp, SPOTLIGHTS, "2024-02-01")}
+    assert got[("Darnell Whitaker", "sentenced")].sentence_max_months == 540
+    assert ("Darnell Whitaker", "convicted") in got
+    perez = got[("Rosa Whitfield", "sentenced")]
+    assert perez.probation_months == 24 and perez.fine_usd == 1500
+    assert not any(n == "Lena Marsh" for n, _ in got)

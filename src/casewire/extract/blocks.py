@@ -35,7 +35,16 @@ _OUTCOME_LINE = re.compile(
     r"^(?:[-•*]\s*)?(?:GUILTY\b|Guilty\b(?!\s+plea)|Found\s+guilty|FOUND\s+GUILTY|Convicted\b"
     r"|CONVICTED\b|Sentenced\b|SENTENCED\b|Pleaded\s+guilty|Pled\s+guilty|PLED\s+GUILTY"
     r"|Pleaded\s+no\s+contest|Acquitted|ACQUITTED|Not\s+guilty|NOT\s+GUILTY"
-    r"|(?:The\s+)?[Dd]efendant\s+(?:was|is|has\s+been)\s)"
+    # "The defendant was sentenced to ...", never "The defendant was speeding ..."
+    r"|(?:The\s+)?[Dd]efendant\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?"
+    r"(?:sentenced|convicted|found|acquitted|placed|ordered|given)\b)"
+)
+#: An outcome line whose object is the block's defendant: "Judge Peggy Hoffman sentenced
+#: Defendant to ...", "The jury found the defendant guilty" (a clause, however many of its
+#: words are capitalized).
+_DEFENDANT_OBJECT_LINE = re.compile(
+    r"^(?:[-•*]\s*)?(?:(?:The\s+)?(?:Judge|jury|court)\b[^.;:]{0,60}?\s)?"
+    r"(?:sentenced|found|convicted)\s+(?:the\s+)?[Dd]efendant\b(?!['’])"
 )
 #: Leading verdict word of an outcome line ("GUILTY and sentenced ...").
 VERDICT_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:GUILTY|Guilty|Found\s+guilty|FOUND\s+GUILTY)\b")
@@ -43,6 +52,17 @@ VERDICT_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:GUILTY|Guilty|Found\s+guilty|FOUN
 _CHARGE_LINE_MAX_WORDS = 14
 _BLOCK_MAX_LINES = 20
 
+#: A contact line under a name ("Spokesperson", "Office: 714-347-8405", an e-mail): the
+#: name is a press officer's, not a case heading.
+_CONTACT_LINE = re.compile(
+    r"\b(?:Spokes(?:person|man|woman)|Public\s+(?:Affairs|Information)|Communications|Media"
+    r"\s+Relations|Press\s+(?:Secretary|Officer)|Contact)\b|@|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}",
+    re.I,
+)
+#: The label line above an author's or contact's name ("Author", "By", "Contact").
+_BYLINE_LABEL = re.compile(r"^(?:Author|By|Written\s+by|(?:Media\s+)?Contacts?)\s*:?$", re.I)
+#: An outcome line telling the defendant's history ("*Defendant was previously convicted").
+_HISTORY = re.compile(r"\b(?:previously|originally|prior|earlier|formerly)\b", re.I)
 _COLUMN_HEADER = re.compile(
     r"^(?:Defendants?|Charges?|(?:Maximum\s+)?Sentences?|Convictions?|Court\s+Date|Name)$", re.I
 )
@@ -56,15 +76,19 @@ def _prose_case(line: str) -> bool:
     return len(line.split()) >= 4 and sum(w[0].isupper() for w in words) * 2 < len(words) + 2
 
 
-def person_like(name: str) -> bool:
+def person_like(name: str, strict: bool = False) -> bool:
     """First word a census given name or last word a census surname ("Case Spotlight",
-    "Maximum Sentence" are neither)."""
+    "Maximum Sentence" are neither); ``strict``: both."""
     from casewire.extract.mentions import census_names  # mentions imports this module
 
     given, surnames = census_names()
     words = [w.casefold() for w in re.findall(r"[A-Za-z'’\-]+", name)]
     words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
-    return bool(words) and (words[0] in given or words[-1] in surnames)
+    if not words:
+        return False
+    if strict:
+        return words[0] in given and words[-1] in surnames and len(words) >= 2
+    return words[0] in given or words[-1] in surnames
 
 
 _RECORD_OFFENSE = re.compile(r"^Offenses?:\s*")
@@ -104,12 +128,23 @@ def is_name_line(line: str) -> bool:
     return _NAME_LINE.match(line) is not None and not line.isupper()
 
 
+def _outcome_line(line: str) -> bool:
+    """A subjectless outcome clause, or one whose object is "the defendant"; never the
+    defendant's history ("*Defendant was previously convicted ...")."""
+    if _HISTORY.search(line):
+        return False
+    return bool(
+        (_OUTCOME_LINE.match(line) and _prose_case(line)) or _DEFENDANT_OBJECT_LINE.match(line)
+    )
+
+
 def _charge_line(line: str) -> bool:
     return (
         0 < len(line.split()) <= _CHARGE_LINE_MAX_WORDS
         and not line.endswith(".")
         and ":" not in line
         and _OUTCOME_LINE.match(line) is None
+        and _DEFENDANT_OBJECT_LINE.match(line) is None
     )
 
 
@@ -124,6 +159,10 @@ def case_blocks(text: str) -> list[CaseBlock]:
         m = _NAME_LINE.match(text[s:e].strip())
         if m is None or text[s:e].strip().isupper():
             continue
+        if any(_CONTACT_LINE.search(text[ls:le]) for ls, le in lines[i + 1 : i + 3]) or (
+            i and _BYLINE_LABEL.match(text[slice(*lines[i - 1])].strip())
+        ):
+            continue
         charges: list[tuple[int, int]] = []
         outcomes: list[tuple[int, int]] = []
         narrative = False
@@ -133,7 +172,7 @@ def case_blocks(text: str) -> list[CaseBlock]:
                 break  # a name line right under the heading is a charge ("Capital Murder")
             if _COLUMN_HEADER.match(line):
                 break  # a table's column headers: the table zone owns what follows
-            if _OUTCOME_LINE.match(line) and _prose_case(line):
+            if _outcome_line(line):
                 outcomes.append(_stripped(text, ls, le))
                 continue
             if outcomes:

@@ -164,6 +164,8 @@ def _only_a_modifier(name: str, doc: Doc) -> bool:
         last = span[-1]
         if not (last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i > last.i):
             return False
+        if "\n" in text[m.end() : last.head.idx]:
+            return False  # a heading line parsed onto the line under it ("Darren Lopez\nMurder")
         uses += 1
     return uses > 0
 

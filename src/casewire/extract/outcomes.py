@@ -704,10 +704,14 @@ def _block_name(names: NameIndex, block: CaseBlock) -> str | None:
     and last word no surname of the census lists ("Case Spotlight"), heads no block."""
     if not person_like(block.name):
         return None
-    for m in names.mentions_in(block.name_start, block.name_start + len(block.name) + 1):
+    seen = names.mentions_in(block.name_start, block.name_start + len(block.name) + 1)
+    for m in seen:
         if m.entity_type == "person" and m.mention_start - block.name_start <= 1:
             return m.canonical
-    return None
+    # the tagger saw nothing on the heading line ("Darren Lopez" above "Murder"): the
+    # heading alone on its line, a census given name first and a census surname last,
+    # is the person's name as written ("Cherry Hill", seen as a place, is not)
+    return block.name if not seen and person_like(block.name, strict=True) else None
 
 
 def _block_outcomes(
