@@ -848,7 +848,12 @@ RULING_NOUNS = {"conviction", "sentence", "verdict"}
 
 
 def dismissal_defendants(
-    doc: Doc, sent: Span, start: int, end: int, names: NameIndex, ctx: Context,
+    doc: Doc,
+    sent: Span,
+    start: int,
+    end: int,
+    names: NameIndex,
+    ctx: Context,
     case_nouns: set[str] | frozenset[str] = frozenset(),
 ) -> list[Person] | None:
     """Defendants of a dismissal (``start``/``end``: the trigger's document char offsets).
@@ -897,8 +902,10 @@ def dismissal_defendants(
                  and c.ent_type_ == "PERSON"]  # fmt: skip
         named = [_full_company(p, ctx.known) for g in poss[:1]
                  for p in _arg_names(doc, names, g, ctx.known)]  # fmt: skip
-        return named or _named_before_ruling(doc, names, sent, verb, start) or ctx.resolve(
-            start, False
+        return (
+            named
+            or _named_before_ruling(doc, names, sent, verb, start)
+            or ctx.resolve(start, False)
         )
     if any(g.pos_ != "PRON" for g in owners):
         # "charges against a woman who ...", "against former Officer" (a headline), "against
@@ -940,8 +947,11 @@ def _named_before_ruling(
     if verb.dep_ == "relcl":
         subj += list(verb.head.subtree) if verb.head.i < verb.i else []
     lo = [(t.idx, t.idx + len(t)) for t in subj]
-    hits = [h for h in _named_before(doc, names, sent, start, 0)
-            if not any(a <= h_s < b for a, b in lo for h_s in [_char_of(doc, h[0], sent, start)])]
+    hits = [
+        h
+        for h in _named_before(doc, names, sent, start, 0)
+        if not any(a <= h_s < b for a, b in lo for h_s in [_char_of(doc, h[0], sent, start)])
+    ]
     return hits
 
 
