@@ -161,3 +161,8 @@ def test_judge_is_an_entity_with_the_judge_role_and_one_id_for_its_names() -> No
     assert res.entity_id_for("doc-b", "person", "Sidney Stein") in ids  # the NER mention too
     (row,) = [r for r in res.entities() if r["entity_id"] in ids]
     assert row["canonical_name"] == "Sidney H. Stein" and "judge" in row["roles"]
+
+
+def test_a_name_cut_at_an_apostrophe_takes_the_whole_name() -> None:
+    cands = [_cand(10, "Matthew D’Emic"), _cand(30, "Matthew Dunn", judge=False)]
+    assert in_document_name("Matthew D", 200, cands) == "Matthew D’Emic"

@@ -112,6 +112,10 @@ def in_document_name(written: str, at: int, candidates: Sequence[_Candidate]) ->
     own = PersonName.parse(written)
     if own is None:
         return written
+    if own.full and len(own.surname) == 1:  # cut at an apostrophe: "Matthew D" (D'Emic)
+        start = " ".join((*own.given, own.surname)) + " "
+        cut = [c for c in candidates if name_key(c.name).startswith(start)]
+        return min(cut, key=lambda c: (abs(c.start - at), c.name)).name if cut else written
     fits = [c for c in candidates if compatible(c.parsed, own)]
     fits = [c for c in fits if c.judge] or fits
     if not fits:
