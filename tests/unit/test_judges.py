@@ -166,3 +166,10 @@ def test_judge_is_an_entity_with_the_judge_role_and_one_id_for_its_names() -> No
 def test_a_name_cut_at_an_apostrophe_takes_the_whole_name() -> None:
     cands = [_cand(10, "Matthew D’Emic"), _cand(30, "Matthew Dunn", judge=False)]
     assert in_document_name("Matthew D", 200, cands) == "Matthew D’Emic"
+
+
+def test_a_cut_name_the_tagger_missed_is_read_whole_from_the_text() -> None:
+    text = "Brooklyn Supreme Court Justice Matthew D’Emic sentenced Ann Doe on Monday."
+    doc = Document("doc-t", "t", "t", None, None, None, None, "en", text, "h")
+    x = DocExtraction(doc, outcomes=(_outcome("doc-t", "Matthew D", "Brooklyn Supreme Court", 0),))
+    assert resolve_judges([x]).name_for(x.outcomes[0]) == "Matthew D’Emic"

@@ -23,6 +23,7 @@ Names are compared on :func:`casewire.textnorm.name_key` words, titles and suffi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +95,21 @@ class _Candidate:
         self.parsed = PersonName.parse(self.name) or PersonName((), "")
 
 
+def _whole_cut_names(x: DocExtraction) -> list[_Candidate]:
+    """Judges' names the reader cut at an apostrophe ("Matthew D" of "Matthew D’Emic"),
+    written whole in the text: the tagger often misses such names, the text has them."""
+    out = []
+    for o in x.outcomes:
+        parsed = PersonName.parse(o.judge or "")
+        if parsed is not None and parsed.full and len(parsed.surname) == 1:
+            pattern = re.escape(o.judge.strip()) + r"['’][A-Z][\w-]+"
+            out += [
+                _Candidate(m.start(), m.group(0), True)
+                for m in re.finditer(pattern, x.document.text)
+            ]
+    return out
+
+
 def _candidates(x: DocExtraction) -> list[_Candidate]:
     out = [
         _Candidate(r.evidence.start_char, r.canonical, True) for r in x.roles if r.role == "judge"
@@ -104,6 +120,7 @@ def _candidates(x: DocExtraction) -> list[_Candidate]:
         for m in x.mentions
         if m.entity_type == "person"
     ]
+    out += _whole_cut_names(x)
     return [c for c in out if c.parsed.full]
 
 
