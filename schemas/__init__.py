@@ -5,11 +5,13 @@
 """
 
 from schemas._common import (
+    CHARGE_SEVERITY,
     GUILTY_OUTCOMES,
     OUTCOME_KINDS,
     OUTCOME_LABEL,
     OUTCOME_STAGE,
     OUTCOME_TYPES,
+    most_serious,
 )
 from schemas.crosstable import (
     ReleaseValidationError,
@@ -30,6 +32,7 @@ from schemas.registry import (
 )
 
 __all__ = [
+    "CHARGE_SEVERITY",
     "GUILTY_OUTCOMES",
     "OUTCOME_KINDS",
     "OUTCOME_LABEL",
@@ -45,6 +48,7 @@ __all__ = [
     "foreign_keys",
     "has_evidence",
     "list_columns",
+    "most_serious",
     "primary_key",
     "render_failures",
     "validate_tables",

@@ -11,7 +11,7 @@ the same declaration.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +86,38 @@ CHARGE_CATEGORIES = (
     "civil rights",
     "other",
 )
+#: The charge categories from most to least serious: an outcome's or a case's
+#: ``charge_category`` is the first of this order among its charges, so that one
+#: category stands for a sentence ("sentence by offence" needs no join). Harm to a
+#: person first (homicide, sexual offenses, child exploitation, violence), then the
+#: organized and armed trades (drugs, firearms), civil rights, then public
+#: corruption before the financial crimes it usually comes with (laundering, fraud,
+#: tax), then immigration and traffic offences; ``other`` last.
+CHARGE_SEVERITY = (
+    "homicide",
+    "sexual offense",
+    "child exploitation",
+    "assault/violent",
+    "drug trafficking",
+    "firearms",
+    "civil rights",
+    "bribery/corruption",
+    "money laundering",
+    "fraud/theft",
+    "tax",
+    "immigration",
+    "DUI/vehicular",
+    "other",
+)
+if sorted(CHARGE_SEVERITY) != sorted(CHARGE_CATEGORIES):
+    raise AssertionError("CHARGE_SEVERITY must order exactly the CHARGE_CATEGORIES")
+_SEVERITY_RANK = {name: i for i, name in enumerate(CHARGE_SEVERITY)}
+
+
+def most_serious(categories: Iterable[str | None]) -> str | None:
+    """The most serious of ``categories`` by :data:`CHARGE_SEVERITY`; None for none."""
+    known = [c for c in categories if c in _SEVERITY_RANK]
+    return min(known, key=_SEVERITY_RANK.__getitem__) if known else None
 
 
 def id_field(prefix: str, description: str, *, unique: bool = False, nullable: bool = False) -> Any:

@@ -16,6 +16,7 @@ from schemas._common import (
     keys,
     text_field,
 )
+from schemas.legal_outcomes import charge_category_field
 
 
 def _not_after(first: pd.Series, last: pd.Series) -> pd.Series:
@@ -42,6 +43,7 @@ class Cases(TableModel):
     defendant_entity_id: Series[str] = id_field("ent", "Defendant entity.")
     defendant_name: Series[str] = text_field("Defendant's canonical name.")
     status: Series[str] = enum_field(OUTCOME_TYPES, "Latest outcome_type.")
+    charge_category: Series[str] = charge_category_field("the case's charges")
     first_decision_date: Series[str] = date_field("Earliest decision date, ISO truncated.")
     last_decision_date: Series[str] = date_field("Latest decision date, ISO truncated.")
     n_outcomes: Series[int] = count_field("Number of outcomes.", minimum=1)

@@ -20,6 +20,7 @@ TEXT = (
 DOC = "doc-0000000000000001"
 JANE, LEE, SPRINGFIELD = "ent-00000000000000a1", "ent-00000000000000a2", "ent-00000000000000a3"
 EVT, CASE, OUT, OUT2 = "evt-0000000000000001", "case-000000000000001", "out-01", "out-02"
+COUT, COUT2 = "cout-01", "cout-02"
 
 
 def _span(needle: str) -> tuple[int, int, str]:
@@ -188,12 +189,41 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "defendant_entity_id": JANE,
                 "defendant_name": "Jane Doe",
                 "status": "sentenced",
+                "charge_category": "fraud/theft",
                 "first_decision_date": "2021",
                 "last_decision_date": "2021-03-03",
                 "n_outcomes": 2,
                 "n_documents": 1,
             }
         ],
+        "case_outcomes": [
+            _case_outcome(COUT, "sentenced", S1, 60),
+            _case_outcome(COUT2, "pleaded_guilty", S3, None),
+        ],
+    }
+
+
+def _case_outcome(
+    row_id: str, kind: str, span: tuple[int, int, str], months: int | None
+) -> dict[str, object]:
+    """The decision each example outcome reports (one report each)."""
+    report = _outcome("", kind, span, months)
+    keep = ("case_id", "defendant_entity_id", "defendant_name", "outcome_type", "decision_date",
+            "conviction_method", "court", "court_id", "judge_entity_id", "judge_name",
+            "charge_category", "sentence_min_months", "sentence_max_months", "life_sentence",
+            "death_sentence", "custody_suspended", "probation_months",
+            "supervised_release_months", "fine_usd", "restitution_usd", "forfeiture_usd",
+            "counts")  # fmt: skip
+    return {
+        "case_outcome_id": row_id,
+        **{k: report[k] for k in keep},
+        # the sentencing names no charge: the case's (the plea's wire fraud) stands for it
+        "charge_category": "fraud/theft",
+        "first_reported_date": "2021-03-04",
+        "conflicts": [],
+        "n_reports": 1,
+        "n_documents": 1,
+        **_ev(span),
     }
 
 
@@ -203,6 +233,7 @@ def _outcome(
     return {
         "outcome_id": outcome_id,
         "case_id": CASE,
+        "case_outcome_id": COUT if kind == "sentenced" else COUT2,
         "doc_id": DOC,
         "defendant_entity_id": JANE,
         "defendant_name": "Jane Doe",
@@ -213,6 +244,7 @@ def _outcome(
         "court": "U.S. District Court",
         "court_id": None,
         "judge_name": "Ann Lee",
+        "judge_entity_id": LEE,
         "announcer": None,
         "sentence_min_months": months,
         "sentence_max_months": months,
@@ -225,6 +257,7 @@ def _outcome(
         "restitution_usd": None,
         "forfeiture_usd": None,
         "counts": 1,
+        "charge_category": None if months else "fraud/theft",
         **{k: v for k, v in _ev(span).items() if k != "doc_id"},
     }
 

@@ -7,6 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas._common import (
+    CHARGE_CATEGORIES,
     CONVICTION_METHODS,
     DOC_FK,
     OUTCOME_TYPES,
@@ -20,12 +21,29 @@ from schemas._common import (
 )
 
 
-def _months(description: str) -> object:
+def months_field(description: str) -> object:
+    """A nullable count of months (a term, probation, supervised release)."""
     return count_field(description, nullable=True)
 
 
-def _usd(description: str) -> object:
+def usd_field(description: str) -> object:
+    """A nullable non-negative amount in US dollars."""
     return pa.Field(ge=0, nullable=True, description=description)
+
+
+def charge_category_field(what: str) -> object:
+    """The most serious charge category of ``what`` (by ``CHARGE_SEVERITY``)."""
+    return enum_field(
+        CHARGE_CATEGORIES,
+        f"Most serious category of {what}, by the severity order declared with the "
+        "charge categories (schemas/_common.py CHARGE_SEVERITY); null without charges.",
+        nullable=True,
+    )
+
+
+def sentence_range_ok(df: pd.DataFrame) -> pd.Series:
+    ok = df["sentence_min_months"] <= df["sentence_max_months"]
+    return ok.fillna(True).astype(bool)
 
 
 class LegalOutcomes(EvidenceTable):
@@ -33,6 +51,9 @@ class LegalOutcomes(EvidenceTable):
 
     outcome_id: Series[str] = id_field("out", "Stable outcome ID.", unique=True)
     case_id: Series[str] = id_field("case", "Case the outcome belongs to.")
+    case_outcome_id: Series[str] = id_field(
+        "cout", "The decision this report is of (case_outcomes), where its values are reconciled."
+    )
     doc_id: Series[str] = id_field("doc", "Document reporting the outcome.")
     defendant_entity_id: Series[str] = id_field("ent", "Defendant entity.")
     defendant_name: Series[str] = text_field("Defendant's canonical name.")
@@ -50,26 +71,36 @@ class LegalOutcomes(EvidenceTable):
         nullable=True,
     )
     judge_name: Series[str] = text_field("Judge as named.", nullable=True)
+    judge_entity_id: Series[str] = id_field(
+        "ent",
+        "The judge's person entity (full name from the document or the court's other "
+        "reports, see casewire.resolve.judges); set whenever judge_name is.",
+        nullable=True,
+    )
     announcer: Series[str] = text_field("Official announcing the outcome.", nullable=True)
-    sentence_min_months: Series[pd.Int64Dtype] = _months("Minimum custodial sentence, months.")
-    sentence_max_months: Series[pd.Int64Dtype] = _months("Maximum custodial sentence, months.")
+    sentence_min_months: Series[pd.Int64Dtype] = months_field("Minimum custodial sentence, months.")
+    sentence_max_months: Series[pd.Int64Dtype] = months_field("Maximum custodial sentence, months.")
     life_sentence: Series[bool] = pa.Field(description="Sentenced to life imprisonment.")
     death_sentence: Series[bool] = pa.Field(description="Sentenced to death.")
     custody_suspended: Series[bool] = pa.Field(description="Custodial sentence suspended.")
-    probation_months: Series[pd.Int64Dtype] = _months("Probation, months.")
-    supervised_release_months: Series[pd.Int64Dtype] = _months("Supervised release, months.")
-    fine_usd: Series[float] = _usd("Fine in US dollars.")
-    restitution_usd: Series[float] = _usd("Restitution in US dollars.")
-    forfeiture_usd: Series[float] = _usd("Forfeiture in US dollars.")
+    probation_months: Series[pd.Int64Dtype] = months_field("Probation, months.")
+    supervised_release_months: Series[pd.Int64Dtype] = months_field("Supervised release, months.")
+    fine_usd: Series[float] = usd_field("Fine in US dollars.")
+    restitution_usd: Series[float] = usd_field("Restitution in US dollars.")
+    forfeiture_usd: Series[float] = usd_field("Forfeiture in US dollars.")
     counts: Series[pd.Int64Dtype] = count_field("Number of counts.", minimum=1, nullable=True)
+    charge_category: Series[str] = charge_category_field("the outcome's charges")
     start_char: Series[int] = count_field("Start offset of the evidence passage.")
     end_char: Series[int] = count_field("End offset (exclusive) of the evidence passage.")
     evidence: Series[str] = text_field("Evidence passage; == documents.text[start_char:end_char].")
 
     @pa.dataframe_check(error="sentence_min_months <= sentence_max_months")
     def sentence_range(cls, df: pd.DataFrame) -> Series[bool]:
-        ok = df["sentence_min_months"] <= df["sentence_max_months"]
-        return ok.fillna(True).astype(bool)
+        return sentence_range_ok(df)
+
+    @pa.dataframe_check(error="judge_entity_id set exactly when judge_name is")
+    def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["judge_name"].isna() == df["judge_entity_id"].isna()
 
     class Config:
         description = "Legal outcomes per defendant and document."
@@ -77,7 +108,9 @@ class LegalOutcomes(EvidenceTable):
             ["outcome_id"],
             [
                 (["case_id"], "cases", ["case_id"]),
+                (["case_outcome_id"], "case_outcomes", ["case_outcome_id"]),
                 DOC_FK,
                 (["defendant_entity_id"], "entities", ["entity_id"]),
+                (["judge_entity_id"], "entities", ["entity_id"]),
             ],
         )

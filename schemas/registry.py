@@ -8,6 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas._common import EvidenceTable
+from schemas.case_outcomes import CaseOutcomes
 from schemas.cases import Cases
 from schemas.charges import Charges
 from schemas.documents import Documents
@@ -23,7 +24,7 @@ from schemas.rejects import Rejects
 
 #: Semantic version of the data contract. Major: a column removed/renamed/retyped or a
 #: constraint tightened; minor: columns or tables added; patch: fixes.
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 #: Table name -> model, in release order.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
@@ -39,6 +40,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "legal_outcomes": LegalOutcomes,
     "charges": Charges,
     "cases": Cases,
+    "case_outcomes": CaseOutcomes,
 }
 
 

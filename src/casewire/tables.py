@@ -21,8 +21,10 @@ from casewire.ids import stable_id
 from casewire.publish.files import conform, in_key_order
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
 from casewire.resolve.cases import assign_cases, case_caption, case_key, court_id
+from casewire.resolve.decisions import case_outcome_rows
 from casewire.resolve.entities import EntityResolution, resolve_entities
 from casewire.resolve.events import merge_events
+from casewire.resolve.judges import JudgeNames, resolve_judges
 
 #: Column order of every table: the data contract's (schemas/), the single source.
 COLUMNS: dict[str, list[str]] = {name: schemas.columns(name) for name in schemas.TABLES}
@@ -185,8 +187,9 @@ def age_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> lis
     return list(rows.values())
 
 
-def _outcome_row(o: Outcome, res: EntityResolution) -> dict:
+def _outcome_row(o: Outcome, res: EntityResolution, judges: JudgeNames) -> dict:
     defendant_id = res.entity_id_for(o.doc_id, o.defendant_type, o.defendant)
+    judge = judges.name_for(o)
     outcome_id = stable_id("out", o.doc_id, defendant_id, o.outcome_type, o.evidence.start_char)
     fields = {
         k: v
@@ -200,20 +203,24 @@ def _outcome_row(o: Outcome, res: EntityResolution) -> dict:
         "court_id": court_id(o.court),
         "defendant_entity_id": defendant_id,
         "defendant_name": o.defendant,
-        "judge_name": o.judge,
+        "judge_name": o.judge or None,
+        "judge_entity_id": res.entity_id_for(o.doc_id, "person", judge) if judge else None,
+        "charge_category": schemas.most_serious(c.category for c in o.charges),
         **_ev(o.evidence),
     }
 
 
 def outcome_rows(
-    extractions: Sequence[DocExtraction], res: EntityResolution
+    extractions: Sequence[DocExtraction], res: EntityResolution, judges: JudgeNames | None = None
 ) -> tuple[list[dict], list[dict]]:
-    """Rows of legal_outcomes and of charges (one per charge of each outcome)."""
+    """Rows of legal_outcomes and of charges (one per charge of each outcome); the
+    outcomes' ``case_outcome_id`` is set by :func:`case_outcome_rows`."""
+    judges = judges or JudgeNames({})
     outcomes: dict[str, dict] = {}
     charges: dict[str, dict] = {}
     for x in extractions:
         for o in x.outcomes:
-            row = _outcome_row(o, res)
+            row = _outcome_row(o, res, judges)
             outcomes.setdefault(row["outcome_id"], row)
             for c in o.charges:
                 charge_id = stable_id("chg", row["outcome_id"], c.text)
@@ -239,11 +246,15 @@ def outcome_rows(
     return rows, list(charges.values())
 
 
-def case_rows(outcomes: list[dict]) -> list[dict]:
-    """One row per case: caption, court, status (latest stage) and date range."""
+def case_rows(outcomes: list[dict], charges: Sequence[dict] = ()) -> list[dict]:
+    """One row per case: caption, court, status (latest stage), date range and the most
+    serious category of its charges."""
     by_case: dict[str, list[dict]] = defaultdict(list)
     for row in outcomes:
         by_case[row["case_id"]].append(row)
+    categories: dict[str, list[str]] = defaultdict(list)
+    for charge in charges:
+        categories[charge["case_id"]].append(charge["category"])
     rows = []
     for case_id, group in sorted(by_case.items()):
         group.sort(key=lambda r: (r["decision_date"] or "", _STAGE.get(r["outcome_type"], 0)))
@@ -261,6 +272,7 @@ def case_rows(outcomes: list[dict]) -> list[dict]:
                 "defendant_entity_id": group[0]["defendant_entity_id"],
                 "defendant_name": group[0]["defendant_name"],
                 "status": latest["outcome_type"],
+                "charge_category": schemas.most_serious(categories[case_id]),
                 "first_decision_date": dates[0] if dates else None,
                 "last_decision_date": dates[-1] if dates else None,
                 "n_outcomes": len(group),
@@ -283,7 +295,8 @@ def build_tables(
     whole corpus). A caller that still needs the mentions passes a copy of the list.
     """
     extractions.sort(key=lambda x: x.document.doc_id)
-    res = resolve_entities(extractions)
+    judges = resolve_judges(extractions)
+    res = resolve_entities(extractions, judges)
     frames = {
         "mentions": mentions_frame(extractions, res),
         "entities": _frame("entities", res.entities()),
@@ -299,9 +312,16 @@ def build_tables(
             strict=True,
         )
     )
-    rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res)
-    del res
-    rows["cases"] = case_rows(rows["legal_outcomes"])
+    rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res, judges)
+    del res, judges
+    rows["cases"] = case_rows(rows["legal_outcomes"], rows["charges"])
+    entities = frames["entities"]
+    rows["case_outcomes"] = case_outcome_rows(
+        rows["legal_outcomes"],
+        rows["charges"],
+        {x.document.doc_id: x.document.published_date for x in extractions},
+        dict(zip(entities["entity_id"].tolist(), entities["canonical_name"].tolist(), strict=True)),
+    )
     rows["documents"] = documents_rows(extractions)
     rows["rejects"] = rejects_rows(rejects)
     for name in list(rows):

@@ -39,6 +39,17 @@ def _swap_first_columns(df: pd.DataFrame) -> pd.DataFrame:
     return df[[cols[1], cols[0], *cols[2:]]]
 
 
+def _set_cell(col: str, value: object) -> Mutation:
+    """Like :func:`_set`, for a value pandas would spread over cells (a list)."""
+
+    def mutate(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.copy()
+        df[col] = pd.Series([value, *df[col].tolist()[1:]], dtype=object)
+        return df
+
+    return mutate
+
+
 def _duplicate_first_row(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([df, df.iloc[:1]], ignore_index=True)
 
@@ -102,6 +113,17 @@ BAD = [
     ("cases", _set("status", "open"), "isin"),
     ("cases", _set("first_decision_date", "2022"), "first_decision_date <= last"),
     ("cases", _set("n_outcomes", 0), "greater_than_or_equal_to"),
+    ("cases", _set("charge_category", "jaywalking"), "isin"),
+    ("legal_outcomes", _set("judge_entity_id", None), "judge_entity_id set exactly"),
+    ("legal_outcomes", _set("charge_category", "jaywalking"), "isin"),
+    ("legal_outcomes", _set("case_outcome_id", "cout-99"), "foreign key -> case_outcomes"),
+    ("case_outcomes", _set_cell("conflicts", ["mood"]), "a list of reconciled column names"),
+    ("case_outcomes", _set("judge_name", None), "judge_entity_id set exactly"),
+    ("case_outcomes", _set("sentence_min_months", 61), "sentence_min_months <= sentence_max"),
+    ("case_outcomes", _set("first_reported_date", "2021-03"), "str_matches"),
+    ("case_outcomes", _set("n_reports", 0), "greater_than_or_equal_to"),
+    ("case_outcomes", _set("judge_entity_id", "ent-99"), "foreign key -> entities"),
+    ("case_outcomes", _duplicate_first_row, "field_uniqueness"),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import schemas
 from casewire.extract import extract_document
 from casewire.resolve import resolve_entities
 from casewire.tables import build_tables
@@ -49,3 +50,37 @@ def test_released_resolution_still_maps_names(seed_extractions) -> None:
     }
     with pytest.raises(RuntimeError, match="released"):
         res.entities()
+
+
+def test_seed_judge_is_linked_to_a_judge_entity(seed_extractions) -> None:
+    tables = build_tables(list(seed_extractions), [])
+    outcomes, entities = tables["legal_outcomes"], tables["entities"].set_index("entity_id")
+    judged = outcomes[outcomes["judge_name"].notna()]
+    assert len(judged) and judged["judge_entity_id"].notna().all()
+    for entity_id in judged["judge_entity_id"]:
+        assert entities.loc[entity_id, "canonical_name"] == "Brian Cogan"
+        assert "judge" in entities.loc[entity_id, "roles"]
+    (sentence,) = tables["case_outcomes"].query("judge_name.notna()").itertuples()
+    assert sentence.judge_entity_id == judged["judge_entity_id"].iloc[0]
+
+
+def test_every_outcome_reports_one_case_level_decision(seed_extractions) -> None:
+    tables = build_tables(list(seed_extractions), [])
+    outcomes, decisions = tables["legal_outcomes"], tables["case_outcomes"]
+    assert set(outcomes["case_outcome_id"]) == set(decisions["case_outcome_id"])
+    counts = outcomes["case_outcome_id"].value_counts()
+    n_reports = decisions.set_index("case_outcome_id")["n_reports"]
+    assert n_reports.to_dict() == counts.to_dict()
+    # the two seed articles both report Garcia Luna's February 2023 conviction: one row
+    assert decisions[["case_id", "outcome_type", "decision_date"]].duplicated().sum() == 0
+    assert counts.max() == 2
+
+
+def test_charge_category_is_the_most_serious_of_the_charges(seed_extractions) -> None:
+    tables = build_tables(list(seed_extractions), [])
+    charges = tables["charges"]
+    for name, key in (("legal_outcomes", "outcome_id"), ("cases", "case_id")):
+        for row in tables[name].itertuples():
+            mine = charges.loc[charges[key] == getattr(row, key), "category"]
+            assert row.charge_category == schemas.most_serious(mine), (name, row)
+    assert tables["cases"]["charge_category"].notna().all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -188,3 +189,29 @@ def test_an_added_row_shows_the_new_row_in_full(tmp_path: Path) -> None:
     assert [(x["op"], x["row"]) for x in lines] == [("ADD", "new")]
     kept = _csv_row(new, "documents", doc_id=lines[0]["doc_id"])
     assert {k: lines[0][k] for k in kept} == kept and kept["text"]
+
+
+def _without_table(folder: Path, name: str) -> None:
+    """``folder`` as a release of a contract before table ``name``: its files gone and
+    its descriptor listing the other tables only."""
+    for suffix in ("parquet", "csv"):
+        (folder / f"{name}.{suffix}").unlink()
+    listed = [{"path": f"{t}.parquet"} for t in schemas.TABLES if t != name]
+    (folder / "datapackage.json").write_text(json.dumps({"resources": listed}))
+
+
+def test_a_table_the_previous_release_did_not_have_is_all_adds(tmp_path: Path) -> None:
+    old, new = _two_releases(tmp_path)
+    _without_table(old, "case_outcomes")
+    summary = write_deltas(old, new)
+    added = len(read_table(new, "case_outcomes"))
+    assert (summary["case_outcomes"]["ADD"], summary["case_outcomes"]["DEL"]) == (added, 0)
+    assert [x["op"] for x in _delta(new, "case_outcomes")] == ["ADD"] * added
+
+
+def test_a_listed_table_missing_from_the_previous_release_still_fails(tmp_path: Path) -> None:
+    old, new = _two_releases(tmp_path)
+    _without_table(old, "case_outcomes")
+    (old / "charges.parquet").unlink()  # listed, but gone: damage, not an older contract
+    with pytest.raises(FileNotFoundError):
+        write_deltas(old, new)

@@ -8,11 +8,19 @@ LIMITATIONS = """## Limitations and known error classes
 - Every row is read by rules and a small statistical model from text written for
   readers, not for databases: read the `evidence` passage before relying on a value.
 - `legal_outcomes` has one row per defendant, outcome and *document*: a sentencing
-  reported by several articles is several rows. Count distinct
-  (`case_id`, `outcome_type`, `decision_date`) for case-level questions.
-- Names: a judge or official is often named by surname only ("Judge Smith"); one
-  person can be split into two entities (a middle initial, a misspelling) or be typed
-  as an organization; two people with one name can be merged.
+  reported by several articles is several rows. For case-level questions use
+  `case_outcomes` (one row per case, outcome type and decision; its reports point to
+  it by `case_outcome_id`). Two reports are one decision when their case and type
+  match and their dates agree or one is missing; a misread date can split one
+  decision in two, and values the reports disagree on are named in `conflicts`.
+- Names: a judge or official is often named by surname only ("Judge Smith"); a judge
+  takes the full name the same document or the same court's other reports give, and
+  keeps the surname alone when neither does. One person can be split into two
+  entities (a middle initial, a misspelling) or be typed as an organization; two
+  people with one name can be merged.
+- `charge_category` on outcomes and cases is the most serious category of their
+  charges by a fixed order (`CHARGE_SEVERITY`); a case-level sentence with no charge
+  of its own takes the case's charges, which may include counts later dropped.
 - Attribution: in an article about several defendants, a term, a fine or an age can
   be attached to the wrong one.
 - Dates: `decision_date` is empty where the text gives no day-precise date or only a

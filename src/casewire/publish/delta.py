@@ -203,13 +203,28 @@ def table_batches(folder: Path, name: str) -> Iterator[pd.DataFrame]:
     contract's dtypes, so that a cell reads the same whatever batch it falls in.
 
     A release made under an older contract (other columns or types) is read as it is:
-    its rows then differ from the new ones, and show as modified.
+    its rows then differ from the new ones, and show as modified. A table that contract
+    did not have yet has no rows there, so every row of it is an ADD.
     """
+    if not _published(folder, name):
+        return  # a table added to the contract since that release
     with pq.ParquetFile(folder / f"{name}.parquet") as source:
         current = source.schema_arrow.remove_metadata().equals(arrow_schema(name))
         for batch in source.iter_batches(batch_size=DIFF_BATCH_ROWS):
             frame = batch.to_pandas()
             yield conform(name, frame) if current else frame.map(as_list)
+
+
+def _published(folder: Path, name: str) -> bool:
+    """Whether the release in ``folder`` has table ``name``: its descriptor lists it. A
+    release without a readable descriptor is taken to have every table (a missing file
+    then fails loudly, as damage should)."""
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        paths = {r.get("path") for r in package["resources"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return True
+    return f"{name}.parquet" in paths
 
 
 def summarize(name: str, delta: pd.DataFrame) -> dict[str, Any]:

@@ -374,7 +374,12 @@ def _outcome(
     involved = []
     if o["defendant_entity_id"] in exported:
         involved.append(ftm_id(o["defendant_entity_id"]))
-    judge = _person_for(g, o["judge_name"], people)
+    # the judge's entity (casewire.resolve.judges) when exported; else a person by name
+    judge = (
+        ftm_id(o["judge_entity_id"])
+        if o.get("judge_entity_id") in exported
+        else _person_for(g, o["judge_name"], people)
+    )
     if judge:
         involved.append(judge)
         g.add(judge, "topics", "role.judge")

@@ -13,6 +13,11 @@ Merging rule (deterministic, and local to the names involved):
 depends on the names of the cluster, so adding a document about someone else
 never changes it. ``canonical_name`` is the most complete written form: most
 words, then most accented letters, then most mentions, then alphabetical.
+
+Judges named on outcomes (:mod:`casewire.resolve.judges`) are entities too: each
+outcome's judge, by the fullest name its document and court give, is a reference
+with the role ``judge`` (its name a candidate for ``canonical_name`` even where NER
+tagged a shorter form), and the full names found to be one judge are one entity.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from casewire.ids import stable_id
 from casewire.records import DocExtraction, Evidence, Mention
+from casewire.resolve.judges import JudgeNames
 from casewire.textnorm import name_key
 
 
@@ -71,13 +77,20 @@ class EntityResolution:
         self._clusters = None
 
 
-def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
-    """Merge the mentions of all documents into entities (see the module rule)."""
+def resolve_entities(
+    extractions: Sequence[DocExtraction], judges: JudgeNames | None = None
+) -> EntityResolution:
+    """Merge the mentions of all documents into entities (see the module rule);
+    ``judges`` adds the outcomes' judges and joins the names of one judge."""
+    judges = judges or JudgeNames({})
     by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
             by_key[(m.entity_type, name_key(m.canonical))].append(m)
-    groups = _fuzzy_groups(sorted(by_key))
+    joins = [(("person", name_key(a)), ("person", name_key(b))) for a, b in judges.joins]
+    judge_keys = {k for pair in joins for k in pair}
+    judge_keys |= {("person", name_key(n)) for n in judges.names.values() if name_key(n)}
+    groups = _fuzzy_groups(sorted(set(by_key) | judge_keys), joins)
     clusters, index = [], {}
     for group in groups:
         cluster = _Cluster(entity_type=group[0][0])
@@ -91,6 +104,7 @@ def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
                 cluster.aliases.add(m.alias)
         clusters.append(cluster)
     _add_references(extractions, clusters, index)
+    _add_judges(extractions, judges, clusters, index)
     for ex in extractions:
         for r in ex.roles:
             pos = index.get((r.entity_type, name_key(r.canonical)))
@@ -99,8 +113,11 @@ def resolve_entities(extractions: Sequence[DocExtraction]) -> EntityResolution:
     return EntityResolution(clusters, index)
 
 
-def _fuzzy_groups(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """Union of keys that are near-identical person names (sorted input -> stable output)."""
+def _fuzzy_groups(
+    keys: list[tuple[str, str]], joins: Sequence[tuple[tuple[str, str], tuple[str, str]]] = ()
+) -> list[list[tuple[str, str]]]:
+    """Union of keys that are near-identical person names, and of the pairs ``joins``
+    says are one (sorted input -> stable output)."""
     parent = {k: k for k in keys}
 
     def find(k: tuple[str, str]) -> tuple[str, str]:
@@ -120,6 +137,10 @@ def _fuzzy_groups(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             for b in bucket[i + 1 :]:
                 if _near_same(a[1], b[1]):
                     parent[find(b)] = find(a)
+    for a, b in joins:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in keys:
         groups[find(k)].append(k)
@@ -164,6 +185,28 @@ def _add_references(
             if not cluster.mentions:
                 cluster.canonicals[canonical] = cluster.canonicals.get(canonical, 0) + 1
                 cluster.references.append(evidence)
+
+
+def _add_judges(
+    extractions: Sequence[DocExtraction],
+    judges: JudgeNames,
+    clusters: list[_Cluster],
+    index: dict[tuple[str, str], int],
+) -> None:
+    """Each outcome's judge: a reference with the role ``judge``, whose fullest name is a
+    candidate for the entity's name even where NER tagged a shorter one."""
+    for ex in extractions:
+        for o in ex.outcomes:
+            name = judges.name_for(o)
+            key = ("person", name_key(name or ""))
+            if not key[1]:
+                continue
+            cluster = clusters[index[key]]
+            cluster.roles.add("judge")
+            if name not in cluster.canonicals or not cluster.mentions:
+                cluster.canonicals[name] = cluster.canonicals.get(name, 0) + 1
+            if not cluster.mentions:
+                cluster.references.append(o.evidence)
 
 
 def _canonical_name(c: _Cluster) -> str:

@@ -1,0 +1,167 @@
+"""Case-level outcomes: the reports of one decision made one row (``case_outcomes``).
+
+``legal_outcomes`` holds what each document says; a sentencing reported by four
+releases is four rows there. Here it is one, with its reports linked
+(``legal_outcomes.case_outcome_id``) and their values reconciled.
+
+**Same decision.** Two reports are of one decision when they have the same
+``case_id``, the same ``outcome_type`` and compatible decision dates: equal when
+both are given (dates of different precision compare on their common part:
+"2019-12" and "2019-12-10" agree), or one of them missing. In one case and type:
+
+1. each distinct date, the most precise first, is its own decision unless it agrees
+   with exactly one decision already made, which it joins (a month that agrees with
+   two different days stays a decision of its own);
+2. an undated report joins the only decision, or, when there are several, the latest
+   one dated on or before its document's ``published_date`` (a document reports what
+   has happened); otherwise it belongs to the case's undated decision.
+
+**Reconciled values.** Each field takes the value most reports give (reports that
+leave it empty do not count), ties going to the earliest report (by its document's
+``published_date``, then ``doc_id`` and offset); ``sentence_min_months`` and
+``sentence_max_months`` are taken together, from one report. Reports that give
+different values are never averaged: the field is named in ``conflicts``. The
+flags (``life_sentence``, ``death_sentence``, ``custody_suspended``) are true when
+any report says so. ``decision_date`` is the decision's most precise date.
+``charge_category`` is the most serious category (``schemas.CHARGE_SEVERITY``) of
+the reports' charges, or, when they name none, of the whole case's charges.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from casewire.ids import stable_id
+from schemas import most_serious
+from schemas.case_outcomes import RECONCILED
+
+FLAGS = ("life_sentence", "death_sentence", "custody_suspended")
+_TERM = ("sentence_min_months", "sentence_max_months")
+#: Fields reconciled one by one (the term is reconciled as a pair).
+VOTED = tuple(c for c in RECONCILED if c not in _TERM)
+
+
+def agree(a: str | None, b: str | None) -> bool:
+    """Decision dates that can be one decision's: one missing, or equal on their
+    common precision."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _report_order(published: dict[str, str | None]) -> Callable[[dict], tuple]:
+    def key(row: dict) -> tuple:
+        date = published.get(row["doc_id"])
+        return (date is None, date or "", row["doc_id"], row["start_char"], row["outcome_id"])
+
+    return key
+
+
+def group_decisions(reports: list[dict], published: dict[str, str | None]) -> list[list[dict]]:
+    """The reports of one case and outcome type, grouped by decision (module rule);
+    each group in report order, groups in order of their first report."""
+    dates = sorted(
+        {r["decision_date"] for r in reports if r["decision_date"]}, key=lambda d: (-len(d), d)
+    )
+    decisions: dict[str, str] = {}  # date -> the decision's (most precise) date
+    for d in dates:
+        fits = sorted({v for v in decisions.values() if agree(d, v)})
+        decisions[d] = fits[0] if len(fits) == 1 else d
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    heads = sorted(set(decisions.values()))
+    for r in reports:
+        if r["decision_date"]:
+            groups[decisions[r["decision_date"]]].append(r)
+        elif len(heads) == 1:
+            groups[heads[0]].append(r)
+        else:
+            seen = published.get(r["doc_id"])
+            before = [h for h in heads if seen and h[: len(seen)] <= seen[: len(h)]]
+            groups[before[-1] if before else None].append(r)
+    order = _report_order(published)
+    out = [sorted(g, key=order) for g in groups.values()]
+    return sorted(out, key=lambda g: order(g[0]))
+
+
+def _vote(values: list[Any]) -> tuple[Any, bool]:
+    """(most given value, ties to the first given; whether values differ)."""
+    given = [v for v in values if v is not None]
+    if not given:
+        return None, False
+    counts = Counter(given)
+    best = max(counts.values())
+    return next(v for v in given if counts[v] == best), len(counts) > 1
+
+
+def reconcile(group: list[dict]) -> tuple[dict[str, Any], list[str]]:
+    """Values of one decision from its reports (in report order) and the fields whose
+    reports conflict."""
+    values: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name in VOTED:
+        values[name], differ = _vote([r[name] for r in group])
+        if differ:
+            conflicts.append(name)
+    terms = [(r[_TERM[0]], r[_TERM[1]]) for r in group]
+    term, differ = _vote([t if t != (None, None) else None for t in terms])
+    values.update(zip(_TERM, term or (None, None), strict=True))
+    if differ:
+        conflicts.extend(_TERM)
+    for name in FLAGS:
+        values[name] = any(r[name] for r in group)
+    courts = [r["court"] for r in group if r["court"]]
+    values["court"] = _vote(courts)[0]
+    return values, sorted(conflicts)
+
+
+def case_outcome_rows(
+    outcomes: list[dict],
+    charges: Sequence[dict],
+    published: dict[str, str | None],
+    names: dict[str, str],
+) -> list[dict]:
+    """One row per case x outcome type x decision; sets ``case_outcome_id`` on each
+    outcome row. ``names`` maps entity ids to canonical names (the judge's)."""
+    by_outcome: dict[str, list[str]] = defaultdict(list)
+    by_case: dict[str, list[str]] = defaultdict(list)
+    for c in charges:
+        by_outcome[c["outcome_id"]].append(c["category"])
+        by_case[c["case_id"]].append(c["category"])
+    buckets: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in outcomes:
+        buckets[(row["case_id"], row["outcome_type"])].append(row)
+    rows = []
+    for (case_id, outcome_type), reports in sorted(buckets.items()):
+        for group in group_decisions(reports, published):
+            date = max((r["decision_date"] or "" for r in group), key=len) or None
+            row_id = stable_id("cout", case_id, outcome_type, date)
+            for r in group:
+                r["case_outcome_id"] = row_id
+            values, conflicts = reconcile(group)
+            categories = [c for r in group for c in by_outcome[r["outcome_id"]]]
+            first, dated = group[0], [published.get(r["doc_id"]) for r in group]
+            rows.append(
+                {
+                    **values,
+                    "case_outcome_id": row_id,
+                    "case_id": case_id,
+                    "defendant_entity_id": first["defendant_entity_id"],
+                    "defendant_name": first["defendant_name"],
+                    "outcome_type": outcome_type,
+                    "decision_date": date,
+                    "first_reported_date": min((d for d in dated if d), default=None),
+                    "judge_name": names.get(values["judge_entity_id"]),
+                    "charge_category": most_serious(categories or by_case[case_id]),
+                    "conflicts": conflicts,
+                    "n_reports": len(group),
+                    "n_documents": len({r["doc_id"] for r in group}),
+                    "doc_id": first["doc_id"],
+                    "start_char": first["start_char"],
+                    "end_char": first["end_char"],
+                    "evidence": first["evidence"],
+                }
+            )
+    return rows
