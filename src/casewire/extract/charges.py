@@ -17,12 +17,10 @@ from typing import Any
 import yaml
 
 from casewire.records import Charge
+from schemas._common import CHARGE_CATEGORIES
 
-CATEGORIES = (
-    "homicide", "assault/violent", "sexual offense", "drug trafficking", "fraud/theft",
-    "bribery/corruption", "money laundering", "firearms", "DUI/vehicular",
-    "child exploitation", "tax", "immigration", "civil rights", "other",
-)  # fmt: skip
+#: The charge categories, declared once with the table schemas.
+CATEGORIES = CHARGE_CATEGORIES
 
 _NUMBERS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+"
 _LEADING = re.compile(
