@@ -47,9 +47,9 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: chromium not installed and cannot install it: the report test will skip"; fi; }
 
-eval: install  ## score extraction against every gold file in $(GOLD)
+eval: install  ## score extraction against every gold file in $(GOLD) (RELEASE=dir: judged person samples against it)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json $(if $(BASELINE),--baseline $(BASELINE),)
-	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
+	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json $(if $(RELEASE),--release $(RELEASE),)
 
 bench: install  ## throughput: bare spaCy vs the flow, no-change rerun (N=2000|all, NPROC=2, SCALING=1)
 	$(BIN)/python bench/run.py --n $(N) --n-process $(NPROC) --stages $(STAGES) --corpus $(CORPUS) $(if $(filter 1,$(SCALING)),--scaling,)
