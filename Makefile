@@ -47,9 +47,9 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: chromium not installed and cannot install it: the report test will skip"; fi; }
 
-eval: install  ## score extraction against every gold file in $(GOLD)
+eval: install  ## score extraction against every gold file in $(GOLD) (RELEASE=dir: judged person samples against it)
 	$(BIN)/python -m casewire.evaluate --gold $(GOLD) --gold gold/annotated --corpus $(CORPUS) --raw $(RAW) --json $(OUTPUT)/eval.json $(if $(BASELINE),--baseline $(BASELINE),)
-	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json
+	$(BIN)/python -m casewire.evaluate_entities --raw $(RAW) --gold $(GOLD) --corpus $(CORPUS) --json $(OUTPUT)/eval_entities.json $(if $(RELEASE),--release $(RELEASE),)
 	# the headline figures, committed with the code they measure: every release's card quotes them
 	$(BIN)/python -m casewire.publish.accuracy $(OUTPUT)/eval.json --entities $(OUTPUT)/eval_entities.json
 

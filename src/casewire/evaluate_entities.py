@@ -1,8 +1,9 @@
 """Score entities, roles and events against hand-written gold.
 
-Usage: ``python -m casewire.evaluate_entities --raw raw [--json PATH]``.
+Usage: ``python -m casewire.evaluate_entities --raw raw [--json PATH]
+[--persons gold/entities] [--release RELEASE_DIR]``.
 
-Two measurements:
+Three measurements:
 
 1. **Seed gold** (``tests/fixtures/seed_entities_gold.json``, over the documents
    in ``--raw``): the real pipeline runs on ``raw/`` and its resolved tables are
@@ -31,6 +32,12 @@ Two measurements:
    (defendant; judge; announcer = prosecutor or official). Extracted
    defendants the gold does not list are counted, but they are not all errors
    (the gold leaves out co-defendants told in passing).
+
+3. **Judged person samples** (``gold/entities/persons_*.jsonl``, issue 18): the
+   shares of real people, joined people and non-persons among person entities
+   drawn from a corpus release and judged by reading their evidence, and with
+   ``--release`` how many of them are still person entities of that release
+   (:mod:`casewire.evaluate_persons`).
 """
 
 from __future__ import annotations
@@ -43,10 +50,18 @@ from pathlib import Path
 from typing import Any
 
 from casewire.evaluate import names_match
+from casewire.evaluate_persons import (
+    against_release,
+    format_persons,
+    load_judged,
+    person_shares,
+    release_persons,
+)
 from casewire.resolve.events import SECONDARY_ROLES
 from casewire.textnorm import name_key
 
 REPO = Path(__file__).resolve().parents[2]
+PERSON_SAMPLES = REPO / "gold" / "entities"
 SEED_GOLD = REPO / "tests" / "fixtures" / "seed_entities_gold.json"
 NEUTRAL_TYPES = frozenset({"place"})
 ANNOUNCER_ROLES = frozenset({"prosecutor", "official"})
@@ -304,7 +319,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument(
+        "--persons",
+        type=Path,
+        default=PERSON_SAMPLES,
+        help="folder of judged person samples (persons_*.jsonl); '' to skip",
+    )
+    ap.add_argument(
+        "--release", type=Path, default=None, help="release folder to check the samples against"
+    )
     args = ap.parse_args(argv)
+    persons = _person_samples(args.persons, args.release)
 
     from casewire.ingest import read_raw
     from casewire.nlp import load_nlp
@@ -324,12 +349,31 @@ def main(argv: list[str] | None = None) -> int:
             pred = _corpus_predictions(gold, args.corpus, args.raw, nlp)
             corpus = score_corpus_roles([d for ds in gold.values() for d in ds], pred)
     print(format_table(seed, corpus))
+    for name, p in persons.items():
+        print("\n" + format_persons(name, p["shares"], p.get("release")))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
-            json.dumps({"seed": seed, "corpus_gold": corpus}, indent=2, default=str)
+            json.dumps(
+                {"seed": seed, "corpus_gold": corpus, "persons": persons}, indent=2, default=str
+            )
         )
     return 0
+
+
+def _person_samples(folder: Path, release: Path | None) -> dict[str, Any]:
+    """Shares of every judged person sample in ``folder`` (and their standing in
+    ``release``), by file name."""
+    if str(folder) in ("", ".") or not folder.is_dir():
+        return {}
+    persons = release_persons(release) if release else None
+    out: dict[str, Any] = {}
+    for path in sorted(folder.glob("persons_*.jsonl")):
+        rows = load_judged(path)
+        out[path.name] = {"shares": person_shares(rows)}
+        if persons is not None:
+            out[path.name]["release"] = against_release(rows, persons)
+    return out
 
 
 if __name__ == "__main__":

@@ -269,3 +269,59 @@ def test_a_title_is_no_given_name(nlp):
 def test_census_names_decide_person_or_organization(nlp, text, name, etype):
     types = {m.canonical: m.entity_type for m in _mentions(nlp, text)}
     assert types.get(name) == etype, types
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "kept"),
+    [
+        # a headline's words are no one; the body's people stay
+        (
+            "Brooklyn Man Sentenced to 47 Years to Life in Prison For Quadruple Shooting\n"
+            "Brooklyn District Attorney Ken Thompson today announced that John Smith was "
+            "sentenced.",
+            "Brooklyn Man Sentenced",
+            False,
+        ),
+        (
+            "Genaro Garcia Luna Sentenced For Taking Bribes\nGenaro Garcia Luna was sentenced for "
+            "taking bribes.",
+            "Genaro Garcia Luna",
+            True,
+        ),
+        # titles alone, or after an anchor, name nobody; the name after them is the person
+        (
+            "She served as Principal Deputy Assistant Attorney General of the Tax Division "
+            "and as Deputy Chief of the Fraud Section.",
+            "Chief",
+            False,
+        ),
+        (
+            "Principal Deputy Assistant Attorney General Vanita Gupta, head of the Civil "
+            "Rights Division, spoke.",
+            "Vanita Gupta",
+            True,
+        ),
+        (
+            "Senior Deputy District Attorney Steve McGreevy of the Homicide Unit prosecuted.",
+            "Steve McGreevy",
+            True,
+        ),
+        # a title on the next line is not part of the name; the dateline is a place
+        (
+            "ANAHEIM MAN CHARGED\nFarrah Emami\nSpokesperson\nFULLERTON – Gary Clifford "
+            "Laine, 49, of Garden Grove, was arraigned.",
+            "Farrah Emami",
+            True,
+        ),
+        # the city after an age in a list row is a place
+        (
+            "· Jeffrey Calvert, 34, Santa Ana · Ricardo Cortez, 31, Tustin · Jose Luis "
+            "Gomez, 36, Costa Mesa",
+            "Tustin",
+            False,
+        ),
+    ],
+)
+def test_only_supported_names_are_people(nlp, text, person, kept):
+    people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
+    assert (person in people) is kept, people

@@ -178,3 +178,30 @@ def test_events_with_only_a_judge_stay_in_their_document():
     judge = Participant("person", "Brian Cogan", "judge")
     events, _, _ = merge_events([_judged("doc-a", judge), _judged("doc-b", judge)], _ids)
     assert len(events) == 2  # two different people sentenced by the same judge that day
+
+
+def test_a_pseudonym_is_a_different_person_in_every_document():
+    """ "Jane Doe 1" of one release is not the "Jane Doe 1" of another; a real name is."""
+    a = _extraction(
+        "doc-a",
+        _mention("doc-a", "Jane Doe 1", "Jane Doe 1"),
+        _mention("doc-a", "Mary Poe", "Mary Poe", start=30),
+        roles=[RoleMention("doc-a", "person", "Jane Doe 1", "victim", None, _ev("doc-a"))],
+    )
+    b = _extraction(
+        "doc-b",
+        _mention("doc-b", "Jane Doe#1", "Jane Doe#1"),
+        _mention("doc-b", "Jane Doe 1", "Jane Doe 1", start=50),
+        _mention("doc-b", "Mary Poe", "Mary Poe", start=30),
+    )
+    res = resolve_entities([a, b])
+    rows = sorted((name_key(r["canonical_name"]), r["n_documents"]) for r in res.entities())
+    assert rows == [("jane doe 1", 1), ("jane doe 1", 1), ("mary poe", 2)]
+    doe_a = res.entity_id_for("doc-a", "person", "Jane Doe 1")
+    doe_b = res.entity_id_for("doc-b", "person", "Jane Doe 1")
+    assert doe_a != doe_b
+    assert doe_a == stable_id("ent", "person", name_key("Jane Doe 1"), "doc-a")
+    assert res.entity_id_for("doc-a", "person", "Mary Poe") == res.entity_id_for(
+        "doc-b", "person", "Mary Poe"
+    )
+    assert {r["roles"] == ["victim"] for r in res.entities() if r["entity_id"] == doe_a} == {True}

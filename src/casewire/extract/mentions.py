@@ -10,7 +10,9 @@ The small English model mislabels and splits names often ("Joaquín" ORG +
 3. person names broken by the model are re-joined (PROPN chains, "Garcia luna");
 4. names are linked within the document (:mod:`casewire.extract.names`):
    surnames and partial names resolve to the full name, model ORG/GPE labels on
-   a known person's name become PERSON, acronyms resolve to the full name.
+   a known person's name become PERSON, acronyms resolve to the full name;
+5. a person name must be supported (:mod:`casewire.extract.person_support`): a
+   headline's name by the body or the census lists, never a title or a common word.
 
 Nothing is read after page furniture ("More From Author") or from credit lines.
 """
@@ -29,8 +31,18 @@ from spacy.tokens import Doc, Span, Token
 from casewire.extract.blocks import is_name_line
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
 from casewire.extract.names import link_names
+from casewire.extract.person_support import (
+    census_name,
+    common_word,
+    headline_spans,
+    headline_supported,
+    in_spans,
+    place_slot,
+    trailing_titles,
+)
 from casewire.extract.tables import is_row_head
 from casewire.records import Document, Mention
+from casewire.textnorm import name_key
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 # A name word is an initial ("B.") or a word; it never swallows a sentence's full stop.
@@ -76,6 +88,7 @@ def load_rules() -> dict:
     rules["anchor_re"] = re.compile(
         rf"\b(?:{anchors})[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
     )
+    rules["anchor_prefix_re"] = re.compile(rf"(?:{anchors})\b[ \t]*")
     rules["acronym_names"] = {v.casefold() for v in rules["org_acronyms"].values()}
     rules["stop_res"] = [re.compile(p) for p in rules["stop_patterns"]]
     rules["org_trailing"] = frozenset(rules["org_trailing_words"])
@@ -89,9 +102,13 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
     rules = load_rules()
     limit = _furniture_limit(doc_text(doc), rules)
     cands = [c for c in _candidates(doc, rules) if c.start < limit and _keep(doc, c, rules)]
-    linked = link_names(doc, cands, rules)
+    given, surnames = census_names()
+    lower = _lowercase_words(doc) | {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    linked = link_names(doc, _zone_supported(doc_text(doc), cands, lower), rules)
     out = []
     for cand, canonical, alias in linked:
+        if cand.label == "PERSON" and common_word(canonical, lower, given, surnames):
+            continue  # "Victim", "Indicted", "Delinquency Prevention": words, not a person
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         out.append(
             Mention(
@@ -107,6 +124,27 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
             )
         )
     return out
+
+
+def _zone_supported(text: str, cands: list[Candidate], lower: frozenset[str]) -> list[Candidate]:
+    """Candidates without the person names of headline lines that neither the body
+    nor the census lists support ("Brooklyn Man Sentenced")."""
+    heads = headline_spans(text, lower)
+    if not heads:
+        return cands
+    given, surnames = census_names()
+    body = [
+        tuple(name_key(c.name).split())
+        for c in cands
+        if c.label == "PERSON" and not in_spans(heads, c.start)
+    ]
+
+    def supported(c: Candidate) -> bool:
+        return headline_supported(c.name, body, given.__contains__) or census_name(
+            c.name, given.__contains__, surnames.__contains__
+        )
+
+    return [c for c in cands if c.label != "PERSON" or not in_spans(heads, c.start) or supported(c)]
 
 
 def _furniture_limit(text: str, rules: dict) -> int:
@@ -174,15 +212,39 @@ def _nickname_spans(doc: Doc) -> list[Candidate]:
 def _anchored_names(doc: Doc, rules: dict, occupied: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalized words after a title ("U.S. Attorney Breon Peace") are a person."""
     out = []
-    for m in rules["anchor_re"].finditer(doc_text(doc)):
-        start, end = m.span("name")
+    text = doc_text(doc)
+    for m in rules["anchor_re"].finditer(text):
+        # "Deputy Assistant Attorney General Vanita Gupta": the name starts after the
+        # titles that follow the anchor; titles alone name nobody.
+        m = _skip_titles(text, m.start("name"), rules)
+        if m is None:
+            continue
+        start, end = m.span()
         if any(s < end and start < e for s, e in occupied):
             continue
-        if m.group("name").split()[0].casefold() in rules["stop"] | {"for", "of"}:
+        if m.group().split()[0].casefold() in rules["stop"] | {"for", "of"}:
             continue
-        name = _POSSESSIVE.sub("", m.group("name"))
+        name = _POSSESSIVE.sub("", m.group())
         out.append(Candidate(start, start + len(name), "PERSON", name, from_rule=True))
     return out
+
+
+_ANCHORED_NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def _skip_titles(text: str, pos: int, rules: dict) -> re.Match | None:
+    """The name words at ``pos`` once the title words and anchors there are passed
+    ("Deputy" + "District Attorney Steve McGreevy"), if any."""
+    while (m := _ANCHORED_NAME.match(text, pos)) is not None:
+        if (a := rules["anchor_prefix_re"].match(text, pos)) is not None and a.end() > pos:
+            pos = a.end()
+            continue
+        first = m.group().split()[0]
+        if first.casefold().rstrip(".") not in rules["person_titles"]:
+            return m
+        pos = _BLANKS.match(text, m.start() + len(first)).end()
+    return None
 
 
 def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
@@ -377,12 +439,19 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
         toks = toks[:-1]
     if ent.label_ == "PERSON":
+        toks = _cut_before_title_line(toks, rules["person_titles"])
         while len(toks) > 1 and toks[0].lower_.rstrip(".") in rules["person_titles"]:
             toks = toks[1:]
         # a role the document also writes in lower case ("Capper Sue Nanda", "the
         # cappers") before a given name
         while len(toks) > 2 and _role_word(toks[0], toks[1], lower):
             toks = toks[1:]
+        while len(toks) > 1 and toks[-1].is_lower:
+            toks = toks[:-1]  # "Terri-Lei OMalley of" (a span cut mid-phrase)
+        cut = trailing_titles([t.text for t in toks], rules["person_titles"], *census_names())
+        if cut and len(toks) - cut < 2:
+            return None  # "Chief", "Bureau Chief", "Det.": a title, nobody's name
+        toks = toks[: len(toks) - cut]  # "Farrah Emami Spokesperson"
     elif ent.label_ == "ORG":
         toks = _strip_nation_prefix(toks, rules)
         toks = _strip_org_titles(toks, rules)
@@ -396,6 +465,8 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         label = "GPE"  # "the U.S." tagged ORG
     elif label == "ORG" and _census_person(toks, rules):
         label = "PERSON"  # "Felipe Hurtado" tagged ORG
+    elif label == "PERSON" and place_slot(doc_text(ent.doc), start, start + len(name)):
+        label = "GPE"  # "Ricardo Cortez, 31, Tustin"
     return Candidate(start, start + len(name), label, " ".join(name.split()))
 
 
@@ -438,6 +509,22 @@ def _label_line(prev, tok) -> bool:
     doc = tok.doc
     newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
     return newline and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+
+
+def _cut_before_title_line(toks: list, titles: frozenset[str]) -> list:
+    """A name ends where a line opening with a title starts: "Farrah Emami<br>
+    Spokesperson<br>FULLERTON" is the name, her title and the dateline."""
+    for k, t in enumerate(toks):
+        prev = toks[k - 1] if k else None
+        newline = prev is not None and (
+            "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        )
+        if newline and t.lower_.rstrip(".") in titles:
+            toks = toks[:k]
+            while toks and toks[-1].is_space:
+                toks = toks[:-1]
+            return toks
+    return toks
 
 
 def _cut_at_separators(toks: list) -> list:

@@ -9,10 +9,14 @@ Merging rule (deterministic, and local to the names involved):
   same number of words and the same initials ("Villarreal" / "Villareal"), are
   merged too (rapidfuzz Levenshtein); single words never fuzzy-merge.
 
-``entity_id = stable_id("ent", entity_type, name_key(canonical_name))``: it only
-depends on the names of the cluster, so adding a document about someone else
-never changes it. ``canonical_name`` is the most complete written form: most
-words, then most accented letters, then most mentions, then alphabetical.
+* a pseudonym ("John Doe", "Jane Doe 2") names a different person in every
+  document: it is resolved within its document only, never across documents.
+
+``entity_id = stable_id("ent", entity_type, name_key(canonical_name))`` (and the
+document id for a pseudonym): it only depends on the names of the cluster, so
+adding a document about someone else never changes it. ``canonical_name`` is the
+most complete written form: most words, then most accented letters, then most
+mentions, then alphabetical.
 
 Judges named on outcomes (:mod:`casewire.resolve.judges`) are entities too: each
 outcome's judge, by the fullest name its document and court give, is a reference
@@ -22,6 +26,7 @@ tagged a shorter form), and the full names found to be one judge are one entity.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +37,18 @@ from casewire.ids import stable_id
 from casewire.records import DocExtraction, Evidence, Mention
 from casewire.resolve.judges import JudgeNames
 from casewire.textnorm import name_key
+
+#: "John Doe", "Jane Doe 2", "Baby Doe #1": a placeholder for an unnamed person.
+_PSEUDONYM = re.compile(r"^(?:john|jane|baby|richard|mary)\s+does?(?:\s+(?:no\s+)?\d+)?$")
+_SCOPE = " @"  # joins a pseudonym's name key and its document id in a resolution key
+
+
+def resolution_key(entity_type: str, canonical: str, doc_id: str) -> str:
+    """The name key a name is resolved by; a person pseudonym's carries its document."""
+    key = name_key(canonical)
+    if entity_type == "person" and _PSEUDONYM.match(key):
+        return f"{key}{_SCOPE}{doc_id}"
+    return key
 
 
 @dataclass(slots=True)
@@ -59,9 +76,10 @@ class EntityResolution:
         ``doc_id`` is accepted so callers need not know that resolution is by
         name; a name never seen gets the ID it would have on its own.
         """
-        pos = self._index.get((entity_type, name_key(canonical)))
+        key = resolution_key(entity_type, canonical, doc_id)
+        pos = self._index.get((entity_type, key))
         if pos is None:
-            return stable_id("ent", entity_type, name_key(canonical))
+            return stable_id("ent", entity_type, *key.split(_SCOPE))
         return self._ids[pos]
 
     def entities(self) -> list[dict]:
@@ -86,7 +104,7 @@ def resolve_entities(
     by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
-            by_key[(m.entity_type, name_key(m.canonical))].append(m)
+            by_key[(m.entity_type, resolution_key(m.entity_type, m.canonical, m.doc_id))].append(m)
     joins = [(("person", name_key(a)), ("person", name_key(b))) for a, b in judges.joins]
     judge_keys = {k for pair in joins for k in pair}
     judge_keys |= {("person", name_key(n)) for n in judges.names.values() if name_key(n)}
@@ -107,7 +125,7 @@ def resolve_entities(
     _add_judges(extractions, judges, clusters, index)
     for ex in extractions:
         for r in ex.roles:
-            pos = index.get((r.entity_type, name_key(r.canonical)))
+            pos = index.get((r.entity_type, resolution_key(r.entity_type, r.canonical, r.doc_id)))
             if pos is not None:
                 clusters[pos].roles.add(r.role)
     return EntityResolution(clusters, index)
@@ -130,7 +148,7 @@ def _fuzzy_groups(
     buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for k in keys:
         words = k[1].split()
-        if k[0] == "person" and len(words) >= 2:
+        if k[0] == "person" and len(words) >= 2 and _SCOPE not in k[1]:
             buckets[(k[0], len(words), "".join(w[0] for w in words))].append(k)
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
@@ -175,7 +193,7 @@ def _add_references(
     their ``n_mentions`` is 0 and their evidence is the first fact naming them."""
     for ex in extractions:
         for entity_type, canonical, evidence in _references(ex):
-            key = (entity_type, name_key(canonical))
+            key = (entity_type, resolution_key(entity_type, canonical, evidence.doc_id))
             if not key[1]:
                 continue
             if key not in index:
@@ -218,7 +236,8 @@ def _canonical_name(c: _Cluster) -> str:
 
 
 def _entity_id(c: _Cluster) -> str:
-    return stable_id("ent", c.entity_type, name_key(_canonical_name(c)))
+    scope = [k.split(_SCOPE)[1] for k in sorted(c.keys) if _SCOPE in k][:1]
+    return stable_id("ent", c.entity_type, name_key(_canonical_name(c)), *scope)
 
 
 def _row(c: _Cluster, entity_id: str) -> dict:
