@@ -38,6 +38,13 @@ def _people(nlp, text: str) -> set[tuple[str, str]]:
         # the subject of a passive outcome is its defendant, title or not
         ("Sergeant Paul Verner was sentenced today to 18 months in prison for lying to investigators.",
          {("Paul Verner", "sentenced")}),
+        # ... and so is the object of an outcome verb ("a jury convicted Sergeant X")
+        ("A federal jury on Tuesday convicted Lakeview Police Sergeant Daniel Orcutt of obstruction "
+         "of justice, announced Assistant Attorney General Laura Finch.",
+         {("Daniel Orcutt", "convicted")}),
+        ("A grand jury returned an indictment today charging Riverside Police Officer Mark Tolliver "
+         "with using excessive force against an arrestee.",
+         {("Mark Tolliver", "charged")}),
     ],
 )  # fmt: skip
 def test_titled_defendants(nlp, text: str, expected: set[tuple[str, str]]) -> None:
@@ -204,3 +211,29 @@ def test_dismissals_and_acquittals(nlp, text: str, expected: set[tuple[str, str]
 )
 def test_dismissals_of_nobody(nlp, text: str) -> None:
     assert {t for _, t in _people(nlp, text)} <= {"charged"}
+
+
+def test_announced_official_is_no_defendant(nlp) -> None:
+    """The object of the reporting verb of a lede ("... were indicted, announced Acting
+    Assistant Attorney General X") is the official announcing it, never the defendant."""
+    text = ("A former special agent in charge and another special agent were indicted yesterday "
+            "for falsifying records, announced Acting Assistant Attorney General Laura Finch. "
+            "The indictment charges Ernesto Salcedo, 49, of McAllen, Texas, with conspiracy.")
+    assert ("Laura Finch", "charged") not in _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full name the tagger leaves untagged, then the surname alone: the surname's
+        # row takes the name written before its age
+        ("WASHINGTON - Dwain D. Wilkerson, 37, was sentenced today by U.S. District Judge "
+         "W. Louis Sands to life in prison, announced U.S. Attorney Michael Moore. "
+         "Wilkerson was convicted on Aug. 19, 2010, by a federal jury.",
+         ("Dwain D. Wilkerson", "convicted")),
+    ],
+)  # fmt: skip
+def test_surname_takes_the_name_written_with_the_age(nlp, text: str, expected) -> None:
+    people = _people(nlp, text)
+    assert expected in people
+    assert not any(n == "Wilkerson" for n, _ in people)

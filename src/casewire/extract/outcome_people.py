@@ -581,14 +581,32 @@ def _in_scope(t: Token, arg: Token) -> bool:
     return t.i == arg.i
 
 
+_OUTCOME_VERBS = {"charge", "indict", "arraign", "convict", "sentence", "acquit"}
+
+
+def _defendant_slot(arg: Token) -> bool:
+    """An argument that only a defendant fills, so a title before its name is the
+    defendant's rank, not an official's: the passive subject of an outcome ("Officer X was
+    sentenced"), the object of an outcome verb ("a jury convicted Police Sergeant X", "an
+    indictment charging former Deputy Y") and the object of "against" ("charges against
+    Sgt. Z"), with the names listed with it ("Officer A and former Officers B and C")."""
+    while arg.dep_ == "conj" and arg.head.i != arg.i:
+        arg = arg.head
+    if arg.dep_ == "pobj":
+        return arg.head.lower_ == "against"
+    if arg.dep_ in ("dobj", "obj"):
+        # only an outcome verb's object: "announced Attorney General X" names an official
+        return arg.head.lemma_.lower() in _OUTCOME_VERBS
+    return arg.dep_ == "nsubjpass"
+
+
 def _arg_names(
     doc: Doc, names: NameIndex, arg: Token, known: dict[str, Person | None] | None = None
 ) -> list[Person]:
     """Names an argument denotes: the name it heads, else the people listed in it, else a
     name of the document the tagger missed here."""
     sub = list(arg.subtree)
-    # The subject of a passive outcome is its defendant, title or not ("Officer X was sentenced").
-    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), arg.dep_ == "nsubjpass")
+    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), _defendant_slot(arg))
     scoped = [
         (n, t, s, e)
         for n, t, s, e in hits
