@@ -237,3 +237,24 @@ def test_surname_takes_the_name_written_with_the_age(nlp, text: str, expected) -
     people = _people(nlp, text)
     assert expected in people
     assert not any(n == "Wilkerson" for n, _ in people)
+
+
+def test_headline_words_are_no_antecedent(nlp) -> None:
+    """A headline run into the lede as one sentence: the capitals the tagger reads as a
+    person ("DRIVER") are nobody, so the lede's outcome goes to the defendant named next."""
+    text = ("DRIVER UNDER THE INFLUENCE SENTENCED TO THREE YEARS IN PRISON FOR HIT-AND-RUN DEATH\n"
+            "SANTA ANA – A 38-year-old driver was sentenced today to three years in state prison "
+            "for killing a bicyclist and fleeing the scene. Paula Ann Quintero, Riverside, pleaded "
+            "guilty to the court Feb. 1, 2011, to one felony count of hit and run.")
+    people = _people(nlp, text)
+    assert ("Paula Ann Quintero", "sentenced") in people
+
+
+def test_plural_title_lists_officials(nlp) -> None:
+    """Every name after a plural title ("Deputy District Attorneys A and B") is an official
+    of the case, never the defendant a lede with no name falls back to."""
+    text = ("WHAT: A penalty phase verdict will be read in the jury trial of Urdano, who was "
+            "convicted of murdering five women. The office is prosecuting the case. Senior Deputy "
+            "District Attorneys Matt Morrow and Eric Scarlett of the Homicide Unit are prosecuting "
+            "this case.")
+    assert not any(n in ("Eric Scarlett", "Matt Morrow") for n, _ in _people(nlp, text))

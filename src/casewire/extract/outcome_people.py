@@ -49,6 +49,7 @@ def rules() -> dict[str, Any]:
         "not_name": re.compile(raw["not_name"]),
         "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
+        "official_list": re.compile(raw["official_list_before"]),
         "case_official": re.compile(raw["case_official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
@@ -179,6 +180,8 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
     ):
         return True
     title = rules()["official"].search(before)
+    if title is None and (listed := rules()["official_list"].search(before)):
+        return not re.search(r"\b[Ff]ormer\s+(?:[A-Z][\w.’'-]*\s+){0,4}$", before[: listed.start()])
     return bool(title) and not rules()["former"].search(before)
 
 
@@ -324,6 +327,13 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
             tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
             end = tok.sent.end_char if tok is not None else m.end() + 200
             hits = names_in(doc, names, m.end(), end)
+            # the cue names a defendant, so a rank written before that first name is theirs
+            # ("identified the defendant as Police Officer Joseph Moloney, 27")
+            first = names_in(doc, names, m.end(), end, officials=True)[:1]
+            if first and first[0] not in hits and r["official"].search(
+                doc_text(doc)[m.end() : first[0][2]]
+            ):
+                hits = first + hits
             people = [
                 (n, "person")
                 for n, t, _, e in hits
@@ -808,6 +818,10 @@ def defendants(
         named = _arg_names(doc, names, arg, ctx.known)
         for c in listed:
             named = _arg_names(doc, names, c, ctx.known) + named
+        # headline words the tagger took for a name ("DRIVER", "Kick Box" of a merged
+        # headline and lede) are nobody: they must not stand in for the defendant, nor
+        # become the antecedent of every later "he"
+        named = [p for p in named if p[1] != "person" or plausible_defendant(p[0], doc)]
         if not named and _is_generic(arg):
             generic = generic or arg
         if group is None and arg.dep_ in _SUBJ_DEPS | {"conj"}:
@@ -841,7 +855,7 @@ def defendants(
         hits = [
             h
             for h in names_in(doc, names, sent.start_char, trig_start)
-            if h[1] == "person" and not _oblique(doc, h[2], h[3])
+            if h[1] == "person" and not _oblique(doc, h[2], h[3]) and plausible_defendant(h[0], doc)
         ]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):
