@@ -258,3 +258,13 @@ def test_plural_title_lists_officials(nlp) -> None:
             "District Attorneys Matt Morrow and Eric Scarlett of the Homicide Unit are prosecuting "
             "this case.")
     assert not any(n in ("Eric Scarlett", "Matt Morrow") for n, _ in _people(nlp, text))
+
+
+def test_defendant_introduced_with_a_rank(nlp) -> None:
+    """ "identified the defendant as Police Officer X": the cue names the defendant, so
+    "he" of the next sentence is X, rank or not."""
+    text = ("District Attorney Eric Gonzalez today announced that a New York City police officer "
+            "has been indicted for perjury. The District Attorney identified the defendant as "
+            "Police Officer Joseph Malloy, 27, who was assigned to the 76th Precinct. "
+            "He was arraigned today on an indictment in which he is charged with perjury.")
+    assert ("Joseph Malloy", "charged") in _people(nlp, text)

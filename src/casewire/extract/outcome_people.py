@@ -330,16 +330,21 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
             # the cue names a defendant, so a rank written before that first name is theirs
             # ("identified the defendant as Police Officer Joseph Moloney, 27")
             first = names_in(doc, names, m.end(), end, officials=True)[:1]
-            if first and first[0] not in hits and r["official"].search(
-                doc_text(doc)[m.end() : first[0][2]]
-            ):
+            between = doc_text(doc)[m.end() : first[0][2]] if first else ""
+            titled = (
+                bool(first)
+                and first[0] not in hits
+                and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,4}", between) is not None
+                and r["official"].search(between) is not None
+            )
+            if titled:
                 hits = first + hits
             people = [
                 (n, "person")
                 for n, t, _, e in hits
                 if t == "person" or r["age_apposition"].match(doc_text(doc), e)
             ]
-            if people and hits[0][2] - m.end() < 3:
+            if people and (titled or hits[0][2] - m.end() < 3):
                 out.append((m.start(), tuple(dict.fromkeys(people))))
     return out
 
