@@ -268,3 +268,14 @@ def test_defendant_introduced_with_a_rank(nlp) -> None:
             "Police Officer Joseph Malloy, 27, who was assigned to the 76th Precinct. "
             "He was arraigned today on an indictment in which he is charged with perjury.")
     assert ("Joseph Malloy", "charged") in _people(nlp, text)
+
+
+def test_introduced_name_the_tagger_misses(nlp) -> None:
+    """ "identified the defendant as <Name>, 21": a name told with an age after the cue is
+    the defendant even when the tagger tags it as a place or not at all; a prosecutor's
+    title before a name after the cue introduces no one."""
+    text = ("Brooklyn District Attorney Eric Gonzalez today announced that a Flatbush man has been "
+            "indicted on attempted murder charges. The District Attorney identified the defendant as "
+            "Dzenan Camovic, 21, of Flatbush, Brooklyn. He is charged with three counts of "
+            "attempted murder.")
+    assert ("Dzenan Camovic", "charged") in _people(nlp, text)

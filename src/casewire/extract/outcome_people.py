@@ -82,7 +82,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
-def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
+def plausible_defendant(
+    name: str, doc: Doc, *, civil: bool = False, introduced: bool = False
+) -> bool:
     """Whether a defendant candidate can be a person's or company's name in this document.
 
     Not when it is headline type (every word in capitals, no company suffix: "DRUNKEN
@@ -90,6 +92,8 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
     ("Buena Park", "Mission Viejo"), or a single word the document also writes in lower
     case, so a common word ("Landlord", "Attacking", "marijuana"). In a civil matter
     (``civil``) a place can be the party: "Polk County, Fla., has agreed to pay".
+    A name the release introduces as a defendant (``introduced``: "identified the
+    defendant as Dzenan Camovic, 21") is a person even where the tagger calls it a place.
     """
     if rules()["company_suffix"].search(name):
         return True
@@ -107,7 +111,7 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
             if e.label_ in _PLACE_LABELS
             for w in (e.text, *e.text.split())
         )
-    if not civil and name.casefold() in places:
+    if not civil and not introduced and name.casefold() in places:
         as_person = sum(
             e.label_ == "PERSON" and e.text.casefold() == name.casefold() for e in doc.ents
         )
@@ -319,6 +323,11 @@ class Context:
         return list(group) if plural else list(group[:1])
 
 
+_WRITTEN_NAME = re.compile(
+    r"((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,3}),\s*(?:age\s+)?\d{1,2}\b"
+)
+
+
 def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
     """Defendants introduced by cue phrases: the names right after the cue, up to sentence end."""
     r, out = rules(), []
@@ -334,8 +343,9 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
             titled = (
                 bool(first)
                 and first[0] not in hits
-                and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,4}", between) is not None
+                and re.fullmatch(r"(?:[A-Z][\w.’'-]*[ \t]+){1,4}", between) is not None
                 and r["official"].search(between) is not None
+                and r["case_official"].search(between) is None  # a prosecutor is no rank
             )
             if titled:
                 hits = first + hits
@@ -344,7 +354,14 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
                 for n, t, _, e in hits
                 if t == "person" or r["age_apposition"].match(doc_text(doc), e)
             ]
-            if people and (titled or hits[0][2] - m.end() < 3):
+            near = titled or bool(hits) and hits[0][2] - m.end() < 3
+            if not near and (written := _WRITTEN_NAME.match(doc_text(doc), m.end())):
+                # a name the tagger missed, told as a name by its age ("identified the
+                # defendant as Dzenan Camovic, 21, of Flatbush")
+                name = clean_name(written.group(1))
+                if name:
+                    people, near = [(name, "person"), *people], True
+            if people and near:
                 out.append((m.start(), tuple(dict.fromkeys(people))))
     return out
 

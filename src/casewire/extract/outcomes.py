@@ -579,7 +579,8 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
     out = [
         o
         for o in _plea_convictions(out)
-        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
+        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other",
+                               introduced=o.defendant in introduced)
         and o.defendant not in officials
         and not (_lone_word(o, doc, names) and o.defendant not in introduced)
     ]
