@@ -568,14 +568,16 @@ def extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Out
                 fields,
             )  # fmt: skip
     ages = _ages(doc, names)
-    fuller = {**_written_full_names(doc_text(doc), list(rows.values())), **_surnames(doc, names)}
+    written = _written_full_names(doc_text(doc), list(rows.values()))
+    fuller = {**written, **_surnames(doc, names)}
     people = [o.defendant for o in rows.values()] + list(fuller.values())
     ages.update(_written_ages(doc_text(doc), people, ages))
     out = _finish(list(rows.values()), ages, denied, {**fuller, **_akas(doc, names)})
     # Judged once surnames and aliases are merged into full names ("Ogg" is "Kim Ogg").
     officials = case_officials(doc, names)
     # named as defendants by a cue ("charging defendants Phillips, Williams and Ellis")
-    introduced = {n for _, group in ctx.intros for n, _ in group}
+    # (a full name read from "Name, 36," is as good as an introduction: a person)
+    introduced = {n for _, group in ctx.intros for n, _ in group} | set(written.values())
     out = [
         o
         for o in _plea_convictions(out)
