@@ -49,6 +49,7 @@ def rules() -> dict[str, Any]:
         "not_name": re.compile(raw["not_name"]),
         "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
+        "official_list": re.compile(raw["official_list_before"]),
         "case_official": re.compile(raw["case_official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
@@ -81,7 +82,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
-def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
+def plausible_defendant(
+    name: str, doc: Doc, *, civil: bool = False, introduced: bool = False
+) -> bool:
     """Whether a defendant candidate can be a person's or company's name in this document.
 
     Not when it is headline type (every word in capitals, no company suffix: "DRUNKEN
@@ -89,6 +92,8 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
     ("Buena Park", "Mission Viejo"), or a single word the document also writes in lower
     case, so a common word ("Landlord", "Attacking", "marijuana"). In a civil matter
     (``civil``) a place can be the party: "Polk County, Fla., has agreed to pay".
+    A name the release introduces as a defendant (``introduced``: "identified the
+    defendant as Dzenan Camovic, 21") is a person even where the tagger calls it a place.
     """
     if rules()["company_suffix"].search(name):
         return True
@@ -106,7 +111,7 @@ def plausible_defendant(name: str, doc: Doc, *, civil: bool = False) -> bool:
             if e.label_ in _PLACE_LABELS
             for w in (e.text, *e.text.split())
         )
-    if not civil and name.casefold() in places:
+    if not civil and not introduced and name.casefold() in places:
         as_person = sum(
             e.label_ == "PERSON" and e.text.casefold() == name.casefold() for e in doc.ents
         )
@@ -181,6 +186,8 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
     ):
         return True
     title = rules()["official"].search(before)
+    if title is None and (listed := rules()["official_list"].search(before)):
+        return not re.search(r"\b[Ff]ormer\s+(?:[A-Z][\w.’'-]*\s+){0,4}$", before[: listed.start()])
     return bool(title) and not rules()["former"].search(before)
 
 
@@ -318,6 +325,11 @@ class Context:
         return list(group) if plural else list(group[:1])
 
 
+_WRITTEN_NAME = re.compile(
+    r"((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,3}),\s*(?:age\s+)?\d{1,2}\b"
+)
+
+
 def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
     """Defendants introduced by cue phrases: the names right after the cue, up to sentence end."""
     r, out = rules(), []
@@ -326,12 +338,32 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
             tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
             end = tok.sent.end_char if tok is not None else m.end() + 200
             hits = names_in(doc, names, m.end(), end)
+            # the cue names a defendant, so a rank written before that first name is theirs
+            # ("identified the defendant as Police Officer Joseph Moloney, 27")
+            first = names_in(doc, names, m.end(), end, officials=True)[:1]
+            between = doc_text(doc)[m.end() : first[0][2]] if first else ""
+            titled = (
+                bool(first)
+                and first[0] not in hits
+                and re.fullmatch(r"(?:[A-Z][\w.’'-]*[ \t]+){1,4}", between) is not None
+                and r["official"].search(between) is not None
+                and r["case_official"].search(between) is None  # a prosecutor is no rank
+            )
+            if titled:
+                hits = first + hits
             people = [
                 (n, "person")
                 for n, t, _, e in hits
                 if t == "person" or r["age_apposition"].match(doc_text(doc), e)
             ]
-            if people and hits[0][2] - m.end() < 3:
+            near = titled or bool(hits) and hits[0][2] - m.end() < 3
+            if not near and (written := _WRITTEN_NAME.match(doc_text(doc), m.end())):
+                # a name the tagger missed, told as a name by its age ("identified the
+                # defendant as Dzenan Camovic, 21, of Flatbush")
+                name = clean_name(written.group(1))
+                if name:
+                    people, near = [(name, "person"), *people], True
+            if people and near:
                 out.append((m.start(), tuple(dict.fromkeys(people))))
     return out
 
@@ -583,14 +615,32 @@ def _in_scope(t: Token, arg: Token) -> bool:
     return t.i == arg.i
 
 
+_OUTCOME_VERBS = {"charge", "indict", "arraign", "convict", "sentence", "acquit"}
+
+
+def _defendant_slot(arg: Token) -> bool:
+    """An argument that only a defendant fills, so a title before its name is the
+    defendant's rank, not an official's: the passive subject of an outcome ("Officer X was
+    sentenced"), the object of an outcome verb ("a jury convicted Police Sergeant X", "an
+    indictment charging former Deputy Y") and the object of "against" ("charges against
+    Sgt. Z"), with the names listed with it ("Officer A and former Officers B and C")."""
+    while arg.dep_ == "conj" and arg.head.i != arg.i:
+        arg = arg.head
+    if arg.dep_ == "pobj":
+        return arg.head.lower_ == "against"
+    if arg.dep_ in ("dobj", "obj"):
+        # only an outcome verb's object: "announced Attorney General X" names an official
+        return arg.head.lemma_.lower() in _OUTCOME_VERBS
+    return arg.dep_ == "nsubjpass"
+
+
 def _arg_names(
     doc: Doc, names: NameIndex, arg: Token, known: dict[str, Person | None] | None = None
 ) -> list[Person]:
     """Names an argument denotes: the name it heads, else the people listed in it, else a
     name of the document the tagger missed here."""
     sub = list(arg.subtree)
-    # The subject of a passive outcome is its defendant, title or not ("Officer X was sentenced").
-    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), arg.dep_ == "nsubjpass")
+    hits = names_in(doc, names, sub[0].idx, sub[-1].idx + len(sub[-1]), _defendant_slot(arg))
     scoped = [
         (n, t, s, e)
         for n, t, s, e in hits
@@ -792,6 +842,10 @@ def defendants(
         named = _arg_names(doc, names, arg, ctx.known)
         for c in listed:
             named = _arg_names(doc, names, c, ctx.known) + named
+        # headline words the tagger took for a name ("DRIVER", "Kick Box" of a merged
+        # headline and lede) are nobody: they must not stand in for the defendant, nor
+        # become the antecedent of every later "he"
+        named = [p for p in named if p[1] != "person" or plausible_defendant(p[0], doc)]
         if not named and _is_generic(arg):
             generic = generic or arg
         if group is None and arg.dep_ in _SUBJ_DEPS | {"conj"}:
@@ -825,7 +879,7 @@ def defendants(
         hits = [
             h
             for h in names_in(doc, names, sent.start_char, trig_start)
-            if h[1] == "person" and not _oblique(doc, h[2], h[3])
+            if h[1] == "person" and not _oblique(doc, h[2], h[3]) and plausible_defendant(h[0], doc)
         ]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):

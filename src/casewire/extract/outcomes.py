@@ -406,6 +406,39 @@ def _written_ages(text: str, people: list[str], known: dict[str, int]) -> dict[s
     return out
 
 
+_NAME_RUN = re.compile(
+    r"(?<![\w.’'-])((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|"
+    r"[(\"“‘][^\s()]{1,20}[)\"”’]{1,2}))*)[ \t]+$"
+)
+_NOT_GIVEN = {"defendant", "defendants", "and", "both", "former", "inmate", "the"}
+
+
+def _written_full_names(text: str, rows: list[Outcome]) -> dict[str, str]:
+    """A one-word defendant (a surname) mapped to the full name the release introduces
+    them by, when the tagger left that full name untagged: the capitalized words right
+    before the surname's first writing with an age ("WASHINGTON - Dwain D. Williams, 37,",
+    "and Eliceo Flores, 36", "Colin (“Rum”) Toney, 27,"); a nickname in brackets or quotes
+    is left out. Without this, the surname alone is no name to publish and the row is lost."""
+    out: dict[str, str] = {}
+    for o in rows:
+        w = o.defendant
+        if o.defendant_type != "person" or " " in w or not w[:1].isupper() or w in out:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(w)},\s*(?:age\s+)?\d{{1,2}}\b(?![,.]?\d)", text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            run = _NAME_RUN.search(text, line_start, m.start())
+            if run is None:
+                continue
+            words = [x for x in run.group(1).split() if x[0] not in "(\"“‘"]
+            while words and words[0].lower() in _NOT_GIVEN:
+                words = words[1:]
+            name = clean_name(" ".join([*words, w])) if words else None
+            if name and len(name.split()) > 1:
+                out[w] = name
+            break
+    return out
+
+
 def _refine(old: Outcome, new: dict[str, Any]) -> Outcome:
     """A later exact term refines a rounded one ("38 years" then "460 months"); charges add up."""
     o, n = old.sentence_max_months, new.get("sentence_max_months")
@@ -592,16 +625,21 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 fields,
             )  # fmt: skip
     ages = _ages(doc, names)
-    ages.update(_written_ages(doc_text(doc), [o.defendant for o in rows.values()], ages))
-    out = _finish(list(rows.values()), ages, denied, {**_surnames(doc, names), **_akas(doc, names)})
+    written = _written_full_names(doc_text(doc), list(rows.values()))
+    fuller = {**written, **_surnames(doc, names)}
+    people = [o.defendant for o in rows.values()] + list(fuller.values())
+    ages.update(_written_ages(doc_text(doc), people, ages))
+    out = _finish(list(rows.values()), ages, denied, {**fuller, **_akas(doc, names)})
     # Judged once surnames and aliases are merged into full names ("Ogg" is "Kim Ogg").
     officials = case_officials(doc, names)
     # named as defendants by a cue ("charging defendants Phillips, Williams and Ellis")
-    introduced = {n for _, group in ctx.intros for n, _ in group}
+    # (a full name read from "Name, 36," is as good as an introduction: a person)
+    introduced = {n for _, group in ctx.intros for n, _ in group} | set(written.values())
     out = [
         o
         for o in _plea_convictions(out)
-        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other")
+        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other",
+                               introduced=o.defendant in introduced)
         and o.defendant not in officials
         and not (_lone_word(o, doc, names) and o.defendant not in introduced)
     ]
