@@ -424,7 +424,8 @@ def _written_full_names(text: str, rows: list[Outcome]) -> dict[str, str]:
         w = o.defendant
         if o.defendant_type != "person" or " " in w or not w[:1].isupper() or w in out:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(w)},\s*(?:age\s+)?\d{{1,2}}\b(?![,.]?\d)", text):
+        aged = rf"(?<![\w-]){re.escape(w)},\s*(?:age\s+)?\d{{1,2}}\b(?![,.]?\d)"
+        for m in re.finditer(aged, text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             run = _NAME_RUN.search(text, line_start, m.start())
             if run is None:
