@@ -27,6 +27,8 @@ LIMITATIONS = """## Limitations and known error classes
   relative one ("last week"); `published_date` is missing for some sources.
 - Charges: not every outcome has a charge row, and a charge category comes from the
   words of the charge, not from a statute table.
+- Languages: English and Spanish documents are read (Spanish with its own, smaller
+  rule set: no courts or charges yet); documents in other languages are rejects.
 - Coverage follows the input: what the sources did not publish is not here, and the
   tables say nothing about cases outside them.
 """
