@@ -29,6 +29,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from casewire.publish.files import present_records
+from casewire.publish.ftm import describe_outcome
 
 #: The script that draws the table, beside this module.
 TABLE_JS = "report_outcomes.js"
@@ -122,31 +123,9 @@ def passage(text: str | None, start: int, end: int, evidence: str) -> list[str]:
 
 
 def terms(o: Mapping[str, Any]) -> str:
-    """An outcome's terms in words: custody, supervision, money, method, judge."""
-    parts = []
-    if o.get("death_sentence"):
-        parts.append("death sentence")
-    if o.get("life_sentence"):
-        parts.append("life in prison")
-    lo, hi = o.get("sentence_min_months"), o.get("sentence_max_months")
-    if lo is not None and hi is not None:
-        term = f"{int(lo)} months" if lo == hi else f"{int(lo)}–{int(hi)} months"
-        parts.append(term + (" (suspended)" if o.get("custody_suspended") else "") + " custody")
-    for col, label in (
-        ("probation_months", "probation"),
-        ("supervised_release_months", "supervised release"),
-    ):
-        if o.get(col) is not None:
-            parts.append(f"{int(o[col])} months {label}")
-    for col, label in (
-        ("fine_usd", "fine"),
-        ("restitution_usd", "restitution"),
-        ("forfeiture_usd", "forfeiture"),
-    ):
-        if o.get(col) is not None:
-            parts.append(f"{label} ${o[col]:,.0f}")
-    if o.get("conviction_method"):
-        parts.append(f"by {o['conviction_method']}")
+    """An outcome's terms in words, as the FtM export describes them, and its judge."""
+    described = describe_outcome(dict(o))
+    parts = [described] if described else []
     if o.get("judge_name"):
         parts.append(f"judge {o['judge_name']}")
     return "; ".join(parts)
