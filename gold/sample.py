@@ -34,11 +34,16 @@ CORPUS_FILES = ("prosecutor_press_releases.jsonl.gz", "doj_press_releases.jsonl.
 
 
 def gold_ids(dirs: list[Path]) -> set[str]:
-    """Ids of every document in every ``*.jsonl`` under the given gold dirs."""
+    """Ids of every document in every ``*.jsonl`` under the given gold dirs.
+
+    Files whose records are not documents (the judged entity samples under
+    ``gold/entities`` carry no ``id``) add nothing.
+    """
     ids: set[str] = set()
     for d in dirs:
         for p in sorted(d.rglob("*.jsonl")):
-            ids |= {json.loads(x)["id"] for x in p.read_text().splitlines() if x.strip()}
+            rows = (json.loads(x) for x in p.read_text().splitlines() if x.strip())
+            ids |= {r["id"] for r in rows if isinstance(r.get("id"), str)}
     return ids
 
 
