@@ -216,9 +216,11 @@ def test_dismissals_of_nobody(nlp, text: str) -> None:
 def test_announced_official_is_no_defendant(nlp) -> None:
     """The object of the reporting verb of a lede ("... were indicted, announced Acting
     Assistant Attorney General X") is the official announcing it, never the defendant."""
-    text = ("A former special agent in charge and another special agent were indicted yesterday "
-            "for falsifying records, announced Acting Assistant Attorney General Laura Finch. "
-            "The indictment charges Ernesto Salcedo, 49, of McAllen, Texas, with conspiracy.")
+    text = (
+        "A former special agent in charge and another special agent were indicted yesterday "
+        "for falsifying records, announced Acting Assistant Attorney General Laura Finch. "
+        "The indictment charges Ernesto Salcedo, 49, of McAllen, Texas, with conspiracy."
+    )
     assert ("Laura Finch", "charged") not in _people(nlp, text)
 
 
@@ -242,10 +244,12 @@ def test_surname_takes_the_name_written_with_the_age(nlp, text: str, expected) -
 def test_headline_words_are_no_antecedent(nlp) -> None:
     """A headline run into the lede as one sentence: the capitals the tagger reads as a
     person ("DRIVER") are nobody, so the lede's outcome goes to the defendant named next."""
-    text = ("DRIVER UNDER THE INFLUENCE SENTENCED TO THREE YEARS IN PRISON FOR HIT-AND-RUN DEATH\n"
-            "SANTA ANA – A 38-year-old driver was sentenced today to three years in state prison "
-            "for killing a bicyclist and fleeing the scene. Paula Ann Quintero, Riverside, pleaded "
-            "guilty to the court Feb. 1, 2011, to one felony count of hit and run.")
+    text = (
+        "DRIVER UNDER THE INFLUENCE SENTENCED TO THREE YEARS IN PRISON FOR HIT-AND-RUN DEATH\n"
+        "SANTA ANA – A 38-year-old driver was sentenced today to three years in state prison "
+        "for killing a bicyclist and fleeing the scene. Paula Ann Quintero, Riverside, pleaded "
+        "guilty to the court Feb. 1, 2011, to one felony count of hit and run."
+    )
     people = _people(nlp, text)
     assert ("Paula Ann Quintero", "sentenced") in people
 
@@ -253,20 +257,24 @@ def test_headline_words_are_no_antecedent(nlp) -> None:
 def test_plural_title_lists_officials(nlp) -> None:
     """Every name after a plural title ("Deputy District Attorneys A and B") is an official
     of the case, never the defendant a lede with no name falls back to."""
-    text = ("WHAT: A penalty phase verdict will be read in the jury trial of Urdano, who was "
-            "convicted of murdering five women. The office is prosecuting the case. Senior Deputy "
-            "District Attorneys Matt Morrow and Eric Scarlett of the Homicide Unit are prosecuting "
-            "this case.")
+    text = (
+        "WHAT: A penalty phase verdict will be read in the jury trial of Urdano, who was "
+        "convicted of murdering five women. The office is prosecuting the case. Senior Deputy "
+        "District Attorneys Matt Morrow and Eric Scarlett of the Homicide Unit are prosecuting "
+        "this case."
+    )
     assert not any(n in ("Eric Scarlett", "Matt Morrow") for n, _ in _people(nlp, text))
 
 
 def test_defendant_introduced_with_a_rank(nlp) -> None:
     """ "identified the defendant as Police Officer X": the cue names the defendant, so
     "he" of the next sentence is X, rank or not."""
-    text = ("District Attorney Eric Gonzalez today announced that a New York City police officer "
-            "has been indicted for perjury. The District Attorney identified the defendant as "
-            "Police Officer Joseph Malloy, 27, who was assigned to the 76th Precinct. "
-            "He was arraigned today on an indictment in which he is charged with perjury.")
+    text = (
+        "District Attorney Eric Gonzalez today announced that a New York City police officer "
+        "has been indicted for perjury. The District Attorney identified the defendant as "
+        "Police Officer Joseph Malloy, 27, who was assigned to the 76th Precinct. "
+        "He was arraigned today on an indictment in which he is charged with perjury."
+    )
     assert ("Joseph Malloy", "charged") in _people(nlp, text)
 
 
@@ -274,8 +282,10 @@ def test_introduced_name_the_tagger_misses(nlp) -> None:
     """ "identified the defendant as <Name>, 21": a name told with an age after the cue is
     the defendant even when the tagger tags it as a place or not at all; a prosecutor's
     title before a name after the cue introduces no one."""
-    text = ("Brooklyn District Attorney Eric Gonzalez today announced that a Flatbush man has been "
-            "indicted on attempted murder charges. The District Attorney identified the defendant as "
-            "Dzenan Camovic, 21, of Flatbush, Brooklyn. He is charged with three counts of "
-            "attempted murder.")
+    text = (
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Flatbush man has been "
+        "indicted on attempted murder charges. The District Attorney identified the defendant as "
+        "Dzenan Camovic, 21, of Flatbush, Brooklyn. He is charged with three counts of "
+        "attempted murder."
+    )
     assert ("Dzenan Camovic", "charged") in _people(nlp, text)

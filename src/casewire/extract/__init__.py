@@ -17,7 +17,7 @@ from casewire.extract.roles import extract_roles
 from casewire.records import DocExtraction, Document
 
 #: Bump when extraction rules change: cached per-document results are keyed on it.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 
 def extract_document(doc: Doc, document: Document) -> DocExtraction:

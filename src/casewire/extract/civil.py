@@ -31,7 +31,8 @@ NOT_CIVIL = re.compile(
 _GOVERNMENT = re.compile(
     r"^(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.\s?S\.|US|America|government|"
     r"(?:U\.\s?S\.\s+)?(?:Justice\s+)?Department(?:\s+of\s+Justice)?|DOJ|"
-    r"[\w.’' ]*\b(?:Division|Section|Office|Department|Attorney|Commission|Bureau|Prosecutor)s?|"
+    r"[\w.’' ]*\b(?:Division|Section|Office|Department|Attorney|Commission|Bureau|Prosecutor|"
+    r"Agency|Administration)s?|EPA|"
     r"(?:District|City|State|U\.\s?S\.)\s+Attorney.*|Attorney\s+General.*|"
     r"(?:it|we|they|he|she|its|our|parties|prosecutors?|department|division|office|"
     r"government|state|states))$",
@@ -124,9 +125,10 @@ def _objects(toks: list[Token]) -> list[Token]:
               if x.dep_ == "xcomp" and x.lemma_.lower() in _ENJOIN and x not in chain]  # fmt: skip
     out: list[Token] = []
     # a trigger that ends on the preposition naming the party ("the filing of a complaint
-    # in U.S. District Court for the District of Arizona against X"), wherever it attaches
+    # in U.S. District Court for the District of Arizona against X", "announced a settlement
+    # under the Americans with Disabilities Act with X"), wherever it attaches
     for t in toks:
-        if t.dep_ == "prep" and t.lower_ in ("against", "between") and t.i == toks[-1].i:
+        if t.dep_ == "prep" and t.lower_ in ("against", "between", "with") and t.i == toks[-1].i:
             out += _prep_objects(t)
     for t in chain:
         if t.lemma_.lower() in _ENJOIN:

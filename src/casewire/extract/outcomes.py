@@ -411,6 +411,18 @@ _NAME_RUN = re.compile(
     r"[(\"“‘][^\s()]{1,20}[)\"”’]{1,2}))*)[ \t]+$"
 )
 _NOT_GIVEN = {"defendant", "defendants", "and", "both", "former", "inmate", "the"}
+# What follows a name the release introduces: an age ("Dwain D. Williams, 37,") or an
+# apposition that describes the person ("Ilya Sobolevskiy, a 25-year-old resident of",
+# "Mahant Singh, operator of a gas station", "Troy Beam, of Harrisburg,", "X, who").
+_INTRO = (
+    r"(?:age\s+)?\d{1,2}\b(?![,.]?\d)"
+    r"|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:resident|citizen|national|native|man|woman|former)\b"
+    r"|(?:a|an|the)\s+(?:former\s+)?(?:[a-z-]+\s+){0,2}?(?:owner|operator|president|officer|"
+    r"agent|employee|director|manager|attorney|physician|doctor|nurse|pastor|executive|"
+    r"official|member|chairman|founder|partner|accountant|broker|preparer)\b"
+    r"|(?:former\s+)?(?:owner|operator|president|director|manager|founder|chairman)\s+of\b"
+    r"|of\s+[A-Z]"
+)
 
 
 def _written_full_names(text: str, rows: list[Outcome]) -> dict[str, str]:
@@ -424,13 +436,13 @@ def _written_full_names(text: str, rows: list[Outcome]) -> dict[str, str]:
         w = o.defendant
         if o.defendant_type != "person" or " " in w or not w[:1].isupper() or w in out:
             continue
-        aged = rf"(?<![\w-]){re.escape(w)},\s*(?:age\s+)?\d{{1,2}}\b(?![,.]?\d)"
+        aged = rf"(?<![\w-]){re.escape(w)},\s*(?:{_INTRO})"
         for m in re.finditer(aged, text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             run = _NAME_RUN.search(text, line_start, m.start())
             if run is None:
                 continue
-            words = [x for x in run.group(1).split() if x[0] not in "(\"“‘"]
+            words = [x for x in run.group(1).split() if x[0] not in '("“‘']
             while words and words[0].lower() in _NOT_GIVEN:
                 words = words[1:]
             name = clean_name(" ".join([*words, w])) if words else None
@@ -639,8 +651,9 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
     out = [
         o
         for o in _plea_convictions(out)
-        if plausible_defendant(o.defendant, doc, civil=o.outcome_type == "other",
-                               introduced=o.defendant in introduced)
+        if plausible_defendant(
+            o.defendant, doc, civil=o.outcome_type == "other", introduced=o.defendant in introduced
+        )
         and o.defendant not in officials
         and not (_lone_word(o, doc, names) and o.defendant not in introduced)
     ]
@@ -859,10 +872,13 @@ def _core(name: str) -> tuple[str, str] | None:
 def _fuller_forms(names: set[str], people: set[str]) -> dict[str, str]:
     """Each shorter form mapped to the one fuller name of ``names`` it stands for: a
     surname ("Blanco-Diaz"), or, for ``people``, the name without a middle initial or
-    suffix ("Louis Age" -> "Louis T. Age Jr.")."""
+    suffix ("Louis Age" -> "Louis T. Age Jr."); a company's short form, the first words of
+    its name ("Southwest" for "Southwest Airlines Co. (Southwest)")."""
     out = {}
     for n in names:
         longer = [f for f in names if f != n and f.endswith(" " + n)]
+        if not longer and n not in people:
+            longer = [f for f in names if f not in people and f.startswith(n + " ")]
         if not longer and n in people and (core := _core(n)):
             longer = [f for f in people if f != n and len(f) > len(n) and _core(f) == core]
         if len(longer) == 1:

@@ -291,10 +291,25 @@ _GLUED_DATELINE = re.compile(
 )
 
 
+#: A city and its state glued to the first sentence: "CHATTANOOGA, Tenn. James Smiley, 27,",
+#: "SAN JUAN, Puerto Rico Manuel Garcia-Figueroa", "WASHINGTON, D.C. Speaking at ..." (41 DOJ
+#: releases and 5 San Diego ones open so; the state is an AP abbreviation or a state's name).
+_STATE_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}, (?:[A-Z]\.[A-Z]\.|"
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|"
+    r"(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Oregon|Texas|Utah|Puerto Rico|Guam)\.?))"
+    r" (?=[A-Z])"
+)
+
+
 def _split_dateline(lines: list[str]) -> list[str]:
     """The first line's dateline on a line of its own, so the tagger does not read the
     city as part of the name that starts the first sentence."""
     first = next((i for i, ln in enumerate(lines) if ln), None)
-    if first is None or not (m := _GLUED_DATELINE.match(lines[first])):
+    if first is None:
+        return lines
+    m = _STATE_DATELINE.match(lines[first]) or _GLUED_DATELINE.match(lines[first])
+    if m is None:
         return lines
     return [*lines[:first], m.group(1), lines[first][m.end() :], *lines[first + 1 :]]

