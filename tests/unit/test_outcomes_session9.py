@@ -133,3 +133,17 @@ def test_a_company_short_name_joins_its_full_name(nlp) -> None:
 )  # fmt: skip
 def test_agencies_are_the_government_side(name: str, public: bool) -> None:
     assert government(name) is public
+
+
+def test_the_person_harmed_is_no_defendant(nlp) -> None:
+    # the parse hangs the victim's apposition on the verb; the words before the name tell
+    # who it is: the person a murder was done to
+    text = (
+        "A 19-year-old Houston man has pleaded guilty to the 2022 murder of his former "
+        "girlfriend, 16-year-old Dana Whitcomb, in exchange for a 45-year prison sentence, "
+        "District Attorney Kim Ogg announced Tuesday. Marcus Ellery pleaded guilty Tuesday to "
+        "murder for shooting Whitcomb near her home."
+    )
+    rows = _rows(nlp, text)
+    assert ("Dana Whitcomb", "sentenced") not in rows
+    assert ("Marcus Ellery", "pleaded_guilty") in rows

@@ -696,6 +696,35 @@ def _oblique(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
 
 
+#: Nouns of a harm done to someone: "the murder of his girlfriend, 16-year-old X".
+_HARMS = {"murder", "death", "killing", "shooting", "stabbing", "assault", "rape", "kidnapping",
+          "abduction", "beating", "homicide", "manslaughter", "slaying", "robbery", "abuse",
+          "molestation", "torture", "strangulation"}  # fmt: skip
+
+
+_HARM_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_HARMS))})\s+of\s+(?:(?:his|her|their|a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?(?:\d{1,3}-year-old\s+)?$",
+    re.I,
+)
+
+
+def _harmed(doc: Doc, start: int, end: int) -> bool:
+    """A name that is who a harm was done to ("pleaded guilty to the 2022 murder of his
+    former girlfriend, 16-year-old Diamond Alvarez"; "the death of X"): a victim, whom a
+    trigger's name-before fallback must pass over."""
+    if _HARM_BEFORE.search(doc.text[max(0, start - 80) : start]):
+        return True  # the parse often hangs an apposition elsewhere: the words decide
+    tok = _name_head(doc, start, end)
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            return tok.head.head.lemma_.lower() in _HARMS
+        if tok.dep_ not in ("appos", "compound", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _known_within(doc: Doc, arg: Token, known: dict[str, Person | None]) -> list[Person]:
     """Known names inside a co-defendant phrase the tagger left untagged ("along with
     Viable and other employees")."""
@@ -880,7 +909,10 @@ def defendants(
         hits = [
             h
             for h in names_in(doc, names, sent.start_char, trig_start)
-            if h[1] == "person" and not _oblique(doc, h[2], h[3]) and plausible_defendant(h[0], doc)
+            if h[1] == "person"
+            and not _oblique(doc, h[2], h[3])
+            and not _harmed(doc, h[2], h[3])
+            and plausible_defendant(h[0], doc)
         ]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):
@@ -888,7 +920,7 @@ def defendants(
         found = [
             (n, t)
             for n, t, b, e in names_in(doc, names, nxt.start_char, nxt.end_char)
-            if t == "person" and not _oblique(doc, b, e)
+            if t == "person" and not _oblique(doc, b, e) and not _harmed(doc, b, e)
         ][:1] or _named_after(doc, names, sent, False, None)
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
 
