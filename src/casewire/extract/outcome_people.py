@@ -649,6 +649,8 @@ def _arg_names(
     ]
     if not scoped:
         hit = _known_at(doc, arg, known) if known else None
+        if hit is None and (untagged := _untagged_person(arg)):
+            return [(untagged, "person")]
         return [hit] if hit else []
     own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
     if not own and known and (hit := _known_at(doc, arg, known)):
@@ -664,6 +666,26 @@ def _arg_names(
         # common noun only says what kind; it is no defendant
         scoped = [h for h in scoped if h[2] > arg.idx]
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _untagged_person(arg: Token) -> str | None:
+    """The name an outcome's subject or object spells when the tagger saw no entity there
+    ("(DALLAS) – Darrin Ruben Lopez has been convicted", no entity on any word): the
+    proper-noun chain the argument heads, read as a person only when it is two to four
+    capitalized words, a census given name first and a census surname last."""
+    if arg.pos_ != "PROPN" or arg.ent_type_ or arg.dep_ not in _SUBJ_DEPS | {"dobj"}:
+        return None
+    words = [c for c in arg.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [arg]
+    if words[-1].i - words[0].i + 1 != len(words) or any(
+        w.ent_type_ or not (w.is_title or re.fullmatch(r"[A-Z]\.", w.text)) for w in words
+    ):
+        return None
+    name = " ".join(w.text for w in words)
+    from casewire.extract.mentions import census_names  # noqa: PLC0415 (import cycle)
+    from casewire.extract.person_support import census_name  # noqa: PLC0415
+
+    given, surnames = census_names()
+    return name if census_name(name, given.__contains__, surnames.__contains__) else None
 
 
 def _name_head(doc: Doc, start: int, end: int) -> Token:
