@@ -178,3 +178,21 @@ def test_untagged_subject_with_census_names_is_the_defendant() -> None:
     assert ("Darrin Ruben Lopez", "convicted") in rows
     assert ("Darrin Ruben Lopez", "sentenced") in rows
     assert not any(name == "James Faith" for name, _ in rows)
+
+
+def test_an_archive_listing_is_other_pages_headlines() -> None:
+    from casewire.ingest.clean import _listing_lines
+
+    lines = ["Press Releases 2019", "2019"]
+    for day, title in [
+        ("November 26", "Third Annual Expunction Expo to Conclude"),
+        ("November 13", "Jury Sentences Ponzi Scheme Criminal to 79 Years"),
+        ("October 30", "Man Sentenced to Life for Murder of Store Clerk"),
+        ("October 2", "Office Seeking Enhanced Penalties"),
+    ]:
+        lines += [day, title]
+    assert _listing_lines(lines) == set(range(2, 10))
+    # three pairs, or a day followed by prose that is no headline, make no listing
+    assert _listing_lines(lines[:8]) == set()
+    event = ["September 18", ", the Chamber of Commerce hosts a workshop."] * 4
+    assert _listing_lines(event) == set()

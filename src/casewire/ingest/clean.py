@@ -207,6 +207,27 @@ def _teaser_lines(lines: list[str]) -> set[int]:
     return drop if triples >= 2 else set()
 
 
+_DAY_LINE = re.compile(rf"(?:{_MONTHS})\.?\s+\d{{1,2}}", re.IGNORECASE)
+_HEADLINE_LIKE = re.compile(r"[A-Z0-9“\"'‘]")
+
+
+def _listing_lines(lines: list[str]) -> set[int]:
+    """Indexes of an archive listing: a day alone on its line ("December 19", no year)
+    and the headline under it, again and again ("Press Releases 2019" pages). Each pair is
+    another page's headline; four pairs or more make a listing, and the page holds no
+    news of its own there."""
+    filled = [i for i, ln in enumerate(lines) if ln]
+    pairs = [
+        (filled[k], filled[k + 1])
+        for k in range(len(filled) - 1)
+        if _DAY_LINE.fullmatch(lines[filled[k]])
+        and _HEADLINE_LIKE.match(lines[filled[k + 1]])
+        and len(lines[filled[k + 1]].split()) <= 30
+        and not _DAY_LINE.fullmatch(lines[filled[k + 1]])
+    ]
+    return {i for pair in pairs for i in pair} if len(pairs) >= 4 else set()
+
+
 def _table_lines(lines: list[str]) -> set[int]:
     """Indexes of table rows: each row head ("Name, 45, City" alone on its line) and
     the cell lines under it, up to the next head. A table has two or more heads; its
@@ -272,7 +293,9 @@ def clean_page(raw: str) -> CleanText:
     folded = text[:5000].casefold()
     not_release = next((b for b in blocked if b in folded), None)
     lines = text.split("\n")
-    teasers = _teaser_lines([ln.strip() for ln in lines])  # their dates are other pages'
+    stripped = [ln.strip() for ln in lines]
+    # their dates are other pages'
+    teasers = _teaser_lines(stripped) | _listing_lines(stripped)
     text_date = find_release_date([ln for i, ln in enumerate(lines) if i not in teasers])
     kept = _drop_furniture(
         lines, rules["menu_run_min_lines"], rules["menu_line_max_words"], teasers
