@@ -63,11 +63,16 @@ _CONTACT = re.compile(
 _LEDE = re.compile(r"^\s*(?:\((?:[A-Z][\w.]*[ ,]*){1,4}\)\s*[–—-]|For\s+Immediate\s+Release\b)")
 
 
+#: A dateline alone on its line: "CHATTANOOGA, Tenn.", "SAN JUAN, Puerto Rico".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][\w. ]{1,15}")
+
+
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Sentence starts the page's lines fix before the parser runs, so that a header
     line is never parsed into the lede's first sentence: the line after a contact line
-    (e-mail, phone), after a line in capitals (a dateline "WASHINGTON", a headline), and a
+    (e-mail, phone), after a line in capitals (a dateline "WASHINGTON", a headline) or a
+    dateline with its state ("CHATTANOOGA, Tenn."), and a
     line that opens a lede ("(DALLAS) – Darrin Lopez has been convicted ...")."""
     text = doc.text
     starts: list[int] = []
@@ -77,7 +82,8 @@ def line_breaks(doc: Doc) -> Doc:
         if prev.strip() and line.strip():
             letters = [c for c in prev if c.isalpha()]
             capitals = len(letters) >= 3 and not any(c.islower() for c in letters)
-            if capitals or _CONTACT.search(prev) or _LEDE.match(line):
+            dateline = _DATELINE.fullmatch(prev.strip())
+            if capitals or dateline or _CONTACT.search(prev) or _LEDE.match(line):
                 starts.append(pos + len(line) - len(line.lstrip()))
         prev = line
         pos += len(line) + 1

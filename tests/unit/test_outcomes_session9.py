@@ -196,3 +196,19 @@ def test_an_archive_listing_is_other_pages_headlines() -> None:
     assert _listing_lines(lines[:8]) == set()
     event = ["September 18", ", the Chamber of Commerce hosts a workshop."] * 4
     assert _listing_lines(event) == set()
+
+
+def test_a_name_with_an_age_is_a_person_even_when_tagged_a_place() -> None:
+    from casewire.nlp import load_nlp
+
+    text = (
+        "CHATTANOOGA, Tenn.\nJames Smiley, 27, Colton Partin, 21, and Kyle Montgomery, 21, all "
+        "of Chattanooga, Tenn., pleaded guilty today in U.S. District Court in Chattanooga for "
+        "launching fireworks at a crowd."
+    )
+    rows = _rows(load_nlp(), text)
+    assert {name for name, kind in rows if kind == "pleaded_guilty"} == {
+        "James Smiley",
+        "Colton Partin",
+        "Kyle Montgomery",
+    }

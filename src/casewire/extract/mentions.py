@@ -465,6 +465,12 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         label = "GPE"  # "the U.S." tagged ORG
     elif label == "ORG" and _census_person(toks, rules):
         label = "PERSON"  # "Felipe Hurtado" tagged ORG
+    elif (
+        label in ("GPE", "LOC", "FAC")
+        and _AGE_AFTER.match(doc_text(ent.doc), end)
+        and _census_person(toks, rules)
+    ):
+        label = "PERSON"  # "Colton Partin, 21," tagged GPE: a place has no age
     elif label == "PERSON" and place_slot(doc_text(ent.doc), start, start + len(name)):
         label = "GPE"  # "Ricardo Cortez, 31, Tustin"
     return Candidate(start, start + len(name), label, " ".join(name.split()))
@@ -483,6 +489,9 @@ def census_names() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(out)
 
     return read("first:male", "first:female"), read("last")
+
+
+_AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
 
 
 def _census_person(toks: list, rules: dict) -> bool:

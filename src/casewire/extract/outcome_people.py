@@ -103,6 +103,10 @@ def plausible_defendant(
     if len(words) > 1 and all(w.isupper() for w in words if len(w) > 1):
         return False
     text = doc_text(doc)
+    # a name written with an age ("Colton Partin, 21,") is a person: a place has no age
+    introduced = introduced or bool(
+        re.search(rf"(?<![\w-]){re.escape(name)},\s*(?:age\s+)?\d{{1,2}},", text)
+    )
     places = doc.user_data.get("casewire_places")
     if places is None:
         places = doc.user_data["casewire_places"] = frozenset(
