@@ -739,7 +739,7 @@ def _harmed(doc: Doc, start: int, end: int) -> bool:
     """A name that is who a harm was done to ("pleaded guilty to the 2022 murder of his
     former girlfriend, 16-year-old Diamond Alvarez"; "the death of X"): a victim, whom a
     trigger's name-before fallback must pass over."""
-    if _HARM_BEFORE.search(doc.text[max(0, start - 80) : start]):
+    if _HARM_BEFORE.search(doc_text(doc)[max(0, start - 80) : start]):
         return True  # the parse often hangs an apposition elsewhere: the words decide
     tok = _name_head(doc, start, end)
     for _ in range(4):
