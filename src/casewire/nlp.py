@@ -87,6 +87,10 @@ def line_breaks(doc: Doc) -> Doc:
                 starts.append(pos + len(line) - len(line.lstrip()))
         prev = line
         pos += len(line) + 1
+    for tok in doc[1:-1]:
+        # a case caption's "v." ends no sentence ("the People v. Steven Flores")
+        if doc[tok.i - 1].lower_ in ("v.", "vs.") and tok.is_title:
+            tok.is_sent_start = False
     if not starts:
         return doc
     by_char = {t.idx: t for t in doc}

@@ -212,3 +212,19 @@ def test_a_name_with_an_age_is_a_person_even_when_tagged_a_place() -> None:
         "Colton Partin",
         "Kyle Montgomery",
     }
+
+
+def test_a_dismissed_case_caption_names_its_defendant() -> None:
+    from casewire.nlp import load_nlp
+
+    text = (
+        "Judges have dismissed more than 500 criminal cases. An example of a felony case that "
+        "was dismissed is the People v. Steven James Flores, INF1801291, in which the defendant "
+        "was charged with attempted murder. Another example of a felony case that was "
+        "dismissed is the People v. Paul Phillip Powers, RIF2100772, in which the defendant was "
+        "charged with assault."
+    )
+    rows = _rows(load_nlp(), text)
+    assert ("Steven James Flores", "dismissed") in rows
+    assert ("Paul Phillip Powers", "dismissed") in rows
+    assert ("Paul Phillip Powers", "charged") in rows

@@ -951,6 +951,11 @@ def defendants(
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
 
 
+#: A case's caption: "People v. ", "State of Texas v. ", "United States v. ".
+_CAPTION = re.compile(
+    r"\b(?:People|State(?:\s+of\s+[A-Z][a-z]+)?|United\s+States|Commonwealth)\s+(?:v\.|vs\.?)\s+"
+)
+
 #: What a dismissal disposes of: the defendant is whoever it was brought against.
 _CASE_NOUNS = {"charge", "case", "indictment", "count", "complaint", "prosecution"}
 
@@ -1020,6 +1025,14 @@ def dismissal_defendants(
             or _named_before_ruling(doc, names, sent, verb, start)
             or ctx.resolve(start, False)
         )
+    caption = _CAPTION.search(doc_text(doc), sent.start_char, sent.end_char)
+    if caption is not None:
+        # "an example of a felony case that was dismissed is the People v. Steven Flores":
+        # the case's caption names whom it was brought against
+        named = [(n, t) for n, t, _, _ in names_in(doc, names, caption.end(), sent.end_char)
+                 if t in ("person", "organization")][:1]  # fmt: skip
+        if named:
+            return [_full_company(p, ctx.known) for p in named]
     if any(g.pos_ != "PRON" for g in owners):
         # "charges against a woman who ...", "against former Officer" (a headline), "against
         # one defendant": nobody named there; the sentence that names them gives the row

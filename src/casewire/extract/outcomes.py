@@ -561,14 +561,14 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 )
             if not people:
                 continue
-            if (
-                not civil
-                and otype != "dismissed"
-                and (not ruling or any(n.split()[-1] in text for n, _ in people))
+            if not civil and (
+                (otype != "dismissed" and not ruling)
+                or any(n.split()[-1] in text for n, _ in people)
             ):
                 # a civil party is no antecedent for a later criminal trigger's "he"/"they",
-                # nor is a dismissal's, told as history as often as news, nor a ruling's
-                # owner not named in its own sentence ("the convictions were overturned")
+                # nor is a dismissal's or a ruling's owner not named in its own sentence
+                # ("the case was dismissed", "the convictions were overturned": told as
+                # history as often as news); one named there is ("the People v. X")
                 ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
             is_approx = fields.pop("_approx", False)
