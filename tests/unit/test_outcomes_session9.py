@@ -228,3 +228,26 @@ def test_a_dismissed_case_caption_names_its_defendant() -> None:
     assert ("Steven James Flores", "dismissed") in rows
     assert ("Paul Phillip Powers", "dismissed") in rows
     assert ("Paul Phillip Powers", "charged") in rows
+
+
+def test_every_name_of_an_aged_list_shares_its_outcome() -> None:
+    from casewire.nlp import load_nlp
+
+    text = (
+        "Seven men were indicted for attempted murder. The District Attorney identified the "
+        "defendants as Jaziah Waldron, 17, Jahfyah Selassie, 20, Omar Jones, 16, Malik Johnson, "
+        "17, and Dylon Val, 15, who have been charged with attempted murder."
+    )
+    charged = {name for name, kind in _rows(load_nlp(), text) if kind == "charged"}
+    assert {"Jaziah Waldron", "Omar Jones", "Malik Johnson", "Dylon Val"} <= charged
+
+
+def test_a_list_the_tagger_ran_into_one_name_is_cut_at_its_comma() -> None:
+    from casewire.extract.mentions import extract_mentions
+    from casewire.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = "Dymond George, 21, was indicted. George, Johnson, Val, and Jones were arraigned today."
+    document = Document("doc-1", "s", "s.txt", None, "2025-07-11", None, None, "en", text, "x")
+    names = {m.canonical for m in extract_mentions(nlp(text), document)}
+    assert not any("," in n and not n.endswith(("Jr.", "Inc.")) for n in names)

@@ -439,6 +439,12 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
         toks = toks[:-1]
     if ent.label_ == "PERSON":
+        # "George, Johnson, Val, and Jones were arraigned": a list the tagger ran into one
+        # name; a comma inside a person's name comes only before a suffix ("Abad, Jr.")
+        comma = next((k for k, t in enumerate(toks) if k and t.text == ","
+                      and k + 1 < len(toks)
+                      and toks[k + 1].lower_.rstrip(".") not in _NAME_SUFFIXES), None)  # fmt: skip
+        toks = toks[:comma] if comma else toks
         toks = _cut_before_title_line(toks, rules["person_titles"])
         while len(toks) > 1 and toks[0].lower_.rstrip(".") in rules["person_titles"]:
             toks = toks[1:]
@@ -534,6 +540,13 @@ def _cut_before_title_line(toks: list, titles: frozenset[str]) -> list:
                 toks = toks[:-1]
             return toks
     return toks
+
+
+#: What may follow a comma inside a name: a person's suffix, or a company's the tagger
+#: took for a person ("Lamps Plus, Inc.").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "md", "m.d", "phd", "ph.d",
+                            "inc", "llc", "ltd", "corp", "co", "lp", "llp", "plc", "n.a", "l.c",
+                            "l.l.c", "p.c", "p.a", "pllc"})  # fmt: skip
 
 
 def _cut_at_separators(toks: list) -> list:

@@ -948,7 +948,44 @@ def defendants(
             for n, t, b, e in names_in(doc, names, nxt.start_char, nxt.end_char)
             if t == "person" and not _oblique(doc, b, e) and not _harmed(doc, b, e)
         ][:1] or _named_after(doc, names, sent, False, None)
+    found = _aged_list_mates(doc, names, sent, found)
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
+
+
+#: Between two names of a list that gives each an age: ", 17, ", ", 20, and ".
+_AGED_SEP = re.compile(r",\s*(?:age\s+)?\d{1,2},?\s*(?:and\s+)?|,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]) -> list[Person]:
+    """A found person's mates in the list of people with ages it is part of in this
+    sentence ("identified the defendants as Jaziah Waldron, 17, Jahfyah Selassie, 20, Omar
+    Jones, 16, and Dylon Val, 15, who have been charged"): the parse makes such a list a
+    chain of appositions and the outcome reaches only its ends. Only a list that gives an
+    age after at least two of its names counts (a plain "A, B and C" the parse joins)."""
+    if not any(t == "person" for _, t in found):
+        return found
+    text = doc_text(doc)
+    # a name with an age is a person's whatever the tagger called it ("Jahfyah Selassie, 20")
+    hits = [
+        (m.canonical if m.entity_type == "person" else m.text, "person", m.mention_start,
+         m.mention_end)
+        for m in names.mentions_in(sent.start_char, sent.end_char)
+        if m.entity_type == "person"
+        or re.match(r",\s*(?:age\s+)?\d{1,2},", text[m.mention_end : m.mention_end + 9])
+    ]  # fmt: skip
+    chains: list[list[tuple[str, str, int, int]]] = []
+    for h in hits:
+        if chains and _AGED_SEP.fullmatch(text, chains[-1][-1][3], h[2]):
+            chains[-1].append(h)
+        else:
+            chains.append([h])
+    out = list(found)
+    have = {n for n, _ in found}
+    for chain in chains:
+        aged = sum(bool(re.match(r",\s*(?:age\s+)?\d{1,2}\b", text[e : e + 9])) for *_, e in chain)
+        if len(chain) >= 2 and aged >= 2 and have & {n for n, *_ in chain}:
+            out += [(n, t) for n, t, _, _ in chain if n not in have]
+    return out
 
 
 #: A case's caption: "People v. ", "State of Texas v. ", "United States v. ".

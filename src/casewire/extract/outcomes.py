@@ -878,7 +878,7 @@ def _fuller_forms(names: set[str], people: set[str]) -> dict[str, str]:
     for n in names:
         longer = [f for f in names if f != n and f.endswith(" " + n)]
         if not longer and n not in people:
-            longer = [f for f in names if f not in people and f.startswith(n + " ")]
+            longer = [f for f in names if f not in people and f.startswith((n + " ", n + ","))]
         if not longer and n in people and (core := _core(n)):
             longer = [f for f in people if f != n and len(f) > len(n) and _core(f) == core]
         if len(longer) == 1:
