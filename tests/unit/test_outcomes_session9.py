@@ -251,3 +251,26 @@ def test_a_list_the_tagger_ran_into_one_name_is_cut_at_its_comma() -> None:
     document = Document("doc-1", "s", "s.txt", None, "2025-07-11", None, None, "en", text, "x")
     names = {m.canonical for m in extract_mentions(nlp(text), document)}
     assert not any("," in n and not n.endswith(("Jr.", "Inc.")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse gives "pay" the subject "upgrades": the party is the first subject up the
+        # clause chain that names one
+        ("The city of Shreveport, La., has agreed to make significant upgrades to reduce "
+         "overflows from its sewer system and pay a $650,000 civil penalty to resolve Clean "
+         "Water Act violations, the Department of Justice announced today.",
+         ("city of Shreveport", "other")),
+        # a settled "case against X" names its party, never the plaintiffs
+        ("The United States and the Commonwealth of Pennsylvania have settled a federal court "
+         "case against ArcelorMittal Monessen LLC, involving alleged Clean Air Act violations.",
+         ("ArcelorMittal Monessen LLC", "other")),
+    ],
+)  # fmt: skip
+def test_civil_parties_up_the_clause_chain(text, expected) -> None:
+    from casewire.nlp import load_nlp
+
+    rows = _rows(load_nlp(), text)
+    assert expected in rows
+    assert not any(name.startswith("Commonwealth") for name, _ in rows)

@@ -53,7 +53,7 @@ _UP = {"xcomp", "conj", "pobj", "prep", "dobj", "amod", "compound", "aux", "auxp
        "advcl", "acl", "nmod", "attr", "pcomp"}  # fmt: skip
 # Nouns and verbs whose "against"/"with" object is the party.
 _MATTER = re.compile(
-    r"^(?:lawsuits?|suits?|complaints?|actions?|claims?|settlements?|agreements?|decrees?|"
+    r"^(?:lawsuits?|suits?|cases?|complaints?|actions?|claims?|settlements?|agreements?|decrees?|"
     r"judgments?|orders?|injunctions?|settle[sd]?|settling|resolve[sd]?|resolving|filed|"
     r"files|file|filing|reached|reach|entered|enter|signed|brought|counterclaims?)$",
     re.I,
@@ -75,9 +75,9 @@ def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) 
     toks = [t for t in sent if start <= t.idx < end]
     if not toks:
         return []
-    for finder in (_objects, _subjects):
+    for group in [_objects(toks), *_subject_levels(toks)]:
         found: list[Person] = []
-        for arg in finder(toks):
+        for arg in group:
             found += [p for p in _names(doc, arg, names)
                       if not government(p[0]) and not _SUFFIX_ONLY.match(p[0])]  # fmt: skip
         if found:
@@ -165,12 +165,31 @@ _ENJOIN = {"bar", "enjoin", "prohibit", "shut"}
 
 def _subjects(toks: list[Token]) -> list[Token]:
     """The subject of the nearest verb on the trigger's chain that has one."""
+    levels = _subject_levels(toks)
+    return levels[0] if levels else []
+
+
+def _subject_levels(toks: list[Token]) -> list[list[Token]]:
+    """The subjects of the verbs on the trigger's chain, nearest first: a party is the first
+    that names one ("The city of Shreveport has agreed to make upgrades to reduce overflows
+    and pay a civil penalty": the parse gives "pay" the subject "upgrades")."""
+    out: list[list[Token]] = []
     for tok in toks:
-        for t in _chain(tok):
+        chain = _chain(tok)
+        while (
+            chain[-1].dep_ == "ccomp"
+            and any(t.dep_ == "conj" for t in chain)
+            and chain[-1].head.i != chain[-1].i
+            and len(chain) < 12
+        ):
+            chain += _chain(chain[-1].head)  # a complement clause the parse made of a conjunct
+        for t in chain:
             subj = [c for c in t.children if c.dep_ in _SUBJ]
             if subj:
-                return _with_conjuncts(subj)
-    return []
+                out.append(_with_conjuncts(subj))
+        if out:
+            return out
+    return out
 
 
 def _with_conjuncts(args: list[Token]) -> list[Token]:
