@@ -30,7 +30,7 @@ def _date(nlp, text: str, trigger: str) -> str | None:
         ("Two men have been indicted on drug charges.", "indicted", PUB),
         ("A jury found John Smith guilty of murder.", "found", None),
         ("John Smith was sentenced to 10 years in prison.", "sentenced", None),
-        ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", None),
+        ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", "2016-03"),
         ("John Smith was sentenced on Oct. 3, 2024, to life in prison.", "sentenced", "2024-10-03"),
         # a date of another sentence joined by the parser does not count
         (
@@ -221,3 +221,33 @@ def test_own_date_of_a_nominal_trigger() -> None:
     assert own_date(" to first-degree manslaughter on April 17, 2024.", PUB) == "2024-04-17"
     assert own_date(" - DA NewsCenter announced today that", PUB) is None
     assert own_date(", on January 24, 2010, defendants were on duty", PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # month and year dates are kept at their precision (paraphrased corpus sentences)
+        ("Ronald Pike was sentenced last March to 20 years in federal prison.", "sentenced",
+         "2024-03"),
+        ("Ronald Pike was convicted in December 2009 of accepting bribes.", "convicted",
+         "2009-12"),
+        ("Ronald Pike was sentenced in 2019 to life in prison.", "sentenced", "2019"),
+        ("In late 2018, Ronald Pike was convicted of murder.", "convicted", "2018"),
+        ("Ronald Pike pleaded guilty earlier this year to wire fraud.", "pleaded", "2024"),
+        ("Ronald Pike pleaded guilty in June to wire fraud and was sentenced today to five "
+         "years.", "pleaded", "2024-06"),
+        # ... never the offence's, whatever its precision
+        ("Ronald Pike was sentenced today for a 2009 robbery.", "sentenced", PUB),
+        ("Ronald Pike was sentenced to 10 years for a robbery committed in March 2015.",
+         "sentenced", None),
+        ("Ronald Pike was charged with killing his neighbor in May 2021.", "charged", None),
+        ("Ronald Pike was sentenced on Oct. 3, 2024, for crimes he committed in 2019.",
+         "sentenced", "2024-10-03"),
+        ("Ronald Pike, who was born in 1975, was convicted of murder.", "convicted", None),
+        # a finer date wins over a year written nearer
+        ("Ronald Pike pleaded guilty in June to wire fraud and was sentenced today to five "
+         "years.", "sentenced", PUB),
+    ],
+)  # fmt: skip
+def test_month_and_year_precision(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected

@@ -51,7 +51,7 @@ def test_not_outcomes(nlp, text: str) -> None:
 
 def test_life_sentence(nlp) -> None:
     (o,) = _run(nlp, "Joaquin Guzman was sentenced to life in prison in 2019.")
-    assert (o.life_sentence, o.sentence_max_months, o.decision_date) == (True, None, None)
+    assert (o.life_sentence, o.sentence_max_months, o.decision_date) == (True, None, "2019")
 
 
 def test_plea_and_sentence_give_two_rows(nlp) -> None:

@@ -1,7 +1,11 @@
 """The decision date of one outcome trigger (GUIDE: "Dates tied to the release day").
 
-A day-precise date written in the trigger's own clause wins (the nearest one);
-a month without a day gives None; years alone are facts, not decision dates.
+A date written in the trigger's own clause wins: the nearest day or month ("on
+March 3, 2021", "in December 2009", "last March"), kept at its precision ("2009-12");
+a year alone ("in 2009", "last year") only when the clause gives no finer date and
+writes it as the time of the outcome ("in 2009", "earlier this year"), never as a
+noun's ("a 2009 robbery"). Offence dates are passed over by the same parse rules
+whatever their precision.
 Without a date, a present or present-perfect outcome ("has been convicted",
 "is charged", "announces the charging of") is the release's news: the
 published date. An outcome that restates the release's unnamed lead ("A man was
@@ -34,6 +38,15 @@ _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:after|following|since|before|upon)(?:\s+(?:being|having(?:\s+been)?|his|her|their))?\s*$",
     re.I,
 )
+# A year told as the time of the outcome ("in 2009", "in early 2009", "in late 2009"),
+# not a noun's ("a 2009 robbery", "the 2009 indictment"); and "last year", "earlier this
+# year", which the date reader gives at year precision.
+_YEAR_AS_TIME = re.compile(
+    r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+(?:spring|summer|fall|winter)\s+of)[\s-]+)?$",
+    re.I,
+)
+_REL_YEAR = re.compile(r"(?:earlier|later)?\s*(?:this|last)\s+year\b", re.I)
+_RANK = {"day": 0, "month": 0, "year": 1}  # a year only where no day or month is written
 # A dateline, not an event: "June 11, 2021 Contact: ...", "Release Date: May 3, 2019".
 _DATELINE_AFTER = re.compile(r"^\s*(?:Contact\b|For\s+Immediate\s+Release\b)", re.I)
 _DATELINE_BEFORE = re.compile(r"\b(?:Release|Date|Dated|Posted|Updated)\s*:?\s*$", re.I)
@@ -138,7 +151,13 @@ def _candidates(
     out = []
     for s, e, v in find_dates(text[lo:hi], published):
         s, e = lo + s, lo + e
-        if v.precision == "year" or _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
+        if (
+            v.precision == "year"
+            and not _YEAR_AS_TIME.search(text[max(lo, s - 25) : s])
+            and not (_REL_YEAR.match(text[s:e]))
+        ):
+            continue
+        if _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
         if (
             _DATELINE_AFTER.match(text[e : e + 40])
@@ -192,8 +211,9 @@ def _last_boundary(text: str, lo: int, pos: int) -> int:
 def decision_date(
     sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
 ) -> str | None:
-    """The date nearest the trigger; published date for present(-perfect) news; the
-    date of the release's unnamed lead or of "the same day"; else None."""
+    """The date nearest the trigger (ISO, truncated to its precision); published date
+    for present(-perfect) news; the date of the release's unnamed lead or of "the same
+    day"; else None."""
     return dated(sent, trig, tok, published)[0]
 
 
@@ -211,8 +231,11 @@ def dated(
         if not _attached_elsewhere(sent, d[0], d[1], tok)
     ]
     if dates:
-        s, e, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
-        return (v.iso if v.precision == "day" else None), _told_on(sent, s, e, tok)
+        s, e, v = min(
+            dates,
+            key=lambda d: (_RANK[d[2].precision], min(abs(d[0] - trig[1]), abs(d[1] - trig[0]))),
+        )
+        return v.iso, _told_on(sent, s, e, tok)
     if published and _present(tok):
         return published[:10], True
     return _undated(sent, text, lo, hi, trig, published), False
