@@ -244,6 +244,13 @@ def test_own_date_of_a_nominal_trigger() -> None:
         ("Ronald Pike was sentenced on Oct. 3, 2024, for crimes he committed in 2019.",
          "sentenced", "2024-10-03"),
         ("Ronald Pike, who was born in 1975, was convicted of murder.", "convicted", None),
+        # a date of an earlier outcome told as the circumstance is that outcome's
+        ("A Brooklyn man has been sentenced to 21 years in prison following his conviction "
+         "last month on assault charges.", "sentenced", PUB),
+        ("He was sentenced on May 3 following his conviction in March.", "sentenced",
+         "2024-05-03"),
+        ("He was sentenced today following his guilty plea in March to wire fraud.",
+         "sentenced", PUB),
         # a finer date wins over a year written nearer
         ("Ronald Pike pleaded guilty in June to wire fraud and was sentenced today to five "
          "years.", "sentenced", PUB),

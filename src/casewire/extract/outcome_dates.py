@@ -423,6 +423,8 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
         return True
     if _offence_noun(span.root, trigger) or _other_conjunct(span.root, trigger):
         return True
+    if _under_subordinate_outcome(span.root, trigger):
+        return True
     if _gerund_above(span.root, trigger):
         return True
     if _event_premodifier(span, trigger):
@@ -446,6 +448,18 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
         or (head.tag_ == "VBN" and head.dep_ == "acl" and not _proceeding(head.head, trigger))
         or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
     )
+
+
+def _under_subordinate_outcome(date: Token, trigger: Token) -> bool:
+    """The date modifies another outcome's noun told as the circumstance of this one:
+    "sentenced ... following his conviction last month", "after his guilty plea in March"
+    (the conviction's, the plea's date)."""
+    tok = date
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        tok = tok.head
+        if tok.i != trigger.i and tok.pos_ == "NOUN" and _ANY_OUTCOME.search(tok.text):
+            return _subordinate_noun(tok)
+    return False
 
 
 def _gerund_above(date: Token, trigger: Token) -> bool:

@@ -583,11 +583,9 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                         )
                         approx[key] = False
                     written = fields.get("decision_date")
-                    if tense[key] and not tense_date and written and not (
-                        (rows[key].decision_date or "").startswith(written)
-                    ):
-                        # A date written with this mention beats one inferred from tense
-                        # (a month holding the inferred day keeps the day).
+                    if tense[key] and not tense_date and written and len(written) == 10:
+                        # A day written with this mention beats one inferred from tense (a
+                        # month or year of another mention may be another's outcome).
                         rows[key] = replace(rows[key], decision_date=fields["decision_date"])
                         tense[key] = False
                     rows[key] = _merge(_refine(rows[key], fields), fields)
