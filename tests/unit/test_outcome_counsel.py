@@ -59,6 +59,17 @@ def test_prosecutors(nlp, text: str, prosecutors: tuple[str, ...]) -> None:
     assert found and all(p == prosecutors for p, _ in found.values())
 
 
+def test_a_title_is_no_prosecutor(nlp) -> None:
+    text = (
+        "Kevin Ford pleaded guilty today to rape. The case was prosecuted by Assistant "
+        "District Attorney Frank Duval, First Deputy Bureau Chief of the Special Victims "
+        "Bureau, and Senior Assistant District Attorney Joan Nash."
+    )
+    (prosecutors,) = {p for p, _ in _counsel(nlp, text).values()}
+    assert "Frank Duval" in prosecutors and "Joan Nash" in prosecutors
+    assert not any(set(n.lower().split()) <= {"bureau", "chief"} for n in prosecutors)
+
+
 def test_announcer_is_no_prosecutor(nlp) -> None:
     text = (
         "Peter Lang was sentenced today to 10 years in prison, U.S. Attorney Rachel Moore "

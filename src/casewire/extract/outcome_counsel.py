@@ -95,11 +95,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+# Words of titles the tagger sometimes takes for a name ("First Deputy Bureau Chief").
+_TITLE_WORDS = frozenset(
+    "assistant assistants attorney attorneys bureau chief chiefs counsel deputy district "
+    "executive first general senior special trial unit division section office".split()
+)
+
+
 def _people(mentions: Sequence[Mention], lo: int, hi: int, exclude: set[str]) -> tuple[str, ...]:
     names: list[str] = []
     for m in sorted(mentions, key=lambda m: m.mention_start):
         if m.entity_type != "person" or not lo <= m.mention_start < hi:
             continue
+        if all(w.lower().strip(".,") in _TITLE_WORDS for w in m.canonical.split()):
+            continue  # a title, not a name
         if m.canonical not in names and m.canonical not in exclude:
             names.append(m.canonical)
     return tuple(names)
