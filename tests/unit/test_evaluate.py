@@ -193,3 +193,27 @@ def test_the_very_same_name_is_paired_before_a_looser_form() -> None:
     pred = {"d": [{"defendant": "John Smith", "outcome_type": "sentenced", "fine_usd": 5},
                   {"defendant": "J. Smith", "outcome_type": "sentenced"}]}  # fmt: skip
     assert score(gold, pred)["outcomes"]["tp"] == 2
+
+
+@pytest.mark.parametrize(
+    ("predicted", "exact", "holding"),
+    [
+        ("2024-10-17", 1.0, 0),  # the gold day
+        ("2024-10", 0.0, 1),  # its month: no day claimed, never an exact match
+        ("2024", 0.0, 1),
+        ("2023-05", 0.0, 0),
+    ],
+)
+def test_month_or_year_date_is_no_exact_day(predicted: str, exact: float, holding: int) -> None:
+    gold = [{"id": "d1", "outcomes": [
+        {"defendant": "Jane Roe", "outcome_type": "sentenced", "decision_date": "2024-10-17"},
+    ]}]  # fmt: skip
+    pred = {"d1": [{"defendant": "Jane Roe", "outcome_type": "sentenced",
+                    "decision_date": predicted}]}  # fmt: skip
+    r = score(gold, pred)
+    assert r["outcomes"]["f1"] == 1.0  # the outcome itself is found whatever its date
+    assert r["fields"]["decision_date"]["exact"] == exact
+    coarse = r["coarse_dates"]
+    assert (coarse["n"], coarse["holding_gold_day"]) == (0 if exact else 1, holding)
+    # a coarser date is not counted as a predicted day (precision is not lowered)
+    assert r["fields"]["decision_date"]["precision"] == (1.0 if exact else None)
