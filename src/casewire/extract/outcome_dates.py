@@ -554,7 +554,13 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
             # 2010, defendants were on duty") lends only a date of its own phrase
             dates = [d for d in dates if not _attached_elsewhere(lead, d[0], d[1], lead_tok)]
         if dates:
-            _, _, v = min(dates, key=lambda d: min(abs(d[0] - m.end()), abs(d[1] - m.start())))
+            _, _, v = min(
+                dates,
+                key=lambda d: (
+                    _RANK[d[2].precision],
+                    min(abs(d[0] - m.end()), abs(d[1] - m.start())),
+                ),
+            )
             return v.iso if v.precision == "day" else None
     return None
 
