@@ -215,7 +215,9 @@ def score(
     """Figures for gold docs (``{"id", "outcomes"}``) against predicted rows by doc id."""
     tp = fn = fp = apart = 0
     stats = {f: {"gold": 0, "pred": 0, "correct_nonnull": 0, "exact": 0, "n": 0} for f in FIELDS}
-    coarse = {"n": 0, "holding_gold_day": 0}  # matched outcomes dated to a month or year only
+    # matched outcomes dated to a month or year only: how many the gold leaves undated (the
+    # text gives no day) and how many hold the gold day
+    coarse = {"n": 0, "gold_undated": 0, "holding_gold_day": 0}
     misses: list[dict] = []
     false_alarms: list[dict] = []
     texts = texts or {}
@@ -245,6 +247,7 @@ def score(
                     # gold dates are days: a month or a year is no claim of a day, never an
                     # exact match; counted apart, with how many hold the gold day
                     coarse["n"] += 1
+                    coarse["gold_undated"] += gv is None
                     coarse["holding_gold_day"] += bool(gv) and str(gv).startswith(str(pv))
                     pv, same = None, False
                 s["n"] += 1
@@ -283,8 +286,9 @@ def format_report(name: str, result: dict[str, Any]) -> str:
     coarse = result.get("coarse_dates") or {}
     if coarse.get("n"):
         lines.append(
-            f"decision dates to a month or year only: {coarse['n']} "
-            f"({coarse['holding_gold_day']} hold the gold day; not scored as days)"
+            f"decision dates to a month or year only: {coarse['n']} ({coarse['gold_undated']} "
+            f"undated in the gold, {coarse['holding_gold_day']} hold the gold day; not scored "
+            "as days)"
         )
     return "\n".join(lines)
 

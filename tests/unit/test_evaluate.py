@@ -214,6 +214,10 @@ def test_month_or_year_date_is_no_exact_day(predicted: str, exact: float, holdin
     assert r["outcomes"]["f1"] == 1.0  # the outcome itself is found whatever its date
     assert r["fields"]["decision_date"]["exact"] == exact
     coarse = r["coarse_dates"]
-    assert (coarse["n"], coarse["holding_gold_day"]) == (0 if exact else 1, holding)
+    assert (coarse["n"], coarse["holding_gold_day"], coarse["gold_undated"]) == (
+        0 if exact else 1,
+        holding,
+        0,
+    )
     # a coarser date is not counted as a predicted day (precision is not lowered)
     assert r["fields"]["decision_date"]["precision"] == (1.0 if exact else None)
