@@ -244,6 +244,12 @@ def test_own_date_of_a_nominal_trigger() -> None:
         ("Ronald Pike was sentenced on Oct. 3, 2024, for crimes he committed in 2019.",
          "sentenced", "2024-10-03"),
         ("Ronald Pike, who was born in 1975, was convicted of murder.", "convicted", None),
+        # a year after the charge's own phrase may be the offence's; the present tense
+        # tells the release day
+        ("Donna Prentice, 57, has been charged with the murder of her daughter, Michelle, "
+         "in 1969.", "charged", PUB),
+        ("Donna Prentice was charged with the murder of her daughter, Michelle, in 1969.",
+         "charged", None),
         # a date of an earlier outcome told as the circumstance is that outcome's
         ("A Brooklyn man has been sentenced to 21 years in prison following his conviction "
          "last month on assault charges.", "sentenced", PUB),

@@ -46,6 +46,9 @@ _YEAR_AS_TIME = re.compile(
     re.I,
 )
 _REL_YEAR = re.compile(r"(?:earlier|later)?\s*(?:this|last)\s+year\b", re.I)
+# Between a trigger and a later year, the charge's own phrase ("charged with the murder
+# of her daughter in 1969", "convicted of a robbery in 2009"): the year may be the offence's.
+_CHARGE_OBJECT = re.compile(r"\b(?:with|of|for)\b", re.I)
 _RANK = {"day": 0, "month": 0, "year": 1}  # a year only where no day or month is written
 # A dateline, not an event: "June 11, 2021 Contact: ...", "Release Date: May 3, 2019".
 _DATELINE_AFTER = re.compile(r"^\s*(?:Contact\b|For\s+Immediate\s+Release\b)", re.I)
@@ -157,6 +160,8 @@ def _candidates(
             and not (_REL_YEAR.match(text[s:e]))
         ):
             continue
+        if v.precision == "year" and s >= trig[1] and _CHARGE_OBJECT.search(text, trig[1], s):
+            continue  # "charged with the murder of her daughter in 1969": the offence's year
         if _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
         if (
@@ -235,7 +240,8 @@ def dated(
             dates,
             key=lambda d: (_RANK[d[2].precision], min(abs(d[0] - trig[1]), abs(d[1] - trig[0]))),
         )
-        return v.iso, _told_on(sent, s, e, tok)
+        if not (v.precision == "year" and published and _present(tok)):
+            return v.iso, _told_on(sent, s, e, tok)
     if published and _present(tok):
         return published[:10], True
     return _undated(sent, text, lo, hi, trig, published), False
