@@ -250,6 +250,11 @@ def test_own_date_of_a_nominal_trigger() -> None:
          "in 1969.", "charged", PUB),
         ("Donna Prentice was charged with the murder of her daughter, Michelle, in 1969.",
          "charged", None),
+        # a year inside a relative clause before the trigger; a date of a stretch of time
+        ("A Houston man who jumped bail before his trial in 2021 and was rearrested pleaded "
+         "guilty to murder this week.", "pleaded", None),
+        ("Prosecutors have indicted 115 cases since the inception of strike force operations "
+         "in March 2007.", "indicted", PUB),
         # a date of an earlier outcome told as the circumstance is that outcome's
         ("A Brooklyn man has been sentenced to 21 years in prison following his conviction "
          "last month on assault charges.", "sentenced", PUB),

@@ -49,6 +49,13 @@ _REL_YEAR = re.compile(r"(?:earlier|later)?\s*(?:this|last)\s+year\b", re.I)
 # Between a trigger and a later year, the charge's own phrase ("charged with the murder
 # of her daughter in 1969", "convicted of a robbery in 2009"): the year may be the offence's.
 _CHARGE_OBJECT = re.compile(r"\b(?:with|of|for)\b", re.I)
+# A year before the trigger counts only fronted, as the clause's own time ("In 2009, X
+# was convicted"); elsewhere before it, it is a relative clause's or a noun's.
+_FRONTED_YEAR = re.compile(
+    r"\s*[“\"]?\s*(?:in|during)\s+(?:(?:early|late|mid|the\s+\w+\s+of)[\s-]+)?", re.I
+)
+# A stretch of time between the trigger and a later date: the date is the stretch's.
+_SPAN_BETWEEN = re.compile(r"\b(?:since|until|through)\b", re.I)
 _RANK = {"day": 0, "month": 0, "year": 1}  # a year only where no day or month is written
 # A dateline, not an event: "June 11, 2021 Contact: ...", "Release Date: May 3, 2019".
 _DATELINE_AFTER = re.compile(r"^\s*(?:Contact\b|For\s+Immediate\s+Release\b)", re.I)
@@ -162,6 +169,10 @@ def _candidates(
             continue
         if v.precision == "year" and s >= trig[1] and _CHARGE_OBJECT.search(text, trig[1], s):
             continue  # "charged with the murder of her daughter in 1969": the offence's year
+        if v.precision == "year" and e <= trig[0] and not _FRONTED_YEAR.fullmatch(text, lo, s):
+            continue  # "A man who jumped bail before his trial in 2021 ... pleaded guilty"
+        if s >= trig[1] and _SPAN_BETWEEN.search(text, trig[1], s):
+            continue  # "indicted 115 cases since the inception of operations in March 2007"
         if _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
         if (
