@@ -171,7 +171,7 @@ def _candidates(
             continue  # "charged with the murder of her daughter in 1969": the offence's year
         if v.precision == "year" and e <= trig[0] and not _FRONTED_YEAR.fullmatch(text, lo, s):
             continue  # "A man who jumped bail before his trial in 2021 ... pleaded guilty"
-        if s >= trig[1] and _SPAN_BETWEEN.search(text, trig[1], s):
+        if s >= trig[1] and _span_holds(text, trig[1], s):
             continue  # "indicted 115 cases since the inception of operations in March 2007"
         if _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
@@ -191,6 +191,13 @@ def _candidates(
             continue
         out.append((s, e, v))
     return out
+
+
+def _span_holds(text: str, lo: int, date_start: int) -> bool:
+    """A "since/until/through" phrase between the trigger and a later date holds the date
+    (no comma between them: "from 1995 through 2007, the Department announced today")."""
+    found = list(_SPAN_BETWEEN.finditer(text, lo, date_start))
+    return bool(found) and not re.search(r"[,;]", text[found[-1].end() : date_start])
 
 
 def _page_date(text: str, start: int, end: int) -> bool:
