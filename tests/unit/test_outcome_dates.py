@@ -255,6 +255,9 @@ def test_own_date_of_a_nominal_trigger() -> None:
          "guilty to murder this week.", "pleaded", None),
         ("Prosecutors have indicted 115 cases since the inception of strike force operations "
          "in March 2007.", "indicted", PUB),
+        # ... but past a comma the stretch has ended: the telling's day is the outcome's
+        ("A fish wholesaler and two employees were charged for buying striped bass from 1995 "
+         "through 2007, the Justice Department announced today.", "charged", PUB),
         # a date of an earlier outcome told as the circumstance is that outcome's
         ("A Brooklyn man has been sentenced to 21 years in prison following his conviction "
          "last month on assault charges.", "sentenced", PUB),
