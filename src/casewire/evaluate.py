@@ -244,12 +244,13 @@ def score(
                 gv, pv = field_value(g, f), field_value(p, f)
                 s, same = stats[f], _equal(f, gv, pv)
                 if f == "decision_date" and pv is not None and len(str(pv)) != 10:
-                    # gold dates are days: a month or a year is no claim of a day, never an
-                    # exact match; counted apart, with how many hold the gold day
+                    # gold dates are days, and so is this score: a month or a year is no
+                    # day, so never the gold day's match (it agrees only with a gold that
+                    # gives no day either); counted apart, with how many hold the gold day
                     coarse["n"] += 1
                     coarse["gold_undated"] += gv is None
                     coarse["holding_gold_day"] += bool(gv) and str(gv).startswith(str(pv))
-                    pv, same = None, False
+                    pv, same = None, gv is None
                 s["n"] += 1
                 s["exact"] += same
                 s["gold"] += gv not in (None, False)
