@@ -148,6 +148,39 @@ def date_field(description: str, *, day_only: bool = False, nullable: bool = Tru
     )
 
 
+def precision_field(date_column: str) -> Any:
+    """The precision of ``date_column`` (day, month, year); null exactly when it is null."""
+    return enum_field(
+        DATE_PRECISIONS,
+        f"Precision of {date_column}: day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY); "
+        f"null when {date_column} is null.",
+        nullable=True,
+    )
+
+
+def precision_ok(df: pd.DataFrame, date_column: str, precision_column: str) -> pd.Series:
+    """Row-wise: the precision column names the date's length (null with a null date)."""
+    length = df[date_column].str.len().map({10: "day", 7: "month", 4: "year"})
+    return (length.fillna("") == df[precision_column].fillna("")).astype(bool)
+
+
+def ids_field(prefix: str, description: str) -> Any:
+    """A list of ``<prefix>-<hex>`` identifiers (Arrow ``list<string>``; may be empty)."""
+    return pa.Field(description=description)
+
+
+def names_field(description: str) -> Any:
+    """A list of names (Arrow ``list<string>``; may be empty)."""
+    return pa.Field(description=description)
+
+
+def same_length(df: pd.DataFrame, a: str, b: str) -> pd.Series:
+    """Row-wise: two list columns hold as many items (names and their ids)."""
+    return pd.Series(
+        [len(x) == len(y) for x, y in zip(df[a], df[b], strict=True)], index=df.index, dtype=bool
+    )
+
+
 def count_field(
     description: str, *, minimum: int = 0, nullable: bool = False, maximum: int | None = None
 ) -> Any:

@@ -20,11 +20,18 @@ from schemas._common import (
     date_field,
     enum_field,
     id_field,
+    ids_field,
     is_str_list,
     keys,
+    names_field,
+    precision_field,
+    precision_ok,
+    same_length,
     text_field,
 )
 from schemas.legal_outcomes import (
+    COUNSEL_COLUMNS,
+    COUNSEL_FKS,
     charge_category_field,
     months_field,
     sentence_range_ok,
@@ -61,6 +68,7 @@ class CaseOutcomes(EvidenceTable):
     decision_date: Series[str] = date_field(
         "Date of the decision, ISO truncated: the most precise date its reports give."
     )
+    decision_date_precision: Series[str] = precision_field("decision_date")
     first_reported_date: Series[str] = date_field(
         "Earliest published_date of the documents reporting it.", day_only=True
     )
@@ -71,6 +79,18 @@ class CaseOutcomes(EvidenceTable):
     court_id: Series[str] = text_field("Free Law Project courts-db id of the court.", nullable=True)
     judge_entity_id: Series[str] = id_field("ent", "The judge's person entity.", nullable=True)
     judge_name: Series[str] = text_field("The judge entity's canonical name.", nullable=True)
+    prosecutor_entity_ids: Series[object] = ids_field(
+        "ent", "Person entities of the prosecutors any report names (list, report order)."
+    )
+    prosecutor_names: Series[object] = names_field(
+        "Their entities' canonical names, in the same order (list)."
+    )
+    defense_attorney_entity_ids: Series[object] = ids_field(
+        "ent", "Person entities of the defense attorneys any report names (list)."
+    )
+    defense_attorney_names: Series[object] = names_field(
+        "Their entities' canonical names, in the same order (list)."
+    )
     charge_category: Series[str] = charge_category_field(
         "its reports' charges (the whole case's when they name none)"
     )
@@ -108,6 +128,20 @@ class CaseOutcomes(EvidenceTable):
     def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
         return df["judge_name"].isna() == df["judge_entity_id"].isna()
 
+    @pa.dataframe_check(error="decision_date_precision is decision_date's")
+    def date_precision(cls, df: pd.DataFrame) -> Series[bool]:
+        return precision_ok(df, "decision_date", "decision_date_precision")
+
+    @pa.check(*COUNSEL_COLUMNS, element_wise=True, error="a list of names or entity ids")
+    def counsel_lists(cls, value: object) -> bool:
+        return is_str_list(value)
+
+    @pa.dataframe_check(error="an entity id for every prosecutor and defense attorney name")
+    def counsel_linked(cls, df: pd.DataFrame) -> Series[bool]:
+        return same_length(df, "prosecutor_names", "prosecutor_entity_ids") & same_length(
+            df, "defense_attorney_names", "defense_attorney_entity_ids"
+        )
+
     class Config:
         description = "Case-level outcomes: one row per case, outcome type and decision."
         metadata = keys(
@@ -116,7 +150,8 @@ class CaseOutcomes(EvidenceTable):
                 (["case_id"], "cases", ["case_id"]),
                 (["defendant_entity_id"], "entities", ["entity_id"]),
                 (["judge_entity_id"], "entities", ["entity_id"]),
+                *COUNSEL_FKS,
                 DOC_FK,
             ],
-            list_columns=("conflicts",),
+            list_columns=("conflicts", *COUNSEL_COLUMNS),
         )

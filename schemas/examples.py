@@ -15,10 +15,12 @@ from schemas.registry import TABLES, dtypes
 TEXT = (
     "Jane Doe, 42, of Springfield was sentenced to 60 months in prison. "
     "U.S. District Judge Ann Lee imposed the sentence on March 3, 2021. "
-    "Doe pleaded guilty to wire fraud."
+    "Doe pleaded guilty to wire fraud in January 2021. "
+    "Assistant U.S. Attorney Roy Park prosecuted the case."
 )
 DOC = "doc-0000000000000001"
 JANE, LEE, SPRINGFIELD = "ent-00000000000000a1", "ent-00000000000000a2", "ent-00000000000000a3"
+PARK = "ent-00000000000000a4"
 EVT, CASE, OUT, OUT2 = "evt-0000000000000001", "case-000000000000001", "out-01", "out-02"
 COUT, COUT2 = "cout-01", "cout-02"
 
@@ -30,7 +32,8 @@ def _span(needle: str) -> tuple[int, int, str]:
 
 S1 = _span("Jane Doe, 42, of Springfield was sentenced to 60 months in prison.")
 S2 = _span("U.S. District Judge Ann Lee imposed the sentence on March 3, 2021.")
-S3 = _span("Doe pleaded guilty to wire fraud.")
+S3 = _span("Doe pleaded guilty to wire fraud in January 2021.")
+S4 = _span("Assistant U.S. Attorney Roy Park prosecuted the case.")
 
 
 def _ev(span: tuple[int, int, str]) -> dict[str, object]:
@@ -90,6 +93,15 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "mention_end": _span("Ann Lee")[1],
                 **_ev(S2),
             },
+            {
+                "mention_id": "men-03",
+                "entity_id": PARK,
+                "text": "Roy Park",
+                "label": "PERSON",
+                "mention_start": _span("Roy Park")[0],
+                "mention_end": _span("Roy Park")[1],
+                **_ev(S4),
+            },
         ],
         "entities": [
             {
@@ -125,6 +137,17 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "n_documents": 1,
                 **_ev(S1),
             },
+            {
+                "entity_id": PARK,
+                "entity_type": "person",
+                "canonical_name": "Roy Park",
+                "aliases": [],
+                "variants": [],
+                "roles": ["prosecutor"],
+                "n_mentions": 1,
+                "n_documents": 1,
+                **_ev(S4),
+            },
         ],
         "entity_roles": [
             {
@@ -135,7 +158,16 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "valid_from": None,
                 "valid_to": None,
                 **_ev(S2),
-            }
+            },
+            {
+                "role_id": "rol-02",
+                "entity_id": PARK,
+                "role": "prosecutor",
+                "title": "Assistant U.S. Attorney",
+                "valid_from": None,
+                "valid_to": None,
+                **_ev(S4),
+            },
         ],
         "entity_ages": [
             {
@@ -190,7 +222,7 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "defendant_name": "Jane Doe",
                 "status": "sentenced",
                 "charge_category": "fraud/theft",
-                "first_decision_date": "2021",
+                "first_decision_date": "2021-01",
                 "last_decision_date": "2021-03-03",
                 "n_outcomes": 2,
                 "n_documents": 1,
@@ -209,7 +241,8 @@ def _case_outcome(
     """The decision each example outcome reports (one report each)."""
     report = _outcome("", kind, span, months)
     keep = ("case_id", "defendant_entity_id", "defendant_name", "outcome_type", "decision_date",
-            "conviction_method", "court", "court_id", "judge_entity_id", "judge_name",
+            "decision_date_precision", "conviction_method", "court", "court_id",
+            "judge_entity_id", "judge_name", "prosecutor_entity_ids", "defense_attorney_entity_ids",
             "charge_category", "sentence_min_months", "sentence_max_months", "life_sentence",
             "death_sentence", "custody_suspended", "probation_months",
             "supervised_release_months", "fine_usd", "restitution_usd", "forfeiture_usd",
@@ -219,6 +252,8 @@ def _case_outcome(
         **{k: report[k] for k in keep},
         # the sentencing names no charge: the case's (the plea's wire fraud) stands for it
         "charge_category": "fraud/theft",
+        "prosecutor_names": ["Roy Park"],
+        "defense_attorney_names": [],
         "first_reported_date": "2021-03-04",
         "conflicts": [],
         "n_reports": 1,
@@ -240,11 +275,16 @@ def _outcome(
         "defendant_age": 42,
         "outcome_type": kind,
         "conviction_method": "plea",
-        "decision_date": "2021-03-03",
+        "decision_date": "2021-03-03" if kind == "sentenced" else "2021-01",
+        "decision_date_precision": "day" if kind == "sentenced" else "month",
         "court": "U.S. District Court",
         "court_id": None,
         "judge_name": "Ann Lee",
         "judge_entity_id": LEE,
+        "prosecutor_names": ["Roy Park"],
+        "prosecutor_entity_ids": [PARK],
+        "defense_attorney_names": [],
+        "defense_attorney_entity_ids": [],
         "announcer": None,
         "sentence_min_months": months,
         "sentence_max_months": months,

@@ -16,9 +16,28 @@ from schemas._common import (
     date_field,
     enum_field,
     id_field,
+    ids_field,
+    is_str_list,
     keys,
+    names_field,
+    precision_field,
+    precision_ok,
+    same_length,
     text_field,
 )
+
+#: Prosecutors' and defense attorneys' columns: names as written, and their entities.
+COUNSEL_COLUMNS = (
+    "prosecutor_names",
+    "prosecutor_entity_ids",
+    "defense_attorney_names",
+    "defense_attorney_entity_ids",
+)
+#: List columns of entity ids, each item a key of entities (casewire validate checks it).
+COUNSEL_FKS = [
+    (["prosecutor_entity_ids"], "entities", ["entity_id"]),
+    (["defense_attorney_entity_ids"], "entities", ["entity_id"]),
+]
 
 
 def months_field(description: str) -> object:
@@ -64,7 +83,11 @@ class LegalOutcomes(EvidenceTable):
     conviction_method: Series[str] = enum_field(
         CONVICTION_METHODS, "jury, bench or plea.", nullable=True
     )
-    decision_date: Series[str] = date_field("Date of the decision, ISO truncated.")
+    decision_date: Series[str] = date_field(
+        'Date of the decision, ISO truncated to its precision: YYYY-MM-DD, YYYY-MM ("in '
+        'December 2009") or YYYY ("in 2009"); null when the text dates it no finer than that.'
+    )
+    decision_date_precision: Series[str] = precision_field("decision_date")
     court: Series[str] = text_field("Court name.", nullable=True)
     court_id: Series[str] = text_field(
         "Free Law Project courts-db id of the court (e.g. 'nyed'), when courts-db knows it.",
@@ -76,6 +99,22 @@ class LegalOutcomes(EvidenceTable):
         "The judge's person entity (full name from the document or the court's other "
         "reports, see casewire.resolve.judges); set whenever judge_name is.",
         nullable=True,
+    )
+    prosecutor_names: Series[object] = names_field(
+        'The prosecutors the document names for the case ("Assistant U.S. Attorney Jane Roe '
+        'is prosecuting the case"), as written, in text order (list; empty when none). The '
+        "official who only announces is the announcer, not a prosecutor."
+    )
+    prosecutor_entity_ids: Series[object] = ids_field(
+        "ent",
+        "Their person entities, in the same order (list; see casewire.resolve.judges).",
+    )
+    defense_attorney_names: Series[object] = names_field(
+        'The defendant\'s attorneys the document names ("represented by attorney X"), as '
+        "written (list; empty when none)."
+    )
+    defense_attorney_entity_ids: Series[object] = ids_field(
+        "ent", "Their person entities, in the same order (list)."
     )
     announcer: Series[str] = text_field("Official announcing the outcome.", nullable=True)
     sentence_min_months: Series[pd.Int64Dtype] = months_field("Minimum custodial sentence, months.")
@@ -102,6 +141,20 @@ class LegalOutcomes(EvidenceTable):
     def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
         return df["judge_name"].isna() == df["judge_entity_id"].isna()
 
+    @pa.dataframe_check(error="decision_date_precision is decision_date's")
+    def date_precision(cls, df: pd.DataFrame) -> Series[bool]:
+        return precision_ok(df, "decision_date", "decision_date_precision")
+
+    @pa.check(*COUNSEL_COLUMNS, element_wise=True, error="a list of names or entity ids")
+    def counsel_lists(cls, value: object) -> bool:
+        return is_str_list(value)
+
+    @pa.dataframe_check(error="an entity id for every prosecutor and defense attorney name")
+    def counsel_linked(cls, df: pd.DataFrame) -> Series[bool]:
+        return same_length(df, "prosecutor_names", "prosecutor_entity_ids") & same_length(
+            df, "defense_attorney_names", "defense_attorney_entity_ids"
+        )
+
     class Config:
         description = "Legal outcomes per defendant and document."
         metadata = keys(
@@ -112,5 +165,7 @@ class LegalOutcomes(EvidenceTable):
                 DOC_FK,
                 (["defendant_entity_id"], "entities", ["entity_id"]),
                 (["judge_entity_id"], "entities", ["entity_id"]),
+                *COUNSEL_FKS,
             ],
+            list_columns=COUNSEL_COLUMNS,
         )

@@ -215,6 +215,9 @@ def score(
     """Figures for gold docs (``{"id", "outcomes"}``) against predicted rows by doc id."""
     tp = fn = fp = apart = 0
     stats = {f: {"gold": 0, "pred": 0, "correct_nonnull": 0, "exact": 0, "n": 0} for f in FIELDS}
+    # matched outcomes dated to a month or year only: how many the gold leaves undated (the
+    # text gives no day) and how many hold the gold day
+    coarse = {"n": 0, "gold_undated": 0, "holding_gold_day": 0}
     misses: list[dict] = []
     false_alarms: list[dict] = []
     texts = texts or {}
@@ -240,6 +243,14 @@ def score(
             for f in FIELDS:
                 gv, pv = field_value(g, f), field_value(p, f)
                 s, same = stats[f], _equal(f, gv, pv)
+                if f == "decision_date" and pv is not None and len(str(pv)) != 10:
+                    # gold dates are days, and so is this score: a month or a year is no
+                    # day, so never the gold day's match (it agrees only with a gold that
+                    # gives no day either); counted apart, with how many hold the gold day
+                    coarse["n"] += 1
+                    coarse["gold_undated"] += gv is None
+                    coarse["holding_gold_day"] += bool(gv) and str(gv).startswith(str(pv))
+                    pv, same = None, gv is None
                 s["n"] += 1
                 s["exact"] += same
                 s["gold"] += gv not in (None, False)
@@ -258,7 +269,8 @@ def score(
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     counts = {"tp": tp, "fp": fp, "fn": fn, "apart": apart}
     return {"outcomes": {**counts, "precision": prec, "recall": rec, "f1": f1},
-            "fields": fields, "misses": misses, "false_alarms": false_alarms}  # fmt: skip
+            "fields": fields, "coarse_dates": coarse,
+            "misses": misses, "false_alarms": false_alarms}  # fmt: skip
 
 
 def format_report(name: str, result: dict[str, Any]) -> str:
@@ -272,6 +284,13 @@ def format_report(name: str, result: dict[str, Any]) -> str:
     fmt = lambda v: "   -" if v is None else f"{v:8.3f}"  # noqa: E731
     for f, s in result["fields"].items():
         lines.append(f"{f:28}{fmt(s['precision'])}{fmt(s['recall'])}{fmt(s['exact'])}")
+    coarse = result.get("coarse_dates") or {}
+    if coarse.get("n"):
+        lines.append(
+            f"decision dates to a month or year only: {coarse['n']} ({coarse['gold_undated']} "
+            f"undated in the gold, {coarse['holding_gold_day']} hold the gold day; not scored "
+            "as days)"
+        )
     return "\n".join(lines)
 
 

@@ -130,7 +130,7 @@ class Outcome:
     evidence: Evidence
     defendant_age: int | None = None
     conviction_method: str | None = None  # jury, bench, plea
-    decision_date: str | None = None
+    decision_date: str | None = None  # ISO, truncated to its precision (YYYY, YYYY-MM, day)
     court: str | None = None
     judge: str | None = None
     announcer: str | None = None
@@ -146,6 +146,9 @@ class Outcome:
     forfeiture_usd: float | None = None
     counts: int | None = None
     charges: tuple[Charge, ...] = ()
+    # in-document full names, in text order (casewire.extract.outcome_counsel)
+    prosecutors: tuple[str, ...] = ()
+    defense_attorneys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 import schemas
 from casewire.extract.ages import age_as_of, birth_years
+from casewire.extract.dates import date_precision
 from casewire.ids import stable_id
 from casewire.publish.files import conform, in_key_order
 from casewire.records import DocExtraction, Evidence, Outcome, Reject
@@ -24,7 +25,14 @@ from casewire.resolve.cases import assign_cases, case_caption, case_key, court_i
 from casewire.resolve.decisions import case_outcome_rows
 from casewire.resolve.entities import EntityResolution, resolve_entities
 from casewire.resolve.events import merge_events
-from casewire.resolve.judges import JudgeNames, resolve_judges
+from casewire.resolve.judges import (
+    COUNSEL_ROLES,
+    ROLES,
+    CourtNames,
+    JudgeNames,
+    resolve_judges,
+    resolve_people,
+)
 
 #: Column order of every table: the data contract's (schemas/), the single source.
 COLUMNS: dict[str, list[str]] = {name: schemas.columns(name) for name in schemas.TABLES}
@@ -187,15 +195,32 @@ def age_rows(extractions: Sequence[DocExtraction], res: EntityResolution) -> lis
     return list(rows.values())
 
 
-def _outcome_row(o: Outcome, res: EntityResolution, judges: JudgeNames) -> dict:
+#: Outcome fields that are not columns as they stand (names resolved to entities, lists).
+_NOT_COLUMNS = frozenset(
+    "doc_id defendant defendant_type evidence charges judge prosecutors defense_attorneys".split()
+)
+
+
+def _counsel_columns(o: Outcome, res: EntityResolution, counsel: Sequence[CourtNames]) -> dict:
+    """``<role>_names`` (as written) and ``<role>_entity_ids`` (their person entities, in
+    the same order) for the prosecutors and defense attorneys."""
+    out: dict[str, list[str]] = {}
+    for people in counsel:
+        written = list(dict.fromkeys(ROLES[people.role](o)))
+        names = [people.names.get((o.doc_id, o.evidence.start_char, w), w) for w in written]
+        out[f"{people.role}_names"] = written
+        out[f"{people.role}_entity_ids"] = [res.entity_id_for(o.doc_id, "person", n) for n in names]
+    return out
+
+
+def _outcome_row(
+    o: Outcome, res: EntityResolution, judges: JudgeNames, counsel: Sequence[CourtNames] = ()
+) -> dict:
     defendant_id = res.entity_id_for(o.doc_id, o.defendant_type, o.defendant)
     judge = judges.name_for(o)
     outcome_id = stable_id("out", o.doc_id, defendant_id, o.outcome_type, o.evidence.start_char)
-    fields = {
-        k: v
-        for k, v in asdict(o).items()
-        if k not in {"doc_id", "defendant", "defendant_type", "evidence", "charges", "judge"}
-    }
+    fields = {k: v for k, v in asdict(o).items() if k not in _NOT_COLUMNS}
+    counsel = counsel or [CourtNames({}, role=r) for r in COUNSEL_ROLES]
     return {
         **fields,
         "outcome_id": outcome_id,
@@ -205,22 +230,28 @@ def _outcome_row(o: Outcome, res: EntityResolution, judges: JudgeNames) -> dict:
         "defendant_name": o.defendant,
         "judge_name": o.judge or None,
         "judge_entity_id": res.entity_id_for(o.doc_id, "person", judge) if judge else None,
+        **_counsel_columns(o, res, counsel),
+        "decision_date_precision": date_precision(o.decision_date),
         "charge_category": schemas.most_serious(c.category for c in o.charges),
         **_ev(o.evidence),
     }
 
 
 def outcome_rows(
-    extractions: Sequence[DocExtraction], res: EntityResolution, judges: JudgeNames | None = None
+    extractions: Sequence[DocExtraction],
+    res: EntityResolution,
+    judges: JudgeNames | None = None,
+    counsel: Sequence[CourtNames] = (),
 ) -> tuple[list[dict], list[dict]]:
     """Rows of legal_outcomes and of charges (one per charge of each outcome); the
-    outcomes' ``case_outcome_id`` is set by :func:`case_outcome_rows`."""
+    outcomes' ``case_outcome_id`` is set by :func:`case_outcome_rows`. ``counsel``: the
+    resolved prosecutors and defense attorneys (:func:`resolve_counsel`)."""
     judges = judges or JudgeNames({})
     outcomes: dict[str, dict] = {}
     charges: dict[str, dict] = {}
     for x in extractions:
         for o in x.outcomes:
-            row = _outcome_row(o, res, judges)
+            row = _outcome_row(o, res, judges, counsel)
             outcomes.setdefault(row["outcome_id"], row)
             for c in o.charges:
                 charge_id = stable_id("chg", row["outcome_id"], c.text)
@@ -282,6 +313,11 @@ def case_rows(outcomes: list[dict], charges: Sequence[dict] = ()) -> list[dict]:
     return rows
 
 
+def resolve_counsel(extractions: Sequence[DocExtraction]) -> list[CourtNames]:
+    """The outcomes' prosecutors and defense attorneys, resolved like judges."""
+    return [resolve_people(extractions, role) for role in COUNSEL_ROLES]
+
+
 def build_tables(
     extractions: list[DocExtraction], rejects: Sequence[Reject]
 ) -> dict[str, pd.DataFrame]:
@@ -296,7 +332,8 @@ def build_tables(
     """
     extractions.sort(key=lambda x: x.document.doc_id)
     judges = resolve_judges(extractions)
-    res = resolve_entities(extractions, judges)
+    counsel = resolve_counsel(extractions)
+    res = resolve_entities(extractions, judges, counsel)
     frames = {
         "mentions": mentions_frame(extractions, res),
         "entities": _frame("entities", res.entities()),
@@ -312,8 +349,8 @@ def build_tables(
             strict=True,
         )
     )
-    rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res, judges)
-    del res, judges
+    rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res, judges, counsel)
+    del res, judges, counsel
     rows["cases"] = case_rows(rows["legal_outcomes"], rows["charges"])
     entities = frames["entities"]
     rows["case_outcomes"] = case_outcome_rows(

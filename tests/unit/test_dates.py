@@ -88,3 +88,23 @@ def test_find_dates_returns_offsets_into_the_sentence() -> None:
 
 def test_invalid_day_is_none() -> None:
     assert parse_date_phrase("February 30, 2024", PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("was sentenced last March to", "2024-03"),  # published 2024-10-17
+        ("pleaded guilty in March and", "2024-03"),
+        ("convicted this past November", "2023-11"),
+        ("pleaded guilty in October", "2024-10"),
+        ("was sentenced last October", "2023-10"),
+    ],
+)
+def test_month_without_year(text: str, iso: str) -> None:
+    (found,) = find_dates(text, "2024-10-17")
+    assert (found[2].iso, found[2].precision) == (iso, "month")
+    assert text[found[0] : found[1]].istitle()  # the month itself, not "in" or "last"
+
+
+def test_month_without_year_needs_a_published_date() -> None:
+    assert find_dates("pleaded guilty in March", None) == []

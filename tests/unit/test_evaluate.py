@@ -193,3 +193,31 @@ def test_the_very_same_name_is_paired_before_a_looser_form() -> None:
     pred = {"d": [{"defendant": "John Smith", "outcome_type": "sentenced", "fine_usd": 5},
                   {"defendant": "J. Smith", "outcome_type": "sentenced"}]}  # fmt: skip
     assert score(gold, pred)["outcomes"]["tp"] == 2
+
+
+@pytest.mark.parametrize(
+    ("gold_date", "predicted", "exact", "coarse"),
+    [
+        ("2024-10-17", "2024-10-17", 1.0, (0, 0, 0)),  # the gold day
+        ("2024-10-17", "2024-10", 0.0, (1, 1, 0)),  # its month: no day, never an exact match
+        ("2024-10-17", "2024", 0.0, (1, 1, 0)),
+        ("2024-10-17", "2023-05", 0.0, (1, 0, 0)),
+        (None, "2019", 1.0, (1, 0, 1)),  # no day in the gold, none predicted ("in 2019")
+    ],
+)
+def test_month_or_year_date_is_no_day(
+    gold_date: str | None, predicted: str, exact: float, coarse: tuple[int, int, int]
+) -> None:
+    gold = [{"id": "d1", "outcomes": [
+        {"defendant": "Jane Roe", "outcome_type": "sentenced", "decision_date": gold_date},
+    ]}]  # fmt: skip
+    pred = {"d1": [{"defendant": "Jane Roe", "outcome_type": "sentenced",
+                    "decision_date": predicted}]}  # fmt: skip
+    r = score(gold, pred)
+    assert r["outcomes"]["f1"] == 1.0  # the outcome itself is found whatever its date
+    assert r["fields"]["decision_date"]["exact"] == exact
+    c = r["coarse_dates"]
+    assert (c["n"], c["holding_gold_day"], c["gold_undated"]) == coarse
+    # a coarser date is not counted as a predicted day (precision is not lowered)
+    day = predicted if len(predicted) == 10 else None
+    assert r["fields"]["decision_date"]["precision"] == (1.0 if day else None)

@@ -30,7 +30,7 @@ def _date(nlp, text: str, trigger: str) -> str | None:
         ("Two men have been indicted on drug charges.", "indicted", PUB),
         ("A jury found John Smith guilty of murder.", "found", None),
         ("John Smith was sentenced to 10 years in prison.", "sentenced", None),
-        ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", None),
+        ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", "2016-03"),
         ("John Smith was sentenced on Oct. 3, 2024, to life in prison.", "sentenced", "2024-10-03"),
         # a date of another sentence joined by the parser does not count
         (
@@ -221,3 +221,54 @@ def test_own_date_of_a_nominal_trigger() -> None:
     assert own_date(" to first-degree manslaughter on April 17, 2024.", PUB) == "2024-04-17"
     assert own_date(" - DA NewsCenter announced today that", PUB) is None
     assert own_date(", on January 24, 2010, defendants were on duty", PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # month and year dates are kept at their precision (paraphrased corpus sentences)
+        ("Ronald Pike was sentenced last March to 20 years in federal prison.", "sentenced",
+         "2024-03"),
+        ("Ronald Pike was convicted in December 2009 of accepting bribes.", "convicted",
+         "2009-12"),
+        ("Ronald Pike was sentenced in 2019 to life in prison.", "sentenced", "2019"),
+        ("In late 2018, Ronald Pike was convicted of murder.", "convicted", "2018"),
+        ("Ronald Pike pleaded guilty earlier this year to wire fraud.", "pleaded", "2024"),
+        ("Ronald Pike pleaded guilty in June to wire fraud and was sentenced today to five "
+         "years.", "pleaded", "2024-06"),
+        # ... never the offence's, whatever its precision
+        ("Ronald Pike was sentenced today for a 2009 robbery.", "sentenced", PUB),
+        ("Ronald Pike was sentenced to 10 years for a robbery committed in March 2015.",
+         "sentenced", None),
+        ("Ronald Pike was charged with killing his neighbor in May 2021.", "charged", None),
+        ("Ronald Pike was sentenced on Oct. 3, 2024, for crimes he committed in 2019.",
+         "sentenced", "2024-10-03"),
+        ("Ronald Pike, who was born in 1975, was convicted of murder.", "convicted", None),
+        # a year after the charge's own phrase may be the offence's; the present tense
+        # tells the release day
+        ("Donna Prentice, 57, has been charged with the murder of her daughter, Michelle, "
+         "in 1969.", "charged", PUB),
+        ("Donna Prentice was charged with the murder of her daughter, Michelle, in 1969.",
+         "charged", None),
+        # a year inside a relative clause before the trigger; a date of a stretch of time
+        ("A Houston man who jumped bail before his trial in 2021 and was rearrested pleaded "
+         "guilty to murder this week.", "pleaded", None),
+        ("Prosecutors have indicted 115 cases since the inception of strike force operations "
+         "in March 2007.", "indicted", PUB),
+        # ... but past a comma the stretch has ended: the telling's day is the outcome's
+        ("A fish wholesaler and two employees were charged for buying striped bass from 1995 "
+         "through 2007, the Justice Department announced today.", "charged", PUB),
+        # a date of an earlier outcome told as the circumstance is that outcome's
+        ("A Brooklyn man has been sentenced to 21 years in prison following his conviction "
+         "last month on assault charges.", "sentenced", PUB),
+        ("He was sentenced on May 3 following his conviction in March.", "sentenced",
+         "2024-05-03"),
+        ("He was sentenced today following his guilty plea in March to wire fraud.",
+         "sentenced", PUB),
+        # a finer date wins over a year written nearer
+        ("Ronald Pike pleaded guilty in June to wire fraud and was sentenced today to five "
+         "years.", "sentenced", PUB),
+    ],
+)  # fmt: skip
+def test_month_and_year_precision(nlp, text: str, trigger: str, expected: str | None) -> None:
+    assert _date(nlp, text, trigger) == expected

@@ -51,7 +51,7 @@ def test_not_outcomes(nlp, text: str) -> None:
 
 def test_life_sentence(nlp) -> None:
     (o,) = _run(nlp, "Joaquin Guzman was sentenced to life in prison in 2019.")
-    assert (o.life_sentence, o.sentence_max_months, o.decision_date) == (True, None, None)
+    assert (o.life_sentence, o.sentence_max_months, o.decision_date) == (True, None, "2019")
 
 
 def test_plea_and_sentence_give_two_rows(nlp) -> None:
@@ -472,3 +472,18 @@ def test_sentencing_orders_name_the_sentencing_judge_not_the_pleas(nlp) -> None:
     assert rows["sentenced"].judge == "Ann Marsh"
     assert rows["pleaded_guilty"].judge is None
     assert rows["pleaded_guilty"].decision_date == "2009-10-19"
+
+
+def test_lead_date_is_a_day_not_the_offence_year(nlp) -> None:
+    """The unnamed lead lends its day ("Monday"), never a year written nearer the trigger
+    ("stabbing an acquaintance in 2020"), now that years are read."""
+    text = (
+        "Houston Man Sentenced to 23 Years in Prison for Fatally Stabbing Acquaintance\n\n"
+        "A Houston man pleaded guilty to fatally stabbing an acquaintance in 2020 and was "
+        "sentenced to 23 years in prison Monday, Harris County District Attorney Kim Ogg "
+        "announced.\n“This was a brutal stabbing,” Ogg said. “The killer has taken "
+        "responsibility.”\nOscar A. Garcia, 36, pleaded guilty to murder in exchange for a "
+        "sentence of 23 years in prison for killing 39-year-old Hunter Penn on Oct. 8, 2020."
+    )
+    rows = {o.outcome_type: o.decision_date for o in _run(nlp, text, "2023-03-28")}
+    assert rows["pleaded_guilty"] == "2023-03-27"

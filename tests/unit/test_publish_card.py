@@ -60,9 +60,9 @@ def test_card_snippets_run_against_the_release(release: Path) -> None:
 def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> None:
     card = (release / "README.md").read_text(encoding="utf-8")
     assert f"# casewire release {release.name}" in card
-    assert "| legal_outcomes | 2 | 30 |" in card
+    assert "| legal_outcomes | 2 | 35 |" in card
     assert _column_row(card, "documents", "url").endswith("| 0% |")
-    assert _column_row(card, "entities", "variants").endswith("| 33% |")
+    assert _column_row(card, "entities", "variants").endswith("| 25% |")
     assert "| outcomes_f1 | 0.812 |" in card and "| gold_documents | 12 |" in card
     assert "1 input file(s), 187 bytes" in card and "| inputs | 3 |" in card
     assert "CC-BY-4.0" in card and "First release." in card
@@ -155,7 +155,7 @@ def test_card_states_coverage_limitations_and_personal_data(release: Path) -> No
     coverage = card.split("## Coverage", 1)[1].split("\n## ", 1)[0]
     assert "1 document(s) from 1 input file(s); 0 with a source `url`." in coverage
     assert "- `published_date`: 2021-03-04 to 2021-03-04, on 1 of 1 documents." in coverage
-    assert "- `decision_date`: 2021-03-03 to 2021-03-03, on 2 of 2 legal outcomes." in coverage
+    assert "- `decision_date`: 2021-01 to 2021-03-03, on 2 of 2 legal outcomes." in coverage
     assert "## Limitations and known error classes" in card
     personal = card.split("## Personal data", 1)[1].split("\n## ", 1)[0]
     assert "victims" in personal.lower() and "removal" in personal

@@ -72,7 +72,7 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
 def test_csv_is_rfc4180_with_crlf_and_quoted_commas(tmp_path: Path) -> None:
     write_tables(example_tables(), tmp_path)
     raw = (tmp_path / "mentions.csv").read_bytes()
-    assert raw.count(b"\r\n") == 3 and b'"Jane Doe, 42, of Springfield' in raw
+    assert raw.count(b"\r\n") == 4 and b'"Jane Doe, 42, of Springfield' in raw
     assert _csv_rows(tmp_path / "mentions.csv")[0]["evidence"].startswith("Jane Doe, 42,")
 
 

@@ -10,26 +10,32 @@ from spacy.tokens import Doc
 
 from casewire.extract.ages import extract_ages
 from casewire.extract.events import extract_events
+from casewire.extract.evidence import doc_text
 from casewire.extract.mentions import extract_mentions
 from casewire.extract.names import NameIndex
+from casewire.extract.outcome_counsel import attach_counsel, counsel_roles, find_counsel
 from casewire.extract.outcomes import extract_outcomes
 from casewire.extract.roles import extract_roles
 from casewire.records import DocExtraction, Document
 
 #: Bump when extraction rules change: cached per-document results are keyed on it.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 def extract_document(doc: Doc, document: Document) -> DocExtraction:
     """Run every extractor over one parsed document."""
     mentions = extract_mentions(doc, document)
     names = NameIndex.from_mentions(mentions)
+    roles = extract_roles(doc, document, names)
+    events = extract_events(doc, document, names)
+    outcomes = extract_outcomes(doc, document, names)
+    counsel = find_counsel(doc_text(doc), document.doc_id, mentions, outcomes)
     return DocExtraction(
         document=document,
         mentions=tuple(mentions),
-        roles=tuple(extract_roles(doc, document, names)),
-        events=tuple(extract_events(doc, document, names)),
-        outcomes=tuple(extract_outcomes(doc, document, names)),
+        roles=(*roles, *counsel_roles(counsel)),
+        events=tuple(events),
+        outcomes=tuple(attach_counsel(outcomes, counsel)),
         aliases=tuple(sorted(names.aliases())),
         ages=tuple(extract_ages(doc, document, names)),
     )

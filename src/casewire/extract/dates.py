@@ -42,6 +42,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:\d])", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I)),
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    # "last March", "this past March", "in March", "earlier this month" is rel_month: a
+    # month without its year is the latest such month not after publication, like "March 5"
+    ("rel_mon", re.compile(rf"\b(?P<last>last|this\s+past|in)\s+{_MON}(?![\w.])", re.I)),
     (
         "rel_day",
         re.compile(
@@ -77,6 +80,11 @@ class DateValue:
     precision: str
 
 
+def date_precision(iso: str | None) -> str | None:
+    """The precision ("day", "month", "year") of an ISO date truncated to it; None for None."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso)) if iso else None
+
+
 def _pub(published: str | None) -> dt.date | None:
     """The publication day relative dates count from; None unless it is a real,
     plausible day (a "9999-12-31" header must not put "today" in year 9999)."""
@@ -105,6 +113,15 @@ def _day_no_year(m: int, d: int, pub: dt.date | None) -> DateValue | None:
     if value is not None and value.iso > pub.isoformat():
         value = _day(pub.year - 1, m, d)
     return value
+
+
+def _month_no_year(m: int, last: bool, pub: dt.date | None) -> DateValue | None:
+    """A month without a year ("in March", "last March"): the latest such month not after
+    publication; "last March" written in March is the year before's."""
+    if pub is None:
+        return None
+    year = pub.year if m < pub.month or (m == pub.month and not last) else pub.year - 1
+    return _month(year, m)
 
 
 def _relative(kind: str, g: dict[str, str | None], pub: dt.date | None) -> DateValue | None:
@@ -140,6 +157,8 @@ def _value(kind: str, g: dict[str, str | None], pub: dt.date | None) -> DateValu
         return _day_no_year(mon, int(g["day"] or 0), pub)
     if kind == "my":
         return _month(int(g["year"] or 0), mon)
+    if kind == "rel_mon":
+        return _month_no_year(mon, (g["last"] or "").lower() == "last", pub)
     if kind == "year":
         return DateValue(g["year"] or "", "year")
     return _relative(kind, g, pub)
@@ -216,7 +235,7 @@ def find_dates(
         return sorted(((s, e, v) for s, e, v in taken if v is not None), key=lambda t: t[0])
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span()
+            start, end = m.span("mon") if kind == "rel_mon" else m.span()  # the month only
             while start < end and text[start].isspace():
                 start += 1
             if any(s < end and start < e for s, e, _ in taken) or not _plausible(kind, m):

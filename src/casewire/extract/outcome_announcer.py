@@ -123,6 +123,12 @@ def _days(o: Outcome, published: str | None) -> int | None:
     return (date.fromisoformat(published[:10]) - date.fromisoformat(o.decision_date)).days
 
 
+def _undated(o: Outcome) -> bool:
+    """No day to compare with the release's: a month or a year ("in December 2009") is
+    as undated here as no date, as it was before dates kept their month."""
+    return o.decision_date is None or len(o.decision_date) != 10
+
+
 def news_flags(rows: list[Outcome], published: str | None) -> list[bool]:
     """Which rows are the release's news: dated within ``news_days`` of the release (plus a
     later undated stage of the same defendant, or an undated row of a recent row's type for a
@@ -137,12 +143,10 @@ def news_flags(rows: list[Outcome], published: str | None) -> list[bool]:
         recent = [p for p, n in mine if n]
         if recent:
             top = max(stage(p) for p in recent)
-            flags.append(
-                any(p is o for p in recent) or (o.decision_date is None and stage(o) > top)
-            )
+            flags.append(any(p is o for p in recent) or (_undated(o) and stage(o) > top))
         elif any(near):
             news_types = {p.outcome_type for p, n in zip(rows, near, strict=True) if n}
-            flags.append(o.decision_date is None and o.outcome_type in news_types)
+            flags.append(_undated(o) and o.outcome_type in news_types)
         else:
             flags.append(stage(o) == max(stage(p) for p, _ in mine))
     return flags

@@ -1,7 +1,11 @@
 """The decision date of one outcome trigger (GUIDE: "Dates tied to the release day").
 
-A day-precise date written in the trigger's own clause wins (the nearest one);
-a month without a day gives None; years alone are facts, not decision dates.
+A date written in the trigger's own clause wins: the nearest day or month ("on
+March 3, 2021", "in December 2009", "last March"), kept at its precision ("2009-12");
+a year alone ("in 2009", "last year") only when the clause gives no finer date and
+writes it as the time of the outcome ("in 2009", "earlier this year"), never as a
+noun's ("a 2009 robbery"). Offence dates are passed over by the same parse rules
+whatever their precision.
 Without a date, a present or present-perfect outcome ("has been convicted",
 "is charged", "announces the charging of") is the release's news: the
 published date. An outcome that restates the release's unnamed lead ("A man was
@@ -34,6 +38,25 @@ _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:after|following|since|before|upon)(?:\s+(?:being|having(?:\s+been)?|his|her|their))?\s*$",
     re.I,
 )
+# A year told as the time of the outcome ("in 2009", "in early 2009", "in late 2009"),
+# not a noun's ("a 2009 robbery", "the 2009 indictment"); and "last year", "earlier this
+# year", which the date reader gives at year precision.
+_YEAR_AS_TIME = re.compile(
+    r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+(?:spring|summer|fall|winter)\s+of)[\s-]+)?$",
+    re.I,
+)
+_REL_YEAR = re.compile(r"(?:earlier|later)?\s*(?:this|last)\s+year\b", re.I)
+# Between a trigger and a later year, the charge's own phrase ("charged with the murder
+# of her daughter in 1969", "convicted of a robbery in 2009"): the year may be the offence's.
+_CHARGE_OBJECT = re.compile(r"\b(?:with|of|for)\b", re.I)
+# A year before the trigger counts only fronted, as the clause's own time ("In 2009, X
+# was convicted"); elsewhere before it, it is a relative clause's or a noun's.
+_FRONTED_YEAR = re.compile(
+    r"\s*[“\"]?\s*(?:in|during)\s+(?:(?:early|late|mid|the\s+\w+\s+of)[\s-]+)?", re.I
+)
+# A stretch of time between the trigger and a later date: the date is the stretch's.
+_SPAN_BETWEEN = re.compile(r"\b(?:since|until|through)\b", re.I)
+_RANK = {"day": 0, "month": 0, "year": 1}  # a year only where no day or month is written
 # A dateline, not an event: "June 11, 2021 Contact: ...", "Release Date: May 3, 2019".
 _DATELINE_AFTER = re.compile(r"^\s*(?:Contact\b|For\s+Immediate\s+Release\b)", re.I)
 _DATELINE_BEFORE = re.compile(r"\b(?:Release|Date|Dated|Posted|Updated)\s*:?\s*$", re.I)
@@ -138,7 +161,19 @@ def _candidates(
     out = []
     for s, e, v in find_dates(text[lo:hi], published):
         s, e = lo + s, lo + e
-        if v.precision == "year" or _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
+        if (
+            v.precision == "year"
+            and not _YEAR_AS_TIME.search(text[max(lo, s - 25) : s])
+            and not (_REL_YEAR.match(text[s:e]))
+        ):
+            continue
+        if v.precision == "year" and s >= trig[1] and _CHARGE_OBJECT.search(text, trig[1], s):
+            continue  # "charged with the murder of her daughter in 1969": the offence's year
+        if v.precision == "year" and e <= trig[0] and not _FRONTED_YEAR.fullmatch(text, lo, s):
+            continue  # "A man who jumped bail before his trial in 2021 ... pleaded guilty"
+        if s >= trig[1] and _span_holds(text, trig[1], s):
+            continue  # "indicted 115 cases since the inception of operations in March 2007"
+        if _NOT_DECISION_BEFORE.search(text[max(lo, s - 40) : s]):
             continue
         if (
             _DATELINE_AFTER.match(text[e : e + 40])
@@ -156,6 +191,13 @@ def _candidates(
             continue
         out.append((s, e, v))
     return out
+
+
+def _span_holds(text: str, lo: int, date_start: int) -> bool:
+    """A "since/until/through" phrase between the trigger and a later date holds the date
+    (no comma between them: "from 1995 through 2007, the Department announced today")."""
+    found = list(_SPAN_BETWEEN.finditer(text, lo, date_start))
+    return bool(found) and not re.search(r"[,;]", text[found[-1].end() : date_start])
 
 
 def _page_date(text: str, start: int, end: int) -> bool:
@@ -192,8 +234,9 @@ def _last_boundary(text: str, lo: int, pos: int) -> int:
 def decision_date(
     sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
 ) -> str | None:
-    """The date nearest the trigger; published date for present(-perfect) news; the
-    date of the release's unnamed lead or of "the same day"; else None."""
+    """The date nearest the trigger (ISO, truncated to its precision); published date
+    for present(-perfect) news; the date of the release's unnamed lead or of "the same
+    day"; else None."""
     return dated(sent, trig, tok, published)[0]
 
 
@@ -211,8 +254,12 @@ def dated(
         if not _attached_elsewhere(sent, d[0], d[1], tok)
     ]
     if dates:
-        s, e, v = min(dates, key=lambda d: min(abs(d[0] - trig[1]), abs(d[1] - trig[0])))
-        return (v.iso if v.precision == "day" else None), _told_on(sent, s, e, tok)
+        s, e, v = min(
+            dates,
+            key=lambda d: (_RANK[d[2].precision], min(abs(d[0] - trig[1]), abs(d[1] - trig[0]))),
+        )
+        if not (v.precision == "year" and published and _present(tok)):
+            return v.iso, _told_on(sent, s, e, tok)
     if published and _present(tok):
         return published[:10], True
     return _undated(sent, text, lo, hi, trig, published), False
@@ -400,6 +447,8 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
         return True
     if _offence_noun(span.root, trigger) or _other_conjunct(span.root, trigger):
         return True
+    if _under_subordinate_outcome(span.root, trigger):
+        return True
     if _gerund_above(span.root, trigger):
         return True
     if _event_premodifier(span, trigger):
@@ -423,6 +472,18 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
         or (head.tag_ == "VBN" and head.dep_ == "acl" and not _proceeding(head.head, trigger))
         or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
     )
+
+
+def _under_subordinate_outcome(date: Token, trigger: Token) -> bool:
+    """The date modifies another outcome's noun told as the circumstance of this one:
+    "sentenced ... following his conviction last month", "after his guilty plea in March"
+    (the conviction's, the plea's date)."""
+    tok = date
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        tok = tok.head
+        if tok.i != trigger.i and tok.pos_ == "NOUN" and _ANY_OUTCOME.search(tok.text):
+            return _subordinate_noun(tok)
+    return False
 
 
 def _gerund_above(date: Token, trigger: Token) -> bool:
@@ -517,7 +578,13 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
             # 2010, defendants were on duty") lends only a date of its own phrase
             dates = [d for d in dates if not _attached_elsewhere(lead, d[0], d[1], lead_tok)]
         if dates:
-            _, _, v = min(dates, key=lambda d: min(abs(d[0] - m.end()), abs(d[1] - m.start())))
+            _, _, v = min(
+                dates,
+                key=lambda d: (
+                    _RANK[d[2].precision],
+                    min(abs(d[0] - m.end()), abs(d[1] - m.start())),
+                ),
+            )
             return v.iso if v.precision == "day" else None
     return None
 

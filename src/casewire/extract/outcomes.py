@@ -453,10 +453,14 @@ def _written_full_names(text: str, rows: list[Outcome]) -> dict[str, str]:
 
 
 def _refine(old: Outcome, new: dict[str, Any]) -> Outcome:
-    """A later exact term refines a rounded one ("38 years" then "460 months"); charges add up."""
+    """A later exact term refines a rounded one ("38 years" then "460 months"), a later
+    day a month or year; charges add up."""
     o, n = old.sentence_max_months, new.get("sentence_max_months")
     if o and n and o % 12 == 0 and o < n < o + 12 and n == new.get("sentence_min_months"):
         old = replace(old, sentence_min_months=n, sentence_max_months=n)
+    d = new.get("decision_date")
+    if d and old.decision_date and len(d) > len(old.decision_date):
+        old = replace(old, decision_date=d)  # a day beats a month or a year, as it beat None
     extra = tuple(c for c in new.get("charges", ()) if c not in old.charges)
     return replace(old, charges=old.charges + extra) if extra else old
 
@@ -590,8 +594,10 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                             rows[key], sentence_min_months=None, sentence_max_months=None
                         )
                         approx[key] = False
-                    if tense[key] and not tense_date and fields.get("decision_date"):
-                        # A date written with this mention beats one inferred from tense.
+                    written = fields.get("decision_date")
+                    if tense[key] and not tense_date and written and len(written) == 10:
+                        # A day written with this mention beats one inferred from tense (a
+                        # month or year of another mention may be another's outcome).
                         rows[key] = replace(rows[key], decision_date=fields["decision_date"])
                         tense[key] = False
                     rows[key] = _merge(_refine(rows[key], fields), fields)

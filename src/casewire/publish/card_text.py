@@ -14,17 +14,26 @@ LIMITATIONS = """## Limitations and known error classes
   match and their dates agree or one is missing; a misread date can split one
   decision in two, and values the reports disagree on are named in `conflicts`.
 - Names: a judge or official is often named by surname only ("Judge Smith"); a judge
-  takes the full name the same document or the same court's other reports give, and
-  keeps the surname alone when neither does. One person can be split into two
-  entities (a middle initial, a misspelling) or be typed as an organization; two
-  people with one name can be merged.
+  (prosecutor, defense attorney) takes the full name the same document or the same
+  court's other reports give, and keeps the surname alone when neither does. One
+  person can be split into two entities (a middle initial, a misspelling) or be typed
+  as an organization; two people with one name can be merged.
 - `charge_category` on outcomes and cases is the most serious category of their
   charges by a fixed order (`CHARGE_SEVERITY`); a case-level sentence with no charge
   of its own takes the case's charges, which may include counts later dropped.
 - Attribution: in an article about several defendants, a term, a fine or an age can
   be attached to the wrong one.
-- Dates: `decision_date` is empty where the text gives no day-precise date or only a
-  relative one ("last week"); `published_date` is missing for some sources.
+- Dates: `decision_date` keeps the precision the text gives it, named in
+  `decision_date_precision`: a day, a month ("in December 2009", "last March": a month
+  without a year is the latest one before publication) or a year ("in 2009"); it is
+  empty where the text gives no date of the decision or only a vague one ("last
+  week"). Compare dates on their common precision. `published_date` is missing for
+  some sources.
+- Prosecutors and defense attorneys (`prosecutor_names`, `defense_attorney_names`) are
+  the people a document names as prosecuting its case ("Assistant U.S. Attorney X is
+  prosecuting the case") or defending a defendant; the official who announces the
+  outcome is the `announcer`. A release covering several cases gives each outcome the
+  prosecutors named after it; defense attorneys are rarely named in press releases.
 - Charges: not every outcome has a charge row, and a charge category comes from the
   words of the charge, not from a statute table.
 - Languages: English and Spanish documents are read (Spanish with its own, smaller

@@ -384,6 +384,13 @@ def _outcome(
         involved.append(judge)
         g.add(judge, "topics", "role.judge")
         _party(g, o["case_id"], judge, "judge", {o["doc_id"]}, docs)
+    # prosecutors and defense attorneys: their entities, linked to the case like the judge
+    for role in ("prosecutor", "defense_attorney"):
+        ids = o.get(f"{role}_entity_ids")
+        for eid in [] if ids is None else list(ids):
+            if eid in exported:
+                involved.append(ftm_id(eid))
+                _party(g, o["case_id"], ftm_id(eid), PARTY_ROLES[role], {o["doc_id"]}, docs)
     g.add(oid, "involved", sorted(set(involved)))
     # The outcome is part of the case: FtM links any Thing to a case through a party link.
     _party(g, o["case_id"], oid, "outcome", {o["doc_id"]}, docs)

@@ -123,11 +123,16 @@ def passage(text: str | None, start: int, end: int, evidence: str) -> list[str]:
 
 
 def terms(o: Mapping[str, Any]) -> str:
-    """An outcome's terms in words, as the FtM export describes them, and its judge."""
+    """An outcome's terms in words, as the FtM export describes them, its judge and the
+    people who prosecuted and defended it."""
     described = describe_outcome(dict(o))
     parts = [described] if described else []
     if o.get("judge_name"):
         parts.append(f"judge {o['judge_name']}")
+    for column, word in (("prosecutor_names", "prosecutor"), ("defense_attorney_names", "defense")):
+        names = o.get(column)
+        if names is not None and len(names):
+            parts.append(f"{word} {', '.join(names)}")
     return "; ".join(parts)
 
 

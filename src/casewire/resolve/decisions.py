@@ -22,7 +22,11 @@ leave it empty do not count), ties going to the earliest report (by its document
 ``sentence_max_months`` are taken together, from one report. Reports that give
 different values are never averaged: the field is named in ``conflicts``. The
 flags (``life_sentence``, ``death_sentence``, ``custody_suspended``) are true when
-any report says so. ``decision_date`` is the decision's most precise date.
+any report says so. ``decision_date`` is the decision's most precise date, and
+``decision_date_precision`` its precision. The prosecutors and defense attorneys
+are the people any report names (``prosecutor_entity_ids``, in report order, no
+repeats), by their entities' names: reports name different members of one team, so
+these lists add up rather than vote.
 ``charge_category`` is the most serious category (``schemas.CHARGE_SEVERITY``) of
 the reports' charges, or, when they name none, of the whole case's charges.
 """
@@ -33,7 +37,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from casewire.extract.dates import date_precision
 from casewire.ids import stable_id
+from casewire.resolve.judges import COUNSEL_ROLES
 from schemas import most_serious
 from schemas.case_outcomes import RECONCILED
 
@@ -117,6 +123,16 @@ def reconcile(group: list[dict]) -> tuple[dict[str, Any], list[str]]:
     return values, sorted(conflicts)
 
 
+def _counsel(group: list[dict], names: dict[str, str]) -> dict[str, list[str]]:
+    """Every report's prosecutors and defense attorneys, once each, in report order."""
+    out: dict[str, list[str]] = {}
+    for role in COUNSEL_ROLES:
+        ids = list(dict.fromkeys(i for r in group for i in r.get(f"{role}_entity_ids") or ()))
+        out[f"{role}_entity_ids"] = ids
+        out[f"{role}_names"] = [names.get(i, i) for i in ids]
+    return out
+
+
 def case_outcome_rows(
     outcomes: list[dict],
     charges: Sequence[dict],
@@ -152,8 +168,10 @@ def case_outcome_rows(
                     "defendant_name": first["defendant_name"],
                     "outcome_type": outcome_type,
                     "decision_date": date,
+                    "decision_date_precision": date_precision(date),
                     "first_reported_date": min((d for d in dated if d), default=None),
                     "judge_name": names.get(values["judge_entity_id"]),
+                    **_counsel(group, names),
                     "charge_category": most_serious(categories or by_case[case_id]),
                     "conflicts": conflicts,
                     "n_reports": len(group),

@@ -18,10 +18,12 @@ adding a document about someone else never changes it. ``canonical_name`` is the
 most complete written form: most words, then most accented letters, then most
 mentions, then alphabetical.
 
-Judges named on outcomes (:mod:`casewire.resolve.judges`) are entities too: each
-outcome's judge, by the fullest name its document and court give, is a reference
-with the role ``judge`` (its name a candidate for ``canonical_name`` even where NER
-tagged a shorter form), and the full names found to be one judge are one entity.
+Judges, prosecutors and defense attorneys named on outcomes
+(:mod:`casewire.resolve.judges`) are entities too: each outcome's judge (prosecutor,
+attorney), by the fullest name its document and court give, is a reference with the
+role ``judge`` (``prosecutor``, ``defense_attorney``), its name a candidate for
+``canonical_name`` even where NER tagged a shorter form, and the full names found to
+be one person are one entity.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from casewire.ids import stable_id
 from casewire.records import DocExtraction, Evidence, Mention
-from casewire.resolve.judges import JudgeNames
+from casewire.resolve.judges import CourtNames, JudgeNames
 from casewire.textnorm import name_key
 
 #: "John Doe", "Jane Doe 2", "Baby Doe #1": a placeholder for an unnamed person.
@@ -96,18 +98,21 @@ class EntityResolution:
 
 
 def resolve_entities(
-    extractions: Sequence[DocExtraction], judges: JudgeNames | None = None
+    extractions: Sequence[DocExtraction],
+    judges: JudgeNames | None = None,
+    counsel: Sequence[CourtNames] = (),
 ) -> EntityResolution:
     """Merge the mentions of all documents into entities (see the module rule);
-    ``judges`` adds the outcomes' judges and joins the names of one judge."""
-    judges = judges or JudgeNames({})
+    ``judges`` adds the outcomes' judges and joins the names of one judge, ``counsel``
+    the same for their prosecutors and defense attorneys."""
+    people = [judges or JudgeNames({}), *counsel]
     by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
             by_key[(m.entity_type, resolution_key(m.entity_type, m.canonical, m.doc_id))].append(m)
-    joins = [(("person", name_key(a)), ("person", name_key(b))) for a, b in judges.joins]
+    joins = [(("person", name_key(a)), ("person", name_key(b))) for p in people for a, b in p.joins]
     judge_keys = {k for pair in joins for k in pair}
-    judge_keys |= {("person", name_key(n)) for n in judges.names.values() if name_key(n)}
+    judge_keys |= {("person", name_key(n)) for p in people for n in p.names.values() if name_key(n)}
     groups = _fuzzy_groups(sorted(set(by_key) | judge_keys), joins)
     clusters, index = [], {}
     for group in groups:
@@ -122,7 +127,8 @@ def resolve_entities(
                 cluster.aliases.add(m.alias)
         clusters.append(cluster)
     _add_references(extractions, clusters, index)
-    _add_judges(extractions, judges, clusters, index)
+    for p in people:
+        _add_court_people(extractions, p, clusters, index)
     for ex in extractions:
         for r in ex.roles:
             pos = index.get((r.entity_type, resolution_key(r.entity_type, r.canonical, r.doc_id)))
@@ -205,26 +211,27 @@ def _add_references(
                 cluster.references.append(evidence)
 
 
-def _add_judges(
+def _add_court_people(
     extractions: Sequence[DocExtraction],
-    judges: JudgeNames,
+    people: CourtNames,
     clusters: list[_Cluster],
     index: dict[tuple[str, str], int],
 ) -> None:
-    """Each outcome's judge: a reference with the role ``judge``, whose fullest name is a
-    candidate for the entity's name even where NER tagged a shorter one."""
+    """Each outcome's judge (or prosecutor, attorney: ``people.role``): a reference with
+    that role, whose fullest name is a candidate for the entity's name even where NER
+    tagged a shorter one."""
     for ex in extractions:
         for o in ex.outcomes:
-            name = judges.name_for(o)
-            key = ("person", name_key(name or ""))
-            if not key[1]:
-                continue
-            cluster = clusters[index[key]]
-            cluster.roles.add("judge")
-            if name not in cluster.canonicals or not cluster.mentions:
-                cluster.canonicals[name] = cluster.canonicals.get(name, 0) + 1
-            if not cluster.mentions:
-                cluster.references.append(o.evidence)
+            for name in people.names_for(o):
+                key = ("person", name_key(name))
+                if not key[1]:
+                    continue
+                cluster = clusters[index[key]]
+                cluster.roles.add(people.role)
+                if name not in cluster.canonicals or not cluster.mentions:
+                    cluster.canonicals[name] = cluster.canonicals.get(name, 0) + 1
+                if not cluster.mentions:
+                    cluster.references.append(o.evidence)
 
 
 def _canonical_name(c: _Cluster) -> str:

@@ -1,4 +1,10 @@
-"""Judges named on outcomes, resolved to people, so outcomes can carry ``judge_entity_id``.
+"""People of the court named on outcomes (judges, prosecutors, defense attorneys),
+resolved to people, so outcomes can carry ``judge_entity_id``, ``prosecutor_entity_ids``
+and ``defense_attorney_entity_ids``.
+
+The rule below is written for judges and holds for each role alike (:data:`ROLES`):
+a prosecutor's or attorney's name is compared with the names the document gives that
+role first, then with any person's, and across documents within one court.
 
 An outcome's judge is read as written ("Stein", "Sidney Stein", "Sidney H. Stein"),
 often by surname alone. Two passes give it the fullest name the sources support:
@@ -25,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from casewire.records import DocExtraction, Outcome
@@ -34,8 +40,19 @@ from casewire.textnorm import name_key
 
 _TITLES = frozenset(
     "judge judges justice hon honorable the chief district senior magistrate circuit "
-    "superior supreme court county federal us united states".split()
+    "superior supreme court county federal us united states assistant deputy attorney "
+    "attorneys trial special prosecutor defense public defender lawyer counsel ada ausa da "
+    "dda".split()
 )
+
+#: Role -> the names an outcome gives for it, as written.
+ROLES: dict[str, Callable[[Outcome], tuple[str, ...]]] = {
+    "judge": lambda o: (o.judge,) if o.judge else (),
+    "prosecutor": lambda o: o.prosecutors,
+    "defense_attorney": lambda o: o.defense_attorneys,
+}
+#: The roles outcomes list (several people each): ``<role>_names``/``<role>_entity_ids``.
+COUNSEL_ROLES = ("prosecutor", "defense_attorney")
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
@@ -88,39 +105,39 @@ def _completeness(name: str) -> tuple:
 class _Candidate:
     start: int
     name: str
-    judge: bool  # named as a judge (a title, an outcome's judge)
+    judge: bool  # named in the role (a judge's title, an outcome's judge)
     parsed: PersonName = field(init=False)
 
     def __post_init__(self) -> None:
         self.parsed = PersonName.parse(self.name) or PersonName((), "")
 
 
-def _whole_cut_names(x: DocExtraction) -> list[_Candidate]:
-    """Judges' names the reader cut at an apostrophe ("Matthew D" of "Matthew D’Emic"),
-    written whole in the text: the tagger often misses such names, the text has them."""
+def _whole_cut_names(x: DocExtraction, written: Callable[[Outcome], tuple[str, ...]]) -> list:
+    """Names the reader cut at an apostrophe ("Matthew D" of "Matthew D’Emic"), written
+    whole in the text: the tagger often misses such names, the text has them."""
     out = []
     for o in x.outcomes:
-        parsed = PersonName.parse(o.judge or "")
-        if parsed is not None and parsed.full and len(parsed.surname) == 1:
-            pattern = re.escape(o.judge.strip()) + r"['’][A-Z][\w-]+"
-            out += [
-                _Candidate(m.start(), m.group(0), True)
-                for m in re.finditer(pattern, x.document.text)
-            ]
+        for name in written(o):
+            parsed = PersonName.parse(name)
+            if parsed is not None and parsed.full and len(parsed.surname) == 1:
+                pattern = re.escape(name.strip()) + r"['’][A-Z][\w-]+"
+                out += [
+                    _Candidate(m.start(), m.group(0), True)
+                    for m in re.finditer(pattern, x.document.text)
+                ]
     return out
 
 
-def _candidates(x: DocExtraction) -> list[_Candidate]:
-    out = [
-        _Candidate(r.evidence.start_char, r.canonical, True) for r in x.roles if r.role == "judge"
-    ]
-    out += [_Candidate(o.evidence.start_char, o.judge, True) for o in x.outcomes if o.judge]
+def _candidates(x: DocExtraction, role: str = "judge") -> list[_Candidate]:
+    written = ROLES[role]
+    out = [_Candidate(r.evidence.start_char, r.canonical, True) for r in x.roles if r.role == role]
+    out += [_Candidate(o.evidence.start_char, n, True) for o in x.outcomes for n in written(o)]
     out += [
         _Candidate(m.mention_start, m.canonical, False)
         for m in x.mentions
         if m.entity_type == "person"
     ]
-    out += _whole_cut_names(x)
+    out += _whole_cut_names(x, written)
     return [c for c in out if c.parsed.full]
 
 
@@ -146,42 +163,57 @@ def in_document_name(written: str, at: int, candidates: Sequence[_Candidate]) ->
 
 
 @dataclass(frozen=True)
-class JudgeNames:
-    """The person each outcome's judge is, by name, and the names that are one judge."""
+class CourtNames:
+    """The person each outcome's judge (or prosecutor, or attorney: ``role``) is, by name,
+    and the names that are one person."""
 
-    #: (doc_id, evidence start, judge as written) -> the name the judge's entity goes by
+    #: (doc_id, evidence start, name as written) -> the name the person's entity goes by
     names: dict[tuple[str, int, str], str]
-    #: pairs of full names of one judge (across documents), to be one entity
+    #: pairs of full names of one person (across documents), to be one entity
     joins: tuple[tuple[str, str], ...] = ()
+    role: str = "judge"
+
+    def names_for(self, o: Outcome) -> tuple[str, ...]:
+        """The outcome's people of this role as person names (in its order, no repeats)."""
+        at = (o.doc_id, o.evidence.start_char)
+        found = (self.names.get((*at, w), w) for w in ROLES[self.role](o))
+        return tuple(dict.fromkeys(found))
 
     def name_for(self, o: Outcome) -> str | None:
-        """The judge of outcome ``o`` as a person name, or None when it names none."""
-        if not o.judge:
-            return None
-        return self.names.get((o.doc_id, o.evidence.start_char, o.judge), o.judge)
+        """The first of :meth:`names_for` (an outcome's judge), or None when it names none."""
+        return next(iter(self.names_for(o)), None)
 
 
-def resolve_judges(extractions: Sequence[DocExtraction]) -> JudgeNames:
-    """Resolve every outcome's judge within its document, then across one court's
-    documents (see the module rule)."""
+#: Judges' names, as :func:`resolve_judges` gives them.
+JudgeNames = CourtNames
+
+
+def resolve_judges(extractions: Sequence[DocExtraction]) -> CourtNames:
+    """Resolve every outcome's judge (see the module rule)."""
+    return resolve_people(extractions, "judge")
+
+
+def resolve_people(extractions: Sequence[DocExtraction], role: str) -> CourtNames:
+    """Resolve every outcome's people of ``role`` within its document, then across one
+    court's documents (see the module rule)."""
+    written = ROLES[role]
     courts = _defendant_courts(extractions)
     local: dict[tuple[str, int, str], str] = {}
     by_court: dict[tuple[str, str], set[str]] = defaultdict(set)  # (court, surname) -> names
     court_of: dict[tuple[str, int, str], str | None] = {}
     for x in extractions:
-        if not any(o.judge for o in x.outcomes):
+        if not any(written(o) for o in x.outcomes):
             continue
-        candidates = _candidates(x)
+        candidates = _candidates(x, role)
         for o in x.outcomes:
-            if not o.judge:
-                continue
-            key = (o.doc_id, o.evidence.start_char, o.judge)
-            local[key] = name = in_document_name(o.judge, o.evidence.start_char, candidates)
-            court = jurisdiction_key(o.court) or courts.get(_defendant(o))
-            court_of[key] = court
-            parsed = PersonName.parse(name)
-            if court is not None and parsed is not None:
-                by_court[(court, parsed.surname)].add(name)
+            for w in written(o):
+                key = (o.doc_id, o.evidence.start_char, w)
+                local[key] = name = in_document_name(w, o.evidence.start_char, candidates)
+                court = jurisdiction_key(o.court) or courts.get(_defendant(o))
+                court_of[key] = court
+                parsed = PersonName.parse(name)
+                if court is not None and parsed is not None:
+                    by_court[(court, parsed.surname)].add(name)
     merged: dict[tuple[str, str], dict[str, str]] = {
         k: _one_court(names) for k, names in sorted(by_court.items())
     }
@@ -194,7 +226,7 @@ def resolve_judges(extractions: Sequence[DocExtraction]) -> JudgeNames:
         names[key] = final
         if final != name and parsed is not None and parsed.full:
             joins.add((name, final))
-    return JudgeNames(names, tuple(sorted(joins)))
+    return CourtNames(names, tuple(sorted(joins)), role)
 
 
 def _one_court(names: Iterable[str]) -> dict[str, str]:
