@@ -274,3 +274,16 @@ def test_civil_parties_up_the_clause_chain(text, expected) -> None:
     rows = _rows(load_nlp(), text)
     assert expected in rows
     assert not any(name.startswith("Commonwealth") for name, _ in rows)
+
+
+def test_a_group_lede_takes_the_people_introduced_with_ages_after_it() -> None:
+    from casewire.nlp import load_nlp
+
+    text = (
+        "Two Miami residents were sentenced to serve 72 months in prison for their roles in a "
+        "$62 million Medicare fraud scheme. U.S. District Judge Robert N. Scola Jr. imposed "
+        "the sentence. Blanca Ruiz, 61, and Alina Fonts, 49, both of Miami, were convicted of "
+        "conspiracy to commit health care fraud following a trial in November 2014."
+    )
+    sentenced = {name for name, kind in _rows(load_nlp(), text) if kind == "sentenced"}
+    assert sentenced == {"Blanca Ruiz", "Alina Fonts"}

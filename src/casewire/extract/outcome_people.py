@@ -195,6 +195,9 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
     return bool(title) and not rules()["former"].search(before)
 
 
+_AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
+
+
 def names_in(
     doc: Doc, names: NameIndex, start: int, end: int, officials: bool = False
 ) -> list[tuple[str, str, int, int]]:
@@ -208,8 +211,14 @@ def names_in(
         out = [(text, "person" if label == "PERSON" else "organization", s, e)
                for text, label, s, e in ents_in(doc, start, end)
                if label in ("PERSON", "ORG")]  # fmt: skip
-    cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
     text = doc_text(doc)
+    # a name written with an age ("Alina Fonts, 49,") is a person's, whatever the tagger
+    # called it: no place or company is given an age
+    out = [
+        (n, "person" if _AGE_AFTER.match(text, e) and " " in n.strip() else t, s, e)
+        for n, t, s, e in out
+    ]
+    cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
     kept = [
         (n, t, s, e)
         for n, t, s, e in cleaned
@@ -816,7 +825,10 @@ def _named_after(
         nxt = s.end
         # A quotation ("... ," Ogg said.) is read but not counted among the three.
         looked += not s.text.lstrip().startswith(("“", '"'))
-        hits = [(n, t) for n, t, b, e in names_in(doc, names, s.start_char, s.end_char)
+        found_here = names_in(doc, names, s.start_char, s.end_char)
+        if kind == "person":
+            found_here = sorted(found_here + _aged_untagged(doc, s, found_here), key=lambda h: h[2])
+        hits = [(n, t) for n, t, b, e in found_here
                 if t == kind and n not in officials and not _oblique(doc, b, e)
                 and not (kind == "organization" and rules()["not_name"].search(n))
                 and not rules()["not_apposition"].search(
@@ -827,6 +839,32 @@ def _named_after(
                 return people[:1]
             return people[:count] if count is None or len(people) >= count else []
     return []
+
+
+_AGED_NAME = re.compile(
+    r"(?<![\w.’'-])([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}),\s*(?:age\s+)?\d{1,2},"
+)
+
+
+def _aged_untagged(
+    doc: Doc, sent: Span, hits: list[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """People a sentence introduces with an age whom the tagger left without an entity
+    ("Blanca Ruiz, 61, and Alina Fonts, 49, both of Miami, were convicted"): two or three
+    capitalized words, a census given name first and a census surname last."""
+    from casewire.extract.mentions import census_names  # noqa: PLC0415 (import cycle)
+    from casewire.extract.person_support import census_name  # noqa: PLC0415
+
+    given, surnames = census_names()
+    taken = [(b, e) for *_, b, e in hits]
+    out = []
+    for m in _AGED_NAME.finditer(doc_text(doc), sent.start_char, sent.end_char):
+        b, e = m.span(1)
+        if any(b < e2 and b2 < e for b2, e2 in taken):
+            continue
+        if census_name(m.group(1), given.__contains__, surnames.__contains__):
+            out.append((m.group(1), "person", b, e))
+    return out
 
 
 def _full_company(person: Person, known: dict[str, Person | None]) -> Person:
