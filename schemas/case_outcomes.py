@@ -15,7 +15,6 @@ from schemas._common import (
     CONVICTION_METHODS,
     DOC_FK,
     OUTCOME_TYPES,
-    EvidenceTable,
     count_field,
     date_field,
     enum_field,
@@ -25,13 +24,12 @@ from schemas._common import (
     keys,
     names_field,
     precision_field,
-    precision_ok,
-    same_length,
     text_field,
 )
 from schemas.legal_outcomes import (
     COUNSEL_COLUMNS,
     COUNSEL_FKS,
+    DecisionTable,
     charge_category_field,
     months_field,
     sentence_range_ok,
@@ -54,7 +52,7 @@ RECONCILED = (
 )
 
 
-class CaseOutcomes(EvidenceTable):
+class CaseOutcomes(DecisionTable):
     """One decision of a case (a charge, a plea, a verdict, a sentence), however many
     documents report it; evidence is its first report's passage."""
 
@@ -123,24 +121,6 @@ class CaseOutcomes(EvidenceTable):
     @pa.dataframe_check(error="sentence_min_months <= sentence_max_months")
     def sentence_range(cls, df: pd.DataFrame) -> Series[bool]:
         return sentence_range_ok(df)
-
-    @pa.dataframe_check(error="judge_entity_id set exactly when judge_name is")
-    def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["judge_name"].isna() == df["judge_entity_id"].isna()
-
-    @pa.dataframe_check(error="decision_date_precision is decision_date's")
-    def date_precision(cls, df: pd.DataFrame) -> Series[bool]:
-        return precision_ok(df, "decision_date", "decision_date_precision")
-
-    @pa.check(*COUNSEL_COLUMNS, element_wise=True, error="a list of names or entity ids")
-    def counsel_lists(cls, value: object) -> bool:
-        return is_str_list(value)
-
-    @pa.dataframe_check(error="an entity id for every prosecutor and defense attorney name")
-    def counsel_linked(cls, df: pd.DataFrame) -> Series[bool]:
-        return same_length(df, "prosecutor_names", "prosecutor_entity_ids") & same_length(
-            df, "defense_attorney_names", "defense_attorney_entity_ids"
-        )
 
     class Config:
         description = "Case-level outcomes: one row per case, outcome type and decision."

@@ -65,7 +65,30 @@ def sentence_range_ok(df: pd.DataFrame) -> pd.Series:
     return ok.fillna(True).astype(bool)
 
 
-class LegalOutcomes(EvidenceTable):
+class DecisionTable(EvidenceTable):
+    """Checks a report of a decision and a case's decision share: the judge, the date's
+    precision and the counsel lists (``legal_outcomes`` and ``case_outcomes``)."""
+
+    @pa.dataframe_check(error="judge_entity_id set exactly when judge_name is")
+    def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["judge_name"].isna() == df["judge_entity_id"].isna()
+
+    @pa.dataframe_check(error="decision_date_precision is decision_date's")
+    def date_precision(cls, df: pd.DataFrame) -> Series[bool]:
+        return precision_ok(df, "decision_date", "decision_date_precision")
+
+    @pa.check(*COUNSEL_COLUMNS, element_wise=True, error="a list of names or entity ids")
+    def counsel_lists(cls, value: object) -> bool:
+        return is_str_list(value)
+
+    @pa.dataframe_check(error="an entity id for every prosecutor and defense attorney name")
+    def counsel_linked(cls, df: pd.DataFrame) -> Series[bool]:
+        return same_length(df, "prosecutor_names", "prosecutor_entity_ids") & same_length(
+            df, "defense_attorney_names", "defense_attorney_entity_ids"
+        )
+
+
+class LegalOutcomes(DecisionTable):
     """One legal outcome for one defendant as read from one document."""
 
     outcome_id: Series[str] = id_field("out", "Stable outcome ID.", unique=True)
@@ -136,24 +159,6 @@ class LegalOutcomes(EvidenceTable):
     @pa.dataframe_check(error="sentence_min_months <= sentence_max_months")
     def sentence_range(cls, df: pd.DataFrame) -> Series[bool]:
         return sentence_range_ok(df)
-
-    @pa.dataframe_check(error="judge_entity_id set exactly when judge_name is")
-    def judge_linked(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["judge_name"].isna() == df["judge_entity_id"].isna()
-
-    @pa.dataframe_check(error="decision_date_precision is decision_date's")
-    def date_precision(cls, df: pd.DataFrame) -> Series[bool]:
-        return precision_ok(df, "decision_date", "decision_date_precision")
-
-    @pa.check(*COUNSEL_COLUMNS, element_wise=True, error="a list of names or entity ids")
-    def counsel_lists(cls, value: object) -> bool:
-        return is_str_list(value)
-
-    @pa.dataframe_check(error="an entity id for every prosecutor and defense attorney name")
-    def counsel_linked(cls, df: pd.DataFrame) -> Series[bool]:
-        return same_length(df, "prosecutor_names", "prosecutor_entity_ids") & same_length(
-            df, "defense_attorney_names", "defense_attorney_entity_ids"
-        )
 
     class Config:
         description = "Legal outcomes per defendant and document."

