@@ -67,6 +67,9 @@ _LEDE = re.compile(r"^\s*(?:\((?:[A-Z][\w.]*[ ,]*){1,4}\)\s*[–—-]|For\s+Imme
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][\w. ]{1,15}")
 
 
+_CAPTION_V = re.compile(r"(?<![\w.])(?:[vV]|[vV][sS])\.\s+(?=[A-Z][a-z])")
+
+
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Sentence starts the page's lines fix before the parser runs, so that a header
@@ -87,17 +90,13 @@ def line_breaks(doc: Doc) -> Doc:
                 starts.append(pos + len(line) - len(line.lstrip()))
         prev = line
         pos += len(line) + 1
-    for tok in doc[1:-1]:
-        # a case caption's "v." ends no sentence ("the People v. Steven Flores")
-        if doc[tok.i - 1].lower_ in ("v.", "vs.") and tok.is_title:
-            tok.is_sent_start = False
-    if not starts:
-        return doc
-    by_char = {t.idx: t for t in doc}
-    for c in starts:
-        tok = by_char.get(c)
-        if tok is not None and tok.i > 0:
-            tok.is_sent_start = True
+    # a case caption's "v." ends no sentence ("the People v. Steven Flores")
+    captions = [m.end() for m in _CAPTION_V.finditer(text)]
+    for chars, start in ((starts, True), (captions, False)):
+        for c in chars:
+            span = doc.char_span(c, c + 1, alignment_mode="expand")
+            if span is not None and len(span) and span[0].idx == c and span[0].i > 0:
+                span[0].is_sent_start = start
     return doc
 
 

@@ -486,7 +486,7 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         label = "PERSON"  # "Felipe Hurtado" tagged ORG
     elif (
         label in ("GPE", "LOC", "FAC")
-        and _AGE_AFTER.match(doc_text(ent.doc), end)
+        and AGE_AFTER.match(doc_text(ent.doc), end)
         and _census_person(toks, rules)
     ):
         label = "PERSON"  # "Colton Partin, 21," tagged GPE: a place has no age
@@ -510,7 +510,15 @@ def census_names() -> tuple[frozenset[str], frozenset[str]]:
     return read("first:male", "first:female"), read("last")
 
 
-_AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
+#: What follows a name the text gives an age: ", 21," / ", age 21,". A place or a
+#: company is never given one, so such a name is a person's whatever the tagger said.
+AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
+
+
+def census_person_name(name: str) -> bool:
+    """Two to four words, a census given name first and a census surname last."""
+    given, surnames = census_names()
+    return census_name(name, given.__contains__, surnames.__contains__)
 
 
 def _census_person(toks: list, rules: dict) -> bool:

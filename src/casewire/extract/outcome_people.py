@@ -22,6 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.evidence import doc_text, ents_in
+from casewire.extract.mentions import AGE_AFTER, census_person_name
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
 
@@ -82,6 +83,19 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
+def _written_with_age(doc: Doc, name: str) -> bool:
+    """Whether the text writes ``name`` followed by an age ("Colton Partin, 21,"); kept per
+    document, the check runs for every candidate of every trigger."""
+    seen = doc.user_data.setdefault("casewire_aged_names", {})
+    if name not in seen:
+        text = doc_text(doc)
+        seen[name] = any(
+            AGE_AFTER.match(text, m.end())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}", text)
+        )
+    return seen[name]
+
+
 def plausible_defendant(
     name: str, doc: Doc, *, civil: bool = False, introduced: bool = False
 ) -> bool:
@@ -104,9 +118,7 @@ def plausible_defendant(
         return False
     text = doc_text(doc)
     # a name written with an age ("Colton Partin, 21,") is a person: a place has no age
-    introduced = introduced or bool(
-        re.search(rf"(?<![\w-]){re.escape(name)},\s*(?:age\s+)?\d{{1,2}},", text)
-    )
+    introduced = introduced or _written_with_age(doc, name)
     places = doc.user_data.get("casewire_places")
     if places is None:
         places = doc.user_data["casewire_places"] = frozenset(
@@ -195,9 +207,6 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
     return bool(title) and not rules()["former"].search(before)
 
 
-_AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
-
-
 def names_in(
     doc: Doc, names: NameIndex, start: int, end: int, officials: bool = False
 ) -> list[tuple[str, str, int, int]]:
@@ -215,7 +224,7 @@ def names_in(
     # a name written with an age ("Alina Fonts, 49,") is a person's, whatever the tagger
     # called it: no place or company is given an age
     out = [
-        (n, "person" if _AGE_AFTER.match(text, e) and " " in n.strip() else t, s, e)
+        (n, "person" if AGE_AFTER.match(text, e) and " " in n.strip() else t, s, e)
         for n, t, s, e in out
     ]
     cleaned = [(clean_name(n), t, s, e) for n, t, s, e in out if t in ("person", "organization")]
@@ -694,11 +703,7 @@ def _untagged_person(arg: Token) -> str | None:
     ):
         return None
     name = " ".join(w.text for w in words)
-    from casewire.extract.mentions import census_names  # noqa: PLC0415 (import cycle)
-    from casewire.extract.person_support import census_name  # noqa: PLC0415
-
-    given, surnames = census_names()
-    return name if census_name(name, given.__contains__, surnames.__contains__) else None
+    return name if census_person_name(name) else None
 
 
 def _name_head(doc: Doc, start: int, end: int) -> Token:
@@ -852,17 +857,13 @@ def _aged_untagged(
     """People a sentence introduces with an age whom the tagger left without an entity
     ("Blanca Ruiz, 61, and Alina Fonts, 49, both of Miami, were convicted"): two or three
     capitalized words, a census given name first and a census surname last."""
-    from casewire.extract.mentions import census_names  # noqa: PLC0415 (import cycle)
-    from casewire.extract.person_support import census_name  # noqa: PLC0415
-
-    given, surnames = census_names()
     taken = [(b, e) for *_, b, e in hits]
     out = []
     for m in _AGED_NAME.finditer(doc_text(doc), sent.start_char, sent.end_char):
         b, e = m.span(1)
         if any(b < e2 and b2 < e for b2, e2 in taken):
             continue
-        if census_name(m.group(1), given.__contains__, surnames.__contains__):
+        if census_person_name(m.group(1)):
             out.append((m.group(1), "person", b, e))
     return out
 
@@ -1009,7 +1010,7 @@ def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]
          m.mention_end)
         for m in names.mentions_in(sent.start_char, sent.end_char)
         if m.entity_type == "person"
-        or re.match(r",\s*(?:age\s+)?\d{1,2},", text[m.mention_end : m.mention_end + 9])
+        or AGE_AFTER.match(text, m.mention_end)
     ]  # fmt: skip
     chains: list[list[tuple[str, str, int, int]]] = []
     for h in hits:
@@ -1020,7 +1021,7 @@ def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]
     out = list(found)
     have = {n for n, _ in found}
     for chain in chains:
-        aged = sum(bool(re.match(r",\s*(?:age\s+)?\d{1,2}\b", text[e : e + 9])) for *_, e in chain)
+        aged = sum(bool(AGE_AFTER.match(text, e)) for *_, e in chain)
         if len(chain) >= 2 and aged >= 2 and have & {n for n, *_ in chain}:
             out += [(n, t) for n, t, _, _ in chain if n not in have]
     return out
