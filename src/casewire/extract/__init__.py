@@ -24,6 +24,10 @@ EXTRACTOR_VERSION = "20"
 
 def extract_document(doc: Doc, document: Document) -> DocExtraction:
     """Run every extractor over one parsed document."""
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(document.text):
+        # the Doc was parsed from this text: its text is the Document's, not rebuilt
+        doc.user_data.setdefault("casewire_text", document.text)
     mentions = extract_mentions(doc, document)
     names = NameIndex.from_mentions(mentions)
     roles = extract_roles(doc, document, names)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casewire.extract.dates import find_dates
-from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
+from casewire.extract.evidence import doc_text, doc_tokens, sent_at, sentence_evidence, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.roles import Who, make_who, positions
 from casewire.records import Document, EventMention, Participant
@@ -84,7 +84,7 @@ def extract_events(doc: Doc, document: Document, names: NameIndex) -> list[Event
 def _triggers(doc: Doc, rules: dict) -> list[tuple[str, Token]]:
     """``(event_type, trigger token)`` for every verb, noun and phrase trigger."""
     found = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in rules["verb_types"]:
             found.append((rules["verb_types"][lemma], tok))

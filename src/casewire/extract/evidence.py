@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from casewire.records import Evidence
 
@@ -19,6 +19,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["casewire_text"] = doc.text
     return text
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once per document: spaCy makes a new ``Token`` object on
+    every ``for tok in doc`` and ``doc[i]``, so extractors that each walk the whole
+    document share this list instead."""
+    toks = doc.user_data.get("casewire_tokens")
+    if toks is None:
+        toks = doc.user_data["casewire_tokens"] = list(doc)
+    return toks
 
 
 def sentences(doc: Doc) -> list[Span]:

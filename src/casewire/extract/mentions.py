@@ -29,7 +29,13 @@ from nameparser.config import CONSTANTS
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.blocks import is_name_line
-from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, span_text
+from casewire.extract.evidence import (
+    doc_text,
+    doc_tokens,
+    sent_at,
+    sentence_evidence,
+    span_text,
+)
 from casewire.extract.names import link_names
 from casewire.extract.person_support import (
     census_name,
@@ -251,16 +257,16 @@ def _skip_titles(text: str, pos: int, rules: dict) -> re.Match | None:
 def _cartel_spans(doc: Doc, rules: dict) -> list[Candidate]:
     """``Sinaloa drug cartel`` / ``the Sinaloa Cartel`` -> organization "Sinaloa Cartel"."""
     suffixes, fillers = rules["org_suffix_nouns"], set(rules["org_suffix_fillers"])
-    out = []
-    for tok in doc:
+    out, toks = [], doc_tokens(doc)
+    for tok in toks:
         head = suffixes.get(tok.lower_)
         if head is None or tok.i == 0:
             continue
         i = tok.i - 1
-        while i > 0 and doc[i].lower_ in fillers:
+        while i > 0 and toks[i].lower_ in fillers:
             i -= 1
         j = i
-        while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        while j >= 0 and toks[j].pos_ == "PROPN" and toks[j].is_title:
             j -= 1
         if j == i or sent_at(doc, j + 1).start != sent_at(doc, tok.i).start:
             continue
@@ -312,7 +318,7 @@ def _lower_forms(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, words) of the tokens a document writes in lower case, kept on the doc."""
     forms = doc.user_data.get("casewire_lower_forms")
     if forms is None:
-        low = [t for t in doc if t.is_lower and t.is_alpha]
+        low = [t for t in doc_tokens(doc) if t.is_lower and t.is_alpha]
         forms = (frozenset(t.lemma_.lower() for t in low), frozenset(t.lower_ for t in low))
         doc.user_data["casewire_lower_forms"] = forms
     return forms

@@ -75,9 +75,15 @@ def _rules(lang: str) -> dict[str, Any]:
     opt = lambda k, flags=re.I: re.compile(raw[k], flags) if raw.get(k) else None  # noqa: E731
     triggers = [(t, c(p)) for t, ps in raw["triggers"].items() for p in ps]
     triggers += [(t, c(p)) for t, ps in raw["extra_triggers"].items() for p in ps]
+    words = tuple(raw.get("trigger_words") or ())
     return {
         "triggers": triggers,
-        # one pass that rules out the many sentences no trigger matches
+        # each trigger with the trigger words its pattern names (none: runs everywhere)
+        "anchored": [(t, p, frozenset(w for w in words if w in p.pattern.lower()))
+                     for t, p in triggers],  # fmt: skip
+        "trigger_words": words,
+        # one pass that rules out the many sentences no trigger matches (rules that
+        # declare no trigger words)
         "any_trigger": re.compile("|".join(f"(?:{p.pattern})" for _, p in triggers), re.I),
         "block": [c(p) for p in raw["not_outcome_before"] + raw["not_outcome_sentence"]],
         "term_roles": {k: c(v) for k, v in raw["term_roles"].items()},
@@ -110,9 +116,17 @@ def _rules(lang: str) -> dict[str, Any]:
 def _triggers(text: str) -> list[tuple[str, int, int]]:
     """Non-blocked ``(type, start, end)`` trigger matches in one sentence."""
     r, found = rules(), []
-    if not r["any_trigger"].search(text):
+    if r["trigger_words"]:
+        low = text.lower()
+        present = {w for w in r["trigger_words"] if w in low}
+        if not present:
+            return found
+        patterns = [(t, p) for t, p, words in r["anchored"] if not words or words & present]
+    elif r["any_trigger"].search(text):
+        patterns = r["triggers"]
+    else:
         return found
-    for otype, pattern in r["triggers"]:
+    for otype, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < fe and fs < e for _, fs, fe in found):

@@ -24,7 +24,13 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from casewire.extract.evidence import doc_text, sentence_evidence, sentences, span_text
+from casewire.extract.evidence import (
+    doc_text,
+    doc_tokens,
+    sentence_evidence,
+    sentences,
+    span_text,
+)
 from casewire.extract.names import NameIndex
 from casewire.records import Document, Mention, RoleMention
 
@@ -234,7 +240,7 @@ def _syntax_roles(doc: Doc, who: Who, rules: dict) -> list[tuple]:
     """Defendants, witnesses, leaders, victims and investigators from the parse."""
     out = []
     dverbs, vverbs = set(rules["defendant_verbs"]), set(rules["victim_verbs"])
-    for tok in doc:
+    for tok in doc_tokens(doc):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (lemma in dverbs or lemma in vverbs):
             role = "defendant" if lemma in dverbs else "victim"
@@ -290,10 +296,12 @@ def positions(doc: Doc, who: Who) -> list[tuple[Mention, str, Span, str | None, 
     start, the last its end), and a following "This role ... 2006 to 2012"
     dates the last position.
     """
-    rules = load_rules()
+    rules, toks = load_rules(), doc_tokens(doc)
     out = []
     for sent in sentences(doc):
-        found = [p for tok in sent if (p := _position(tok, who, rules)) is not None]
+        found = [
+            p for tok in toks[sent.start : sent.end] if (p := _position(tok, who, rules)) is not None
+        ]
         if not found:
             continue
         shared = year_span(span_text(sent))
