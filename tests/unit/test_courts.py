@@ -86,3 +86,42 @@ def test_city_court_gives_way_to_the_district_the_release_names(nlp) -> None:
     m = sent.text.index("sentenced")
     court = find_court(doc, sent, {sent.start}, (m, m + 9), None)
     assert court == "Eastern District of North Carolina"
+
+
+def test_required_literals_are_what_every_match_holds():
+    import re
+
+    from casewire.resolve.cases import required_literals
+
+    assert required_literals(re.compile(r"Supreme Court of (?:the State of )?New\s+York")) == (
+        "supreme court of ",
+        "new",
+        "york",
+    )
+    # alternatives, optional parts and lookarounds require nothing
+    assert required_literals(re.compile(r"(?:Brooklyn|Kings) County")) == (" county",)
+    assert required_literals(re.compile(r"(?:District )?Court(?! of Appeals)")) == ("court",)
+    assert required_literals(re.compile(r"(?:abc)+ x")) == ("abc",)
+    assert required_literals(re.compile(r"[A-Z]\w*")) == ()
+
+
+def test_court_lookup_through_required_literals_answers_as_courts_db():
+    """The index only skips patterns that cannot match: on courts-db's own court names
+    (as written, in capitals, reworded) and casewire's spellings, the same ids."""
+    import random
+
+    import courts_db
+
+    from casewire.resolve.cases import _court_variants, _find_court
+
+    rng = random.Random(20261207)
+    names = [c["name"] for c in courts_db.courts]
+    queries = rng.sample(names, 120) + [n.upper() for n in rng.sample(names, 30)]
+    queries += [n.replace("Court", "Court for the") for n in rng.sample(names, 30)]
+    for court in ("U.S. District Court for the Eastern District of New York",
+                  "federal court in the District of New Jersey", "Brooklyn Supreme Court",
+                  "the Western District of Texas", "Superior Court of California"):  # fmt: skip
+        queries += _court_variants(court)
+    expected = [courts_db.find_court(q, bankruptcy=False) for q in queries]
+    assert sum(bool(ids) for ids in expected) > 100  # the queries do name known courts
+    assert [_find_court(q) for q in queries] == expected

@@ -14,6 +14,9 @@ without a court join the defendant's single case.
 from __future__ import annotations
 
 import re
+import re._constants as sre_c
+import re._parser as sre_parse
+import threading
 from functools import lru_cache
 
 from casewire.ids import stable_id
@@ -126,14 +129,78 @@ def _court_variants(court: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def court_id(court: str | None) -> str | None:
     """The courts-db id of a court as written, or None when courts-db does not know it
-    or names several courts. Memoized per distinct string (courts-db tries every
-    court's patterns on each call)."""
+    or names several courts. Memoized per distinct string; each lookup tries only the
+    courts-db patterns whose required words the string holds (:func:`_find_court`)."""
     if not court:
         return None
-    from courts_db import find_court
-
     for variant in _court_variants(court):
-        ids = find_court(variant, bankruptcy=False)
+        ids = _find_court(variant)
         if len(ids) == 1:
             return str(ids[0])
     return None
+
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...]:
+    """Lower-case runs of three or more literal characters that every match of
+    ``pattern`` holds: literals in sequence, inside groups and inside repeats of at
+    least one; never inside alternatives, optional parts or lookarounds."""
+
+    def runs(items: sre_parse.SubPattern | list) -> list[str]:
+        out: list[str] = []
+        cur: list[str] = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                cur.append(chr(av))
+                continue
+            out.append("".join(cur))
+            cur = []
+            if op is sre_c.SUBPATTERN:
+                out += runs(av[-1])
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT) and av[0]:
+                out += runs(av[2])
+        out.append("".join(cur))
+        return [r for r in out if len(r) >= 3]
+
+    return tuple(dict.fromkeys(r.lower() for r in runs(sre_parse.parse(pattern.pattern))))
+
+
+_COURTS_DB_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _indexed_patterns() -> tuple[list[tuple], dict[str, list[tuple]]]:
+    """courts-db's patterns as ``(position, literals, entry)``: those with no required
+    literal (tried on every string), and the others by their longest literal."""
+    import courts_db
+
+    always: list[tuple] = []
+    by_literal: dict[str, list[tuple]] = {}
+    for pos, entry in enumerate(courts_db.regexes):
+        lits = required_literals(entry[0])
+        if lits:
+            by_literal.setdefault(max(lits, key=len), []).append((pos, lits, entry))
+        else:
+            always.append((pos, (), entry))
+    return always, by_literal
+
+
+def _find_court(variant: str) -> list[str]:
+    """``courts_db.find_court(variant, bankruptcy=False)``, trying only the patterns whose
+    required literals the (punctuation-stripped, as courts-db matches it) string holds:
+    a pattern missing one cannot match, so the answer is the same, about ten times
+    sooner (courts-db otherwise runs 8,383 patterns per string)."""
+    import courts_db
+    from courts_db.text_utils import strip_punc
+
+    query = strip_punc(variant).lower()
+    always, by_literal = _indexed_patterns()
+    held = [group for lit, group in by_literal.items() if lit in query]
+    found = always + [t for group in held for t in group if all(x in query for x in t[1])]
+    wanted = [entry for _, _, entry in sorted(found, key=lambda t: t[0])]  # courts-db's order
+    with _COURTS_DB_LOCK:  # courts-db reads its module-level list on each call
+        full = courts_db.regexes
+        courts_db.regexes = wanted
+        try:
+            return courts_db.find_court(variant, bankruptcy=False)
+        finally:
+            courts_db.regexes = full
