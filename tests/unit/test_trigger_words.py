@@ -62,7 +62,7 @@ def test_trigger_words_change_no_match(monkeypatch: pytest.MonkeyPatch):
         outcomes._LANG.reset(token)
     with_triggers = sum(bool(s) for s in slow)
     assert with_triggers > 200, with_triggers  # the texts do exercise the triggers
-    assert [(t, f, s) for t, f, s in zip(texts, fast, slow) if f != s] == []
+    assert [(t, f, s) for t, f, s in zip(texts, fast, slow, strict=True) if f != s] == []
 
 
 def test_a_sentence_without_any_trigger_word_is_skipped_before_any_pattern():

@@ -79,8 +79,9 @@ def _rules(lang: str) -> dict[str, Any]:
     return {
         "triggers": triggers,
         # each trigger with the trigger words its pattern names (none: runs everywhere)
-        "anchored": [(t, p, frozenset(w for w in words if w in p.pattern.lower()))
-                     for t, p in triggers],  # fmt: skip
+        "anchored": [
+            (t, p, frozenset(w for w in words if w in p.pattern.lower())) for t, p in triggers
+        ],  # fmt: skip
         "trigger_words": words,
         # one pass that rules out the many sentences no trigger matches (rules that
         # declare no trigger words)

@@ -299,9 +299,8 @@ def positions(doc: Doc, who: Who) -> list[tuple[Mention, str, Span, str | None, 
     rules, toks = load_rules(), doc_tokens(doc)
     out = []
     for sent in sentences(doc):
-        found = [
-            p for tok in toks[sent.start : sent.end] if (p := _position(tok, who, rules)) is not None
-        ]
+        in_sent = toks[sent.start : sent.end]
+        found = [p for tok in in_sent if (p := _position(tok, who, rules)) is not None]
         if not found:
             continue
         shared = year_span(span_text(sent))

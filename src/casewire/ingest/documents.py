@@ -33,9 +33,7 @@ log = logging.getLogger(__name__)
 #: Words that make up a fifth or more of any English text's words and far less of other
 #: languages': over the three corpora, English pages hold 20% or more of them when they
 #: have 30 words or more (19,537 of 21,346 pages), no page of another language over 11%.
-_ENGLISH_WORDS = frozenset(
-    "the and of to was in for with that his her on is he she by".split()
-)
+_ENGLISH_WORDS = frozenset("the and of to was in for with that his her on is he she by".split())
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
