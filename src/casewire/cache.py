@@ -8,8 +8,8 @@ What a cached entry is keyed on (:func:`cache_key`), and why:
   on another date can give other records;
 - ``doc_id``: records embed it. Today it is a hash of the text, so keying on it
   costs no hits, but a change to how it is derived must not serve stale ids;
-- ``EXTRACTOR_VERSION`` (bump it when rules change), the spaCy model version, and a
-  fingerprint of the record types (:func:`schema_fingerprint`): a new or retyped
+- ``EXTRACTOR_VERSION`` (a digest of the extractors' code and rules), the spaCy model
+  version, and a fingerprint of the record types (:func:`schema_fingerprint`): a new or retyped
   field misses instead of decoding old entries with a default.
 
 The other ``Document`` fields (source_id, source_path, title, url, language,

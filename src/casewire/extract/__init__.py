@@ -16,10 +16,12 @@ from casewire.extract.names import NameIndex
 from casewire.extract.outcome_counsel import attach_counsel, counsel_roles, find_counsel
 from casewire.extract.outcomes import extract_outcomes
 from casewire.extract.roles import extract_roles
+from casewire.extract.version import extractor_version
 from casewire.records import DocExtraction, Document
 
-#: Bump when extraction rules change: cached per-document results are keyed on it.
-EXTRACTOR_VERSION = "20"
+#: A digest of the extractors' code and rules (:mod:`casewire.extract.version`), never
+#: bumped by hand: cached per-document results are keyed on it.
+EXTRACTOR_VERSION = extractor_version()
 
 
 def extract_document(doc: Doc, document: Document) -> DocExtraction:
