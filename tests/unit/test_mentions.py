@@ -325,3 +325,35 @@ def test_census_names_decide_person_or_organization(nlp, text, name, etype):
 def test_only_supported_names_are_people(nlp, text, person, kept):
     people = {m.canonical for m in _mentions(nlp, text) if m.entity_type == "person"}
     assert (person in people) is kept, people
+
+
+def test_a_person_span_ending_with_an_institution_word_is_nobody_or_the_company():
+    from casewire.extract.mentions import Candidate, _person_by_last_word, load_rules
+
+    rules = load_rules()
+
+    def label(name: str) -> str | None:
+        c = _person_by_last_word(Candidate(0, len(name), "PERSON", name), rules)
+        return None if c is None else c.label
+
+    assert label("Frank Crowley Courts Building") is None
+    assert label("Bureau Chief") is None
+    assert label("Squad") is None
+    assert label("Kings Highway") is None
+    assert label("Coronet Gotham LLC") == "ORG"
+    assert label("Hallmark Meat Packing Company") == "ORG"
+    # surnames that are also such words stay people
+    for name in ("Richard Hall", "Mi Yung C. Park", "James Ray Lane", "Frank Church"):
+        assert label(name) == "PERSON"
+    org = Candidate(0, 12, "ORG", "Homicide Bureau")
+    assert _person_by_last_word(org, rules) == org
+
+
+def test_the_courts_building_of_a_page_footer_is_no_person(nlp):
+    text = (
+        "Jane Doe was sentenced today to 10 years in prison.\n"
+        "Frank Crowley Courts Building • 133 N. Riverfront Blvd., L.B. 19 • Dallas, Texas"
+    )
+    people = {m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert "Jane Doe" in people
+    assert not any("Building" in p for p in people)

@@ -20,7 +20,7 @@ Nothing is read after page furniture ("More From Author") or from credit lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -100,6 +100,8 @@ def load_rules() -> dict:
     rules["org_trailing"] = frozenset(rules["org_trailing_words"])
     rules["org_leading"] = frozenset(rules["org_leading_titles"])
     rules["not_person"] = frozenset(rules["not_person_words"])
+    rules["person_not_last"] = frozenset(rules["person_not_last_words"])
+    rules["person_company_last"] = frozenset(rules["person_company_last_words"])
     return rules
 
 
@@ -108,6 +110,7 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
     rules = load_rules()
     limit = _furniture_limit(doc_text(doc), rules)
     cands = [c for c in _candidates(doc, rules) if c.start < limit and _keep(doc, c, rules)]
+    cands = [r for c in cands if (r := _person_by_last_word(c, rules)) is not None]
     given, surnames = census_names()
     lemmas, words = _lower_forms(doc)
     lower = lemmas | words
@@ -131,6 +134,18 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
             )
         )
     return out
+
+
+def _person_by_last_word(cand: Candidate, rules: dict) -> Candidate | None:
+    """A PERSON span whose last word no name ends with: the company it names ("Coronet
+    Gotham LLC"), or nobody ("Bureau Chief", "Frank Crowley Courts Building")."""
+    words = cand.name.split()
+    if cand.label != "PERSON" or not words:
+        return cand
+    last = words[-1].casefold().strip(".,")
+    if last in rules["person_company_last"] and len(words) > 1:
+        return replace(cand, label="ORG")
+    return None if last in rules["person_not_last"] else cand
 
 
 def _zone_supported(text: str, cands: list[Candidate], lower: frozenset[str]) -> list[Candidate]:
