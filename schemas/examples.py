@@ -224,6 +224,8 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "charge_category": "fraud/theft",
                 "first_decision_date": "2021-01",
                 "last_decision_date": "2021-03-03",
+                "judge_entity_ids": [LEE],
+                "judge_names": ["Ann Lee"],
                 "n_outcomes": 2,
                 "n_documents": 1,
             }

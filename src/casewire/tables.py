@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, replace
 
 import pandas as pd
@@ -277,9 +277,19 @@ def outcome_rows(
     return rows, list(charges.values())
 
 
-def case_rows(outcomes: list[dict], charges: Sequence[dict] = ()) -> list[dict]:
-    """One row per case: caption, court, status (latest stage), date range and the most
-    serious category of its charges."""
+def _case_judges(group: list[dict], names: Mapping[str, str]) -> dict[str, list[str]]:
+    """The judges of a case's outcomes, once each, in the outcomes' order, by their
+    entities' names (as ``case_outcomes.judge_name``)."""
+    ids = list(dict.fromkeys(r["judge_entity_id"] for r in group if r["judge_entity_id"]))
+    return {"judge_entity_ids": ids, "judge_names": [names.get(i, i) for i in ids]}
+
+
+def case_rows(
+    outcomes: list[dict], charges: Sequence[dict] = (), names: Mapping[str, str] | None = None
+) -> list[dict]:
+    """One row per case: caption, court, status (latest stage), date range, judges and the
+    most serious category of its charges. ``names`` maps entity ids to canonical names."""
+    names = names or {}
     by_case: dict[str, list[dict]] = defaultdict(list)
     for row in outcomes:
         by_case[row["case_id"]].append(row)
@@ -306,6 +316,7 @@ def case_rows(outcomes: list[dict], charges: Sequence[dict] = ()) -> list[dict]:
                 "charge_category": schemas.most_serious(categories[case_id]),
                 "first_decision_date": dates[0] if dates else None,
                 "last_decision_date": dates[-1] if dates else None,
+                **_case_judges(group, names),
                 "n_outcomes": len(group),
                 "n_documents": len({r["doc_id"] for r in group}),
             }
@@ -351,13 +362,16 @@ def build_tables(
     )
     rows["legal_outcomes"], rows["charges"] = outcome_rows(extractions, res, judges, counsel)
     del res, judges, counsel
-    rows["cases"] = case_rows(rows["legal_outcomes"], rows["charges"])
     entities = frames["entities"]
+    names = dict(
+        zip(entities["entity_id"].tolist(), entities["canonical_name"].tolist(), strict=True)
+    )
+    rows["cases"] = case_rows(rows["legal_outcomes"], rows["charges"], names)
     rows["case_outcomes"] = case_outcome_rows(
         rows["legal_outcomes"],
         rows["charges"],
         {x.document.doc_id: x.document.published_date for x in extractions},
-        dict(zip(entities["entity_id"].tolist(), entities["canonical_name"].tolist(), strict=True)),
+        names,
     )
     rows["documents"] = documents_rows(extractions)
     rows["rejects"] = rejects_rows(rejects)

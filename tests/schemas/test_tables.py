@@ -114,6 +114,8 @@ BAD = [
     ("cases", _set("first_decision_date", "2022"), "first_decision_date <= last"),
     ("cases", _set("n_outcomes", 0), "greater_than_or_equal_to"),
     ("cases", _set("charge_category", "jaywalking"), "isin"),
+    ("cases", _set_cell("judge_names", []), "an entity id for every judge name"),
+    ("cases", _set_cell("judge_entity_ids", [""]), "a list of names or entity ids"),
     ("legal_outcomes", _set("judge_entity_id", None), "judge_entity_id set exactly"),
     ("legal_outcomes", _set("charge_category", "jaywalking"), "isin"),
     ("legal_outcomes", _set("case_outcome_id", "cout-99"), "foreign key -> case_outcomes"),

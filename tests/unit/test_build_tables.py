@@ -8,7 +8,7 @@ import pytest
 import schemas
 from casewire.extract import extract_document
 from casewire.resolve import resolve_entities
-from casewire.tables import build_tables
+from casewire.tables import build_tables, case_rows
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,33 @@ def test_charge_category_is_the_most_serious_of_the_charges(seed_extractions) ->
             mine = charges.loc[charges[key] == getattr(row, key), "category"]
             assert row.charge_category == schemas.most_serious(mine), (name, row)
     assert tables["cases"]["charge_category"].notna().all()
+
+
+def test_a_case_lists_the_judges_of_its_outcomes(seed_extractions) -> None:
+    tables = build_tables(list(seed_extractions), [])
+    outcomes, names = tables["legal_outcomes"], tables["entities"].set_index("entity_id")
+    for case in tables["cases"].itertuples():
+        mine = outcomes.loc[outcomes["case_id"] == case.case_id, "judge_entity_id"].dropna()
+        assert sorted(case.judge_entity_ids) == sorted(set(mine)), case.case_id
+        assert list(case.judge_names) == [
+            names.loc[i, "canonical_name"] for i in case.judge_entity_ids
+        ]
+    judged = tables["cases"][tables["cases"]["judge_names"].map(len) > 0]
+    assert judged["judge_names"].map(list).tolist() == [["Brian Cogan"]]
+
+
+def test_case_judges_come_once_each_in_decision_order() -> None:
+    def outcome(n: int, otype: str, date: str, judge: str | None) -> dict:
+        return {"outcome_id": f"out-{n}", "case_id": "case-1", "doc_id": f"doc-{n}",
+                "defendant_entity_id": "ent-1", "defendant_name": "Jane Doe", "court": None,
+                "outcome_type": otype, "decision_date": date, "judge_entity_id": judge}  # fmt: skip
+
+    outcomes = [
+        outcome(1, "sentenced", "2021-03-03", "ent-j2"),
+        outcome(2, "pleaded_guilty", "2020-11-02", "ent-j1"),
+        outcome(3, "charged", "2020-01-15", None),
+        outcome(4, "sentenced", "2021-03-03", "ent-j2"),
+    ]
+    (row,) = case_rows(outcomes, [], {"ent-j1": "Ann Lee", "ent-j2": "Sidney H. Stein"})
+    assert row["judge_entity_ids"] == ["ent-j1", "ent-j2"]
+    assert row["judge_names"] == ["Ann Lee", "Sidney H. Stein"]

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 import schemas
-from casewire.resolve.decisions import agree, case_outcome_rows, group_decisions, reconcile
+from casewire.resolve.decisions import (
+    agree,
+    case_outcome_rows,
+    decision_date,
+    group_decisions,
+    reconcile,
+    release_day,
+)
 
 PUBLISHED = {"doc-1": "2019-12-11", "doc-2": "2019-12-12", "doc-3": "2020-06-01", "doc-4": None}
 
@@ -143,3 +150,82 @@ def test_severity_orders_every_charge_category_once() -> None:
 
     assert sorted(schemas.CHARGE_SEVERITY) == sorted(CHARGE_CATEGORIES)
     assert len(set(schemas.CHARGE_SEVERITY)) == len(CHARGE_CATEGORIES)
+
+
+# Restated decisions (module rule 2): reports of a 2,000-document bench release, with
+# their documents' publication days, decision dates, offsets and evidence as it holds them.
+FISHERMEN = "Two fishermen, Joseph Peter Nelson Jr. of Great Mills, Md., and his father Joseph Peter Nelson of Avenue, Md., have been indicted in the District of Maryland and are awaiting trial."
+TOLD = {
+    "nelson": [  # one indictment, told with "have been indicted" by four releases
+        ("doc-056d511fc802a14e", "2009-02-12", "2009-02-12", 5538, "Two additional St. Marys County commercial fishermen, Joseph Peter Nelson and Joseph Peter Nelson Jr., have been indicted in the District of Maryland for conspiracy to violate the Lacey Act, and six substantive felony Lacey Act counts."),
+        ("doc-2d6c5240ca8d2a21", "2009-04-22", "2009-04-22", 4437, FISHERMEN),
+        ("doc-35e7a402ec83af23", "2009-04-30", "2009-04-30", 3490, FISHERMEN),
+        ("doc-7d184d1b42a6dc27", "2009-05-28", "2009-05-28", 3132, FISHERMEN),
+    ],
+    "koczon": [
+        ("doc-de6ee5a0f4b85cc2", "2009-04-02", "2009-04-02", 0, "WASHINGTON A Trumbull, Conn., resident who was involved in operating three businesses in Brooklyn, N.Y., pleaded guilty to conspiring to defraud the Internal Revenue Service (IRS), the Department of Justice announced today."),
+        ("doc-93c702d4a4edf0a3", "2009-04-08", "2009-04-08", 2809, "Krzysztof Koczon pleaded guilty to participating in that same tax fraud conspiracy on April 2, 2009."),
+    ],
+    "nicholson": [
+        ("doc-61f79d46b8eaae50", "2021-05-25", "2021-05-25", 495, "Mallory Vernon Nicholson, 74, was convicted in September 1982 of burglary of a habitation and two counts of aggravated sexual abuse of a child."),
+        ("doc-1e0349fa0aaa885f", "2022-06-02", "1982-09", 701, "Mallory Vernon Nicholson, 75, was convicted in September 1982 of burglary of a habitation and two counts of aggravated sexual abuse of a child."),
+    ],
+    "jordan": [  # headlines: charged with assault, then with murder once the boy died
+        ("doc-7e363b24bc36d992", "2016-12-09", "2016-12-09", 0, "Gravesend Man Arraigned on Indictment Charging Him with Assault of Three-Year-Old Boy - The Brooklyn District Attorney's Office"),
+        ("doc-370eb9edfacad9bb", "2017-02-10", "2017-02-10", 0, "Gravesend Man Indicted for Murder of 3-Year-Old Boy - The Brooklyn District Attorney's Office"),
+    ],
+    "boyd": [
+        ("doc-83a275e8c0ad8395", "2009-07-27", "2009-07-22", 0, "Seven individuals have been charged with conspiring to provide material support to terrorists and conspiring to murder, kidnap, maim and injure persons abroad."),
+        ("doc-acd8c16fd07810ca", "2009-09-24", "2009-09-24", 373, 'First, the superseding indictment charges Daniel Patrick Boyd, aka "Saifullah," and Hysen Sherifi with conspiring to murder U.S. military personnel, in violation of Title 18, United States Code, Section 1117.'),
+    ],
+}  # fmt: skip
+TOLD_TYPE = {"nelson": "charged", "koczon": "pleaded_guilty", "nicholson": "convicted",
+             "jordan": "charged", "boyd": "charged"}  # fmt: skip
+
+
+def _told(case: str) -> tuple[list[dict], dict[str, str | None]]:
+    """The case's reports and their documents' publication days."""
+    reports = [
+        _report(n, doc, date, start_char=start, evidence=text, outcome_type=TOLD_TYPE[case])
+        for n, (doc, _, date, start, text) in enumerate(TOLD[case], 1)
+    ]
+    return reports, {doc: published for doc, published, *_ in TOLD[case]}
+
+
+@pytest.mark.parametrize(
+    ("case", "n", "expected"),
+    [
+        ("nelson", 0, True),  # a release day even in the first release, which opens the decision
+        ("nelson", 1, True),
+        ("koczon", 0, False),  # "announced today" writes the day (and opens the document)
+        ("koczon", 1, True),  # writes April 2, not the release's April 8
+        ("nicholson", 0, True),
+        ("nicholson", 1, False),  # a month, written
+        ("jordan", 1, False),  # a headline
+        ("boyd", 1, False),  # a superseding indictment
+    ],
+)
+def test_a_report_dated_only_by_its_release_day(case, n, expected) -> None:
+    reports, published = _told(case)
+    assert release_day(reports[n], published) is expected
+
+
+def test_an_indictment_restated_by_later_releases_is_one_decision() -> None:
+    reports, published = _told("nelson")
+    groups = group_decisions(reports, published)
+    assert _ids(groups) == [["out-01", "out-02", "out-03", "out-04"]]
+    assert decision_date(groups[0], published) == "2009-02-12"
+
+
+@pytest.mark.parametrize(("case", "date"), [("koczon", "2009-04-02"), ("nicholson", "1982-09")])
+def test_a_release_day_joins_the_written_date_and_never_replaces_it(case, date) -> None:
+    reports, published = _told(case)
+    rows = case_outcome_rows(reports, [], published, {})
+    assert [(r["decision_date"], r["n_reports"]) for r in rows] == [(date, 2)]
+    assert {r["case_outcome_id"] for r in reports} == {rows[0]["case_outcome_id"]}
+
+
+@pytest.mark.parametrize("case", ["jordan", "boyd"])
+def test_a_headline_or_a_superseding_indictment_is_a_charge_of_its_own(case) -> None:
+    reports, published = _told(case)
+    assert _ids(group_decisions(reports, published)) == [["out-01"], ["out-02"]]

@@ -11,8 +11,9 @@ LIMITATIONS = """## Limitations and known error classes
   reported by several articles is several rows. For case-level questions use
   `case_outcomes` (one row per case, outcome type and decision; its reports point to
   it by `case_outcome_id`). Two reports are one decision when their case and type
-  match and their dates agree or one is missing; a misread date can split one
-  decision in two, and values the reports disagree on are named in `conflicts`.
+  match and their dates agree or one is missing (a date that is only the article's
+  publication day joins an earlier decision); a misread date can split one decision
+  in two, or join two, and values the reports disagree on are named in `conflicts`.
 - Names: a judge or official is often named by surname only ("Judge Smith"); a judge
   (prosecutor, defense attorney) takes the full name the same document or the same
   court's other reports give, and keeps the surname alone when neither does. One

@@ -12,7 +12,17 @@ both are given (dates of different precision compare on their common part:
 1. each distinct date, the most precise first, is its own decision unless it agrees
    with exactly one decision already made, which it joins (a month that agrees with
    two different days stays a decision of its own);
-2. an undated report joins the only decision, or, when there are several, the latest
+2. a report dated only by its own document's publication day (the day is its
+   ``published_date`` and its evidence does not write it: the extractor gave the release
+   day to a present tense, "have been indicted", or to a restated lead) is as often a
+   release retelling the case's history ("X and Y have pleaded guilty in related
+   cases") as its news. Its day joins the latest decision dated on or before it, and
+   opens one only when there is none, or when the report is its document's news: its
+   evidence opens the document (a headline) or, for a charge, names a superseding
+   indictment (a charging decision of its own). These days are placed after every
+   written date, earliest first, and are a decision's date only when none of its
+   reports writes one;
+3. an undated report joins the only decision, or, when there are several, the latest
    one dated on or before its document's ``published_date`` (a document reports what
    has happened); otherwise it belongs to the case's undated decision.
 
@@ -22,7 +32,7 @@ leave it empty do not count), ties going to the earliest report (by its document
 ``sentence_max_months`` are taken together, from one report. Reports that give
 different values are never averaged: the field is named in ``conflicts``. The
 flags (``life_sentence``, ``death_sentence``, ``custody_suspended``) are true when
-any report says so. ``decision_date`` is the decision's most precise date, and
+any report says so. ``decision_date`` is the decision's most precise date (rule 2), and
 ``decision_date_precision`` its precision. The prosecutors and defense attorneys
 are the people any report names (``prosecutor_entity_ids``, in report order, no
 repeats), by their entities' names: reports name different members of one team, so
@@ -33,11 +43,12 @@ the reports' charges, or, when they name none, of the whole case's charges.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from casewire.extract.dates import date_precision
+from casewire.extract.dates import date_precision, find_dates
 from casewire.ids import stable_id
 from casewire.resolve.judges import COUNSEL_ROLES
 from schemas import most_serious
@@ -45,6 +56,8 @@ from schemas.case_outcomes import RECONCILED
 
 FLAGS = ("life_sentence", "death_sentence", "custody_suspended")
 _TERM = ("sentence_min_months", "sentence_max_months")
+# A superseding indictment is a new charging decision, whatever day it is told on.
+_SUPERSEDING = re.compile(r"\bsuperseding\b", re.I)
 #: Fields reconciled one by one (the term is reconciled as a pair).
 VOTED = tuple(c for c in RECONCILED if c not in _TERM)
 
@@ -66,16 +79,47 @@ def _report_order(published: dict[str, str | None]) -> Callable[[dict], tuple]:
     return key
 
 
+def _on_or_before(head: str, day: str) -> bool:
+    """``head`` is no later than ``day`` on their common precision."""
+    n = min(len(head), len(day))
+    return head[:n] <= day[:n]
+
+
+def release_day(report: dict, published: dict[str, str | None]) -> bool:
+    """Dated only by its document's publication day (module rule 2): the day is the
+    document's and the report's evidence does not write it ("today", "on May 5, 2009"),
+    and the evidence neither opens the document (a headline is the release's news) nor,
+    for a charge, names a superseding indictment (a charging decision of its own)."""
+    day, seen = report["decision_date"], published.get(report["doc_id"])
+    if not day or len(day) != 10 or not seen or seen[:10] != day or report["start_char"] == 0:
+        return False
+    evidence = report["evidence"] or ""
+    if report["outcome_type"] == "charged" and _SUPERSEDING.search(evidence):
+        return False
+    return all(v.iso != day for _, _, v in find_dates(evidence, seen))
+
+
+def _decisions(dates: list[str], told: list[str]) -> dict[str, str]:
+    """Each date -> its decision's date: ``dates`` by rule 1, then the release days
+    ``told`` (rule 2), earliest first, each joining the latest decision on or before it."""
+    decisions: dict[str, str] = {}  # date -> the decision's (most precise) date
+    for d in sorted(set(dates), key=lambda d: (-len(d), d)):
+        fits = sorted({v for v in decisions.values() if agree(d, v)})
+        decisions[d] = fits[0] if len(fits) == 1 else d
+    for d in sorted(set(told) - set(decisions)):
+        before = sorted(h for h in set(decisions.values()) if _on_or_before(h, d))
+        decisions[d] = before[-1] if before else d
+    return decisions
+
+
 def group_decisions(reports: list[dict], published: dict[str, str | None]) -> list[list[dict]]:
     """The reports of one case and outcome type, grouped by decision (module rule);
     each group in report order, groups in order of their first report."""
-    dates = sorted(
-        {r["decision_date"] for r in reports if r["decision_date"]}, key=lambda d: (-len(d), d)
+    told = {r["outcome_id"] for r in reports if release_day(r, published)}
+    decisions = _decisions(
+        [r["decision_date"] for r in reports if r["decision_date"] and r["outcome_id"] not in told],
+        [r["decision_date"] for r in reports if r["outcome_id"] in told],
     )
-    decisions: dict[str, str] = {}  # date -> the decision's (most precise) date
-    for d in dates:
-        fits = sorted({v for v in decisions.values() if agree(d, v)})
-        decisions[d] = fits[0] if len(fits) == 1 else d
     groups: dict[str | None, list[dict]] = defaultdict(list)
     heads = sorted(set(decisions.values()))
     for r in reports:
@@ -90,6 +134,17 @@ def group_decisions(reports: list[dict], published: dict[str, str | None]) -> li
     order = _report_order(published)
     out = [sorted(g, key=order) for g in groups.values()]
     return sorted(out, key=lambda g: order(g[0]))
+
+
+def decision_date(group: list[dict], published: dict[str, str | None]) -> str | None:
+    """The most precise date of a decision's reports, a release day (rule 2) only when no
+    report writes a date; ties go to the earliest report."""
+    written = [r for r in group if not release_day(r, published)]
+    dates = [
+        r["decision_date"] or ""
+        for r in (written if any(r["decision_date"] for r in written) else group)
+    ]
+    return max(dates, key=len) or None
 
 
 def _vote(values: list[Any]) -> tuple[Any, bool]:
@@ -152,7 +207,7 @@ def case_outcome_rows(
     rows = []
     for (case_id, outcome_type), reports in sorted(buckets.items()):
         for group in group_decisions(reports, published):
-            date = max((r["decision_date"] or "" for r in group), key=len) or None
+            date = decision_date(group, published)
             row_id = stable_id("cout", case_id, outcome_type, date)
             for r in group:
                 r["case_outcome_id"] = row_id
