@@ -357,3 +357,21 @@ def test_the_courts_building_of_a_page_footer_is_no_person(nlp):
     people = {m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
     assert "Jane Doe" in people
     assert not any("Building" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Sherri and Andre Davis were each convicted of conspiracy.",
+         {"Sherri Davis", "Andre Davis"}),
+        ("Roberto, Olga and Fabian Gonzalez each pleaded guilty last year.",
+         {"Roberto Gonzalez", "Olga Gonzalez", "Fabian Gonzalez"}),
+        # a full name before "and" keeps its own surname
+        ("The case is prosecuted by Assistant U.S. Attorneys Dennis C. Carletta and Francisco "
+         "J. Navarro.", {"Dennis C. Carletta", "Francisco J. Navarro"}),
+    ],
+)  # fmt: skip
+def test_given_names_listed_before_a_full_name_share_its_surname(nlp, text: str, people: set):
+    found = {m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert people <= found
+    assert not found & {"Sherri", "Roberto", "Olga"}

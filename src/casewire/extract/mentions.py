@@ -112,6 +112,7 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
     cands = [c for c in _candidates(doc, rules) if c.start < limit and _keep(doc, c, rules)]
     cands = [r for c in cands if (r := _person_by_last_word(c, rules)) is not None]
     given, surnames = census_names()
+    cands = _shared_surnames(doc_text(doc), cands, given)
     lemmas, words = _lower_forms(doc)
     lower = lemmas | words
     linked = link_names(doc, _zone_supported(doc_text(doc), cands, lower), rules)
@@ -133,6 +134,39 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
                 alias=alias,
             )
         )
+    return out
+
+
+_NAME_LIST_GLUE = re.compile(r",? and |, ")
+
+
+def _shared_surnames(text: str, cands: list[Candidate], given: frozenset[str]) -> list[Candidate]:
+    """Given names listed before one full name share its surname: "Mel and Cecile
+    Campbell", "Roberto, Olga and Fabian Gonzalez" are Mel Campbell, Roberto and Olga
+    Gonzalez. Only a one-word census given name joined by "and" or a comma to the next
+    name, up to a full name whose first word is a given name too (so "Dennis C. Carletta
+    and Francisco J. Navarro" and "Heinz Jacqui and Gail Christie" stay as written)."""
+    out = list(cands)
+    for k in range(len(out) - 1, -1, -1):
+        full = out[k]
+        words = full.name.split()
+        if full.label != "PERSON" or len(words) < 2 or words[0].casefold() not in given:
+            continue
+        surname, nxt = words[-1], full
+        for j in range(k - 1, -1, -1):
+            c = out[j]
+            glue = text[c.end : nxt.start]
+            one = c.name.split()
+            if (
+                c.label != "PERSON"
+                or len(one) != 1
+                or one[0].casefold() not in given
+                or not _NAME_LIST_GLUE.fullmatch(glue)
+                or (nxt is full and glue.startswith(", ") and "and" not in glue)
+            ):
+                break
+            out[j] = replace(c, name=f"{c.name} {surname}")
+            nxt = c
     return out
 
 
