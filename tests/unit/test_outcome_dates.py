@@ -319,3 +319,11 @@ def test_a_lead_retelling_an_old_outcome_lends_no_date(nlp) -> None:
             "eyewitness testimony. Nicholson was convicted solely based on such testimony.")  # fmt: skip
     assert _date(nlp, text, "convicted in", "2021-05-25") == "1982-09"
     assert _date(nlp, text, "convicted solely", "2021-05-25") is None
+
+
+def test_a_lead_dated_today_still_lends_its_day(nlp) -> None:
+    # "today" right before the lead's verb is the lead's own day, not a noun's year
+    text = ("LOS ANGELES — A jury today found Clifford Roe guilty on all counts for a 2024 "
+            "shooting spree downtown. The jury convicted Roe of two counts of first-degree "
+            "murder.")  # fmt: skip
+    assert _date(nlp, text, "convicted", "2026-06-03") == "2026-06-03"

@@ -597,12 +597,12 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
             return None
         if any(lead.start_char <= p < lead.start_char + m.start() for p in persons):
             return None
-        if _dated_before(lead_text, m.start(), published):
-            return None  # "recommends 1982 conviction be overturned": an old outcome retold
         lo, hi = _clause(lead_text, m.span())
         lead_tok = next((t for t in lead if t.idx >= lead.start_char + m.start()), None)
         if lead_tok is not None and lead_tok.dep_ == "amod":
             lead_tok = lead_tok.head  # "guilty pleas": the noun
+        if lead_tok is not None and lead_tok.pos_ == "NOUN" and _year_before(lead_text, m.start()):
+            return None  # "recommends 1982 conviction be overturned": an old outcome retold
         dates = _candidates(lead_text, lo, hi, m.span(), published)
         if lead_tok is not None and lead_tok.pos_ == "NOUN":
             # a nominal lead ("documents filed with their guilty pleas, on January 24,
@@ -620,11 +620,15 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
     return None
 
 
-def _dated_before(text: str, pos: int, published: str | None) -> bool:
-    """A date written right before the outcome word dates it as a noun ("a 1982
-    conviction", "his May 2009 guilty plea"): the lead tells an earlier outcome."""
+def _year_before(text: str, pos: int) -> bool:
+    """A date with its year written right before an outcome noun dates the noun ("a 1982
+    conviction", "his May 2009 guilty plea"): the lead tells an earlier outcome. A
+    relative word ("today's conviction") is the release's own news."""
     before = text[max(0, pos - 30) : pos]
-    return any(not before[e:].strip(" ,") for _, e, _ in find_dates(before, published))
+    return any(
+        not before[e:].strip(" ,") and re.search(r"(?:19|20)\d\d", before[s:e])
+        for s, e, _ in find_dates(before, None)
+    )
 
 
 def own_date(after: str, published: str | None) -> str | None:
