@@ -108,3 +108,25 @@ def test_month_without_year(text: str, iso: str) -> None:
 
 def test_month_without_year_needs_a_published_date() -> None:
     assert find_dates("pleaded guilty in March", None) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso"),
+    [
+        # the space after an abbreviation's period lost in scraping
+        ("On Aug.26, 2009, he was convicted", "2009-08-26"),
+        ("sentenced on Nov.6, 2009, to prison", "2009-11-06"),
+        ("pleaded guilty on Sept.1", "2024-09-01"),
+    ],
+)
+def test_abbreviated_month_without_space(phrase: str, iso: str) -> None:
+    assert parse_date_phrase(phrase, PUB) == DateValue(iso, "day")
+
+
+def test_a_glued_month_needs_its_period() -> None:
+    assert find_dates("Augustine26 and Mar12", PUB) == []
+
+
+@pytest.mark.parametrize("phrase", ["todays sentencing", "Todays plea", "today's verdict"])
+def test_today_without_its_apostrophe(phrase: str) -> None:
+    assert parse_date_phrase(phrase, PUB) == DateValue(PUB, "day")

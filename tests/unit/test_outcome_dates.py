@@ -11,14 +11,14 @@ from casewire.extract.outcome_dates import decision_date, subordinate
 PUB = "2024-10-17"  # a Thursday
 
 
-def _date(nlp, text: str, trigger: str) -> str | None:
+def _date(nlp, text: str, trigger: str, published: str = PUB) -> str | None:
     doc = nlp(text)
     m = re.search(trigger, text)
     assert m is not None
     sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0].sent
     s, e = m.start() - sent.start_char, m.end() - sent.start_char
     tok = next(t for t in sent if s <= t.idx - sent.start_char < e)
-    return decision_date(sent, (s, e), tok, PUB)
+    return decision_date(sent, (s, e), tok, published)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,9 @@ def _date(nlp, text: str, trigger: str) -> str | None:
         ("John Smith was sentenced to 10 years in prison.", "sentenced", None),
         ("John Smith pleaded guilty in March 2016 to fraud.", "pleaded", "2016-03"),
         ("John Smith was sentenced on Oct. 3, 2024, to life in prison.", "sentenced", "2024-10-03"),
+        # scraping damage: no space after the month's period, no apostrophe in "today's"
+        ("On Aug.26, 2009, John Smith was convicted of fraud.", "convicted", "2009-08-26"),
+        ("At todays hearing, John Smith was sentenced to 10 years.", "sentenced", PUB),
         # a date of another sentence joined by the parser does not count
         (
             "Jury selection resumed June 1. A Dallas County jury found King guilty of assault.",
@@ -272,3 +275,55 @@ def test_own_date_of_a_nominal_trigger() -> None:
 )  # fmt: skip
 def test_month_and_year_precision(nlp, text: str, trigger: str, expected: str | None) -> None:
     assert _date(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "published", "expected"),
+    [
+        # a day in a gerund of joining a scheme is the plea's, not the offence's
+        ("Krzysztof Koczon pleaded guilty to participating in that same tax fraud conspiracy "
+         "on April 2, 2009.", "pleaded", "2009-04-08", "2009-04-02"),
+        ("John Doe pleaded guilty to conspiring with others and engaging in a scheme on "
+         "Aug. 15, 2012.", "pleaded", "2012-09-01", "2012-08-15"),
+        # a date after another outcome's own clause ("and was sentenced on") is that
+        # outcome's, however the parser attaches the clause
+        ("Carl Oria, who was the chief engineer between January and March 2008 pleaded guilty "
+         "to maintaining an oil record book that concealed the discharge of waste from the "
+         "bilges and was sentenced on May 6, 2009 to serve one month in prison.", "pleaded",
+         "2009-07-27", None),
+        ("Carl Oria, who was the chief engineer between January and March 2008 pleaded guilty "
+         "to maintaining an oil record book that concealed the discharge of waste from the "
+         "bilges and was sentenced on May 6, 2009 to serve one month in prison.", "sentenced",
+         "2009-07-27", "2009-05-06"),
+        # ... while "convicted and sentenced on" (no clause of its own) shares it
+        ("John Smith was convicted and sentenced on May 6, 2009 to five years.", "convicted",
+         "2009-07-27", "2009-05-06"),
+        # "last month" is the month before publication, even late in the month
+        ("The defendant was convicted of second-degree murder, last month, following a jury "
+         "trial.", "convicted", "2017-08-30", "2017-07"),
+    ],
+)  # fmt: skip
+def test_dates_of_schemes_and_later_conjuncts(
+    nlp, text: str, trigger: str, published: str, expected: str | None
+) -> None:
+    assert _date(nlp, text, trigger, published) == expected
+
+
+def test_a_lead_retelling_an_old_outcome_lends_no_date(nlp) -> None:
+    # the lead's noun carries its own year ("a 1982 conviction"): its date of telling
+    # ("announced Tuesday") is not the date of a past-tense restatement
+    text = ("County DA recommends 1982 conviction be overturned because prosecutors hid "
+            "evidence\nThe District Attorney's Office is recommending a 1982 conviction be "
+            "overturned, District Attorney John Creuzot announced Tuesday.\nMallory Nicholson, "
+            "74, was convicted in September 1982 of burglary. In 1982, the standard was "
+            "eyewitness testimony. Nicholson was convicted solely based on such testimony.")  # fmt: skip
+    assert _date(nlp, text, "convicted in", "2021-05-25") == "1982-09"
+    assert _date(nlp, text, "convicted solely", "2021-05-25") is None
+
+
+def test_a_lead_dated_today_still_lends_its_day(nlp) -> None:
+    # "today" right before the lead's verb is the lead's own day, not a noun's year
+    text = ("LOS ANGELES — A jury today found Clifford Roe guilty on all counts for a 2024 "
+            "shooting spree downtown. The jury convicted Roe of two counts of first-degree "
+            "murder.")  # fmt: skip
+    assert _date(nlp, text, "convicted", "2026-06-03") == "2026-06-03"

@@ -32,14 +32,17 @@ _MON = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Between month and day: a space, or nothing after an abbreviation's period ("Aug.26,
+# 2009", spacing lost in scraping).
+_SEP = r"(?:\s+|(?<=\.))"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MON}{_SEP}{_DAY}(?:\s*,\s*|\s+){_YEAR}\b", re.I)),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I)),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:\d])", re.I)),
+    ("md", re.compile(rf"\b{_MON}{_SEP}{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:\d])", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I)),
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     # "last March", "this past March", "in March", "earlier this month" is rel_month: a
@@ -48,7 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_day",
         re.compile(
-            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday)\b", re.I
+            # "todays": "today's" with its apostrophe lost in cleaning
+            r"\b(?P<rel>todays?|tonight|this\s+(?:morning|afternoon|evening)|yesterday)\b",
+            re.I,
         ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<last>last|this\s+past|on|this)\s+)?{_WD}\b", re.I)),

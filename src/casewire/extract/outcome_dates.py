@@ -67,6 +67,12 @@ _RELATIVE_BETWEEN = re.compile(r",\s*(?:who|whom|which|where|whose)\b", re.I)
 _RELATIVE_HOLDS = re.compile(r"\b(?:who|whom)\s+(?:\w+\s+){0,3}$", re.I)
 # A coordination boundary between a date and the trigger ("..., and was sentenced").
 _COORDINATION = re.compile(r",\s*(?:and|but)\b|;", re.I)
+# "... and was sentenced", "and has been convicted": another outcome's own clause.
+_AUX_CONJUNCT = re.compile(
+    r"\band\s+(?:(?:was|were|is|are|has|have|had)\s+)(?:been\s+)?(?:\w+\s+)?"
+    r"(?P<verb>(?:sentenc|convict|acquit|indict|charg|arraign|plead|pled|found)\w*)",
+    re.I,
+)
 # Words of each kind of outcome (the trigger's own, or another one's).
 _KINDS = {
     "acquitted": r"\bacquit\w*|\bnot\s+guilty\b",
@@ -101,6 +107,10 @@ _PREPOSITION_VERBS = {"following", "including", "regarding", "concerning"}
 # "have already pleaded guilty", "has previously been convicted": an earlier outcome
 # retold, not the release's news.
 _EARLIER_ADVERBS = {"already", "previously", "earlier", "formerly"}
+# Gerunds of joining a scheme ("pleaded guilty to participating in that conspiracy on
+# April 2, 2009"): a conspiracy lasts longer than a day, so a day in their phrase is the
+# outcome's, not the offence's.
+_SCHEME_VERBS = {"participate", "conspire", "engage"}
 # Verbs of telling: a date of the telling ("Ogg announced Tuesday") is the release's,
 # not the outcome's, once another mention of the outcome writes its own.
 _TELLING = {"announce", "say", "state", "report", "confirm", "disclose"}
@@ -193,6 +203,20 @@ def _candidates(
     return out
 
 
+def _later_conjunct(text: str, trig: tuple[int, int], date_start: int) -> bool:
+    """Between the trigger and a later date, "and" opens another outcome's clause with its
+    own auxiliary ("pleaded guilty to maintaining a book that concealed ... and was
+    sentenced on May 6, 2009"), however the parser attaches it; "convicted and sentenced
+    on May 6" (no auxiliary) shares the date."""
+    mine = _kind(text[trig[0] : trig[1]])
+    for m in _AUX_CONJUNCT.finditer(text, trig[1], date_start):
+        verb = m.group("verb")
+        theirs = _kind(text[m.start("verb") : date_start] if verb.lower() == "found" else verb)
+        if mine is not None and theirs is not None and theirs != mine:
+            return True
+    return False
+
+
 def _span_holds(text: str, lo: int, date_start: int) -> bool:
     """A "since/until/through" phrase between the trigger and a later date holds the date
     (no comma between them: "from 1995 through 2007, the Department announced today")."""
@@ -251,7 +275,10 @@ def dated(
     dates = [
         d
         for d in _candidates(text, lo, hi, trig, published)
-        if not _attached_elsewhere(sent, d[0], d[1], tok)
+        if not _attached_elsewhere(sent, d[0], d[1], tok, d[2].precision)
+        # "pleaded guilty ... and was sentenced on May 6, 2009": the sentencing's (the
+        # parser may hang the clause elsewhere); an unnamed lead still lends it (_lead_date)
+        and not (d[0] >= trig[1] and _later_conjunct(text, trig, d[0]))
     ]
     if dates:
         s, e, v = min(
@@ -420,7 +447,9 @@ def _proceeding(noun: Token, trigger: Token) -> bool:
     )
 
 
-def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None) -> bool:
+def _attached_elsewhere(
+    sent: Span, start: int, end: int, trigger: Token | None, precision: str | None = None
+) -> bool:
     """The parse puts the date under another verb of the trigger's clause: "charged with
     killing her neighbour on Sept. 6, 2018", "were on duty on Jan. 24, 2010, when ..."."""
     if trigger is not None and trigger.pos_ == "NOUN":
@@ -461,14 +490,14 @@ def _attached_elsewhere(sent: Span, start: int, end: int, trigger: Token | None)
     # A gerund, a participle of a noun or a clause of its own under the trigger tells the
     # offence or another event ("charged with killing her neighbour on Sept. 6, 2018",
     # "sentenced for their roles in burning a cross on Aug. 28, 2010", "charged ... for a
-    # crime committed in Riverside on Sept. 9, 2014"); the trigger's governor ("announced
-    # today that X was sentenced") and a coordinated outcome ("convicted and sentenced")
-    # share its date.
+    # crime committed in Riverside on Sept. 9, 2014"), bar a day in a gerund of joining a
+    # scheme (_SCHEME_VERBS); the trigger's governor ("announced today that X was
+    # sentenced") and a coordinated outcome ("convicted and sentenced") share its date.
     if head not in trigger.subtree or head.dep_ == "conj":
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     return (
-        head.tag_ == "VBG"
+        (head.tag_ == "VBG" and not (precision == "day" and head.lemma_ in _SCHEME_VERBS))
         or (head.tag_ == "VBN" and head.dep_ == "acl" and not _proceeding(head.head, trigger))
         or (own_subject and head.dep_ in ("advcl", "relcl", "ccomp"))
     )
@@ -572,6 +601,8 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
         lead_tok = next((t for t in lead if t.idx >= lead.start_char + m.start()), None)
         if lead_tok is not None and lead_tok.dep_ == "amod":
             lead_tok = lead_tok.head  # "guilty pleas": the noun
+        if lead_tok is not None and lead_tok.pos_ == "NOUN" and _year_before(lead_text, m.start()):
+            return None  # "recommends 1982 conviction be overturned": an old outcome retold
         dates = _candidates(lead_text, lo, hi, m.span(), published)
         if lead_tok is not None and lead_tok.pos_ == "NOUN":
             # a nominal lead ("documents filed with their guilty pleas, on January 24,
@@ -587,6 +618,17 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
             )
             return v.iso if v.precision == "day" else None
     return None
+
+
+def _year_before(text: str, pos: int) -> bool:
+    """A date with its year written right before an outcome noun dates the noun ("a 1982
+    conviction", "his May 2009 guilty plea"): the lead tells an earlier outcome. A
+    relative word ("today's conviction") is the release's own news."""
+    before = text[max(0, pos - 30) : pos]
+    return any(
+        not before[e:].strip(" ,") and re.search(r"(?:19|20)\d\d", before[s:e])
+        for s, e, _ in find_dates(before, None)
+    )
 
 
 def own_date(after: str, published: str | None) -> str | None:
