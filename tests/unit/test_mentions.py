@@ -340,6 +340,7 @@ def test_a_person_span_ending_with_an_institution_word_is_nobody_or_the_company(
     assert label("Bureau Chief") is None
     assert label("Squad") is None
     assert label("Kings Highway") is None
+    assert label("Case Highlight") is None  # an annual report's heading
     assert label("Coronet Gotham LLC") == "ORG"
     assert label("Hallmark Meat Packing Company") == "ORG"
     # surnames that are also such words stay people

@@ -78,13 +78,14 @@ def _prose_case(line: str) -> bool:
 
 def person_like(name: str, strict: bool = False) -> bool:
     """First word a census given name or last word a census surname ("Case Spotlight",
-    "Maximum Sentence" are neither); ``strict``: both."""
-    from casewire.extract.mentions import census_names  # mentions imports this module
+    "Maximum Sentence" are neither); ``strict``: both. Never a name whose last word ends
+    no name ("Case Highlight", "Bureau Chief": ``person_not_last_words``)."""
+    from casewire.extract.mentions import census_names, ends_no_name  # mentions imports this
 
     given, surnames = census_names()
     words = [w.casefold() for w in re.findall(r"[A-Za-z'’\-]+", name)]
     words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
-    if not words:
+    if not words or ends_no_name(words[-1]):
         return False
     if strict:
         return words[0] in given and words[-1] in surnames and len(words) >= 2

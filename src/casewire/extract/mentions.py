@@ -176,10 +176,16 @@ def _person_by_last_word(cand: Candidate, rules: dict) -> Candidate | None:
     words = cand.name.split()
     if cand.label != "PERSON" or not words:
         return cand
-    last = words[-1].casefold().strip(".,")
-    if last in rules["person_company_last"] and len(words) > 1:
+    if words[-1].casefold().strip(".,") in rules["person_company_last"] and len(words) > 1:
         return replace(cand, label="ORG")
-    return None if last in rules["person_not_last"] else cand
+    return None if ends_no_name(cand.name) else cand
+
+
+def ends_no_name(name: str) -> bool:
+    """Whether a name's last word is one no person's name ends with ("Case Highlight",
+    "Frank Crowley Courts Building"; ``person_not_last_words``)."""
+    words = name.split()
+    return bool(words) and words[-1].casefold().strip(".,") in load_rules()["person_not_last"]
 
 
 def _zone_supported(text: str, cands: list[Candidate], lower: frozenset[str]) -> list[Candidate]:
@@ -571,9 +577,10 @@ AGE_AFTER = re.compile(r",\s*(?:age\s+)?\d{1,2},")
 
 
 def census_person_name(name: str) -> bool:
-    """Two to four words, a census given name first and a census surname last."""
+    """Two to four words, a census given name first and a census surname last, the last
+    no word a name never ends with ("Case Highlight", "Bureau Chief")."""
     given, surnames = census_names()
-    return census_name(name, given.__contains__, surnames.__contains__)
+    return not ends_no_name(name) and census_name(name, given.__contains__, surnames.__contains__)
 
 
 def _census_person(toks: list, rules: dict) -> bool:

@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.evidence import doc_text, ents_in
-from casewire.extract.mentions import AGE_AFTER, census_person_name
+from casewire.extract.mentions import AGE_AFTER, census_person_name, ends_no_name
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
 
@@ -219,7 +219,7 @@ def names_in(
     if not out:
         out = [(text, "person" if label == "PERSON" else "organization", s, e)
                for text, label, s, e in ents_in(doc, start, end)
-               if label in ("PERSON", "ORG")]  # fmt: skip
+               if label == "ORG" or (label == "PERSON" and not ends_no_name(text))]  # fmt: skip
     text = doc_text(doc)
     # a name written with an age ("Alina Fonts, 49,") is a person's, whatever the tagger
     # called it: no place or company is given an age
@@ -819,7 +819,8 @@ def _named_after(
     kind: str = "person",
 ) -> list[Person]:
     """A lede naming no one ("A Houston man was sentenced"): the people of the first of the
-    next three sentences (quotations not counted) that names a non-official, non-victim person;
+    next three sentences (quotations not counted) that names a non-official person who is
+    not whom a harm was done to ("the murder of 15 year old Jordan Edwards");
     with ``kind="organization"`` ("A Cincinnati packaged-ice manufacturer was sentenced"),
     the first company named there that is no public body."""
     if kind == "person" and names_in(doc, names, 0, sent.start_char):
@@ -835,6 +836,7 @@ def _named_after(
             found_here = sorted(found_here + _aged_untagged(doc, s, found_here), key=lambda h: h[2])
         hits = [(n, t) for n, t, b, e in found_here
                 if t == kind and n not in officials and not _oblique(doc, b, e)
+                and not (kind == "person" and _harmed(doc, b, e))
                 and not (kind == "organization" and rules()["not_name"].search(n))
                 and not rules()["not_apposition"].search(
                     doc_text(doc)[max(0, b - 40) : b])]  # fmt: skip

@@ -142,7 +142,16 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 def _trigger_token(sent: Span, start: int, end: int) -> Token | None:
     toks = [t for t in sent if start <= t.idx - sent.start_char < end]
     verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("be", "have")]
-    return verbs[0] if verbs else (toks[-1] if toks else None)
+    # "the jury took three hours to sentence X", "convinced the jury to find X guilty":
+    # the decision is the infinitive's, whose object is the defendant
+    told = [v for v in verbs[1:] if v.lemma_ in _TOLD_DECISIONS
+            and v.i > 0 and v.doc[v.i - 1].lower_ in ("to", "in")]  # fmt: skip
+    return told[0] if told else verbs[0] if verbs else (toks[-1] if toks else None)
+
+
+#: Decisions a trigger may tell through another verb's infinitive or gerund ("took an hour
+#: to sentence", "wasted no time in finding him guilty").
+_TOLD_DECISIONS = frozenset({"sentence", "find"})
 
 
 def _nominal(tok: Token | None, sent: Span, trig: tuple[int, int]) -> bool:
