@@ -376,3 +376,13 @@ def test_given_names_listed_before_a_full_name_share_its_surname(nlp, text: str,
     found = {m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
     assert people <= found
     assert not found & {"Sherri", "Roberto", "Olga"}
+
+
+def test_a_hyphenated_name_keeps_its_lower_case_half(nlp):
+    text = (
+        "The Justice Department seeks to recover the corruption proceeds of Chun Doo-hwan, "
+        "the former president of the Republic of Korea. President Chun was convicted in 1997."
+    )
+    people = {m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert "Chun Doo-hwan" in people
+    assert "Chun Doo-" not in people

@@ -494,6 +494,18 @@ def _list_line_pieces(ent: Span) -> list[Span]:
     ]
 
 
+def _hyphen_glued(toks: list) -> bool:
+    """The last word is the lower-case half of a hyphenated name ("Chun Doo-hwan", "Joel
+    Fils-aime"), not a word the span ran on into."""
+    return (
+        len(toks) > 2
+        and toks[-2].text == "-"
+        and not toks[-2].whitespace_
+        and not toks[-3].whitespace_
+        and toks[-3].is_title
+    )
+
+
 def _free_name_token(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.is_alpha
 
@@ -526,7 +538,7 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         # cappers") before a given name
         while len(toks) > 2 and _role_word(toks[0], toks[1], lower):
             toks = toks[1:]
-        while len(toks) > 1 and toks[-1].is_lower:
+        while len(toks) > 1 and toks[-1].is_lower and not _hyphen_glued(toks):
             toks = toks[:-1]  # "Terri-Lei OMalley of" (a span cut mid-phrase)
         cut = trailing_titles([t.text for t in toks], rules["person_titles"], *census_names())
         if cut and len(toks) - cut < 2:
