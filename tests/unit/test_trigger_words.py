@@ -55,7 +55,9 @@ def test_trigger_words_change_no_match(monkeypatch: pytest.MonkeyPatch):
     token = outcomes._LANG.set("en")
     try:
         fast = [outcomes._triggers(t) for t in texts]
-        slow_rules = {**outcomes.rules(), "trigger_words": ()}
+        r = outcomes.rules()
+        every = re.compile("|".join(f"(?:{p.pattern})" for _, p in r["triggers"]), re.I)
+        slow_rules = {**r, "trigger_words": (), "any_trigger": every}
         monkeypatch.setattr(outcomes, "rules", lambda: slow_rules)
         slow = [outcomes._triggers(t) for t in texts]
     finally:

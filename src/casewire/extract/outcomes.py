@@ -83,9 +83,11 @@ def _rules(lang: str) -> dict[str, Any]:
             (t, p, frozenset(w for w in words if w in p.pattern.lower())) for t, p in triggers
         ],  # fmt: skip
         "trigger_words": words,
-        # one pass that rules out the many sentences no trigger matches (rules that
-        # declare no trigger words)
-        "any_trigger": re.compile("|".join(f"(?:{p.pattern})" for _, p in triggers), re.I),
+        # rules that declare no trigger words: one pass that rules out the many sentences
+        # no trigger matches
+        "any_trigger": None
+        if words
+        else re.compile("|".join(f"(?:{p.pattern})" for _, p in triggers), re.I),
         "block": [c(p) for p in raw["not_outcome_before"] + raw["not_outcome_sentence"]],
         "term_roles": {k: c(v) for k, v in raw["term_roles"].items()},
         "suspended": c(raw["suspended"]),
