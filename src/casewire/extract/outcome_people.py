@@ -430,9 +430,25 @@ def _list_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ..
     return out
 
 
+def _caption_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
+    """A case caption alone on its line ("State of Texas vs. Curtis Bullock" heading an
+    annual report's case story) introduces the person it names: "the defendant" and "he"
+    of the story below are theirs."""
+    text, out = doc_text(doc), []
+    for m in _CAPTION_LINE.finditer(text):
+        hits = names_in(doc, names, m.start("name"), m.end("name"))
+        if hits and hits[0][2] == m.start("name") and hits[0][3] == m.end("name"):
+            # a caption names whom the case is against: a person, whatever the tagger said
+            out.append((m.start(), ((hits[0][0], "person"),)))
+        elif not hits and census_person_name(name := m.group("name")):
+            out.append((m.start(), ((name, "person"),)))
+    return out
+
+
 def build_context(doc: Doc, names: NameIndex) -> Context:
     """The document's introduced defendants, in text order."""
     intros = _intro_groups(doc, names) + _apposition_groups(doc, names) + _list_groups(doc, names)
+    intros += _caption_groups(doc, names)
     intros.sort(key=lambda t: t[0])
     return Context(intros, known=_known_names(doc, names))
 
@@ -1032,6 +1048,13 @@ def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]
 #: A case's caption: "People v. ", "State of Texas v. ", "United States v. ".
 _CAPTION = re.compile(
     r"\b(?:People|State(?:\s+of\s+[A-Z][a-z]+)?|United\s+States|Commonwealth)\s+(?:v\.|vs\.?)\s+"
+)
+
+#: A caption that is its line's whole text, naming one person.
+_CAPTION_LINE = re.compile(
+    r"(?m)^[ \t]*(?:The[ \t]+)?(?:People|State(?:[ \t]+of[ \t]+[A-Z][a-z]+)?|United[ \t]+States"
+    r"|Commonwealth)[ \t]+(?:v\.|vs\.?)[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})"
+    r"[ \t]*$"
 )
 
 #: What a dismissal disposes of: the defendant is whoever it was brought against.
