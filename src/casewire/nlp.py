@@ -70,6 +70,31 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][\w. ]{1,15}")
 _CAPTION_V = re.compile(r"(?<![\w.])(?:[vV]|[vV][sS])\.\s+(?=[A-Z][a-z])")
 
 
+#: A line ending a sentence.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+#: Words a title-case headline writes in lower case.
+_HEADLINE_SMALL = frozenset(
+    "a an the and or nor but of to in for on at by with from as into over after before than"
+    " that who its his her their be is was are were up out off via per vs v".split()
+)
+
+
+def _headline(line: str) -> bool:
+    """A title-case line of six words or more without a closing stop ("Government
+    Contractor and Several Individuals Admit That They Violated Laws ..."): a headline or
+    subtitle, never the start of the lede under it."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < 6 or _SENTENCE_END.search(line) or line.rstrip().endswith((",", ";", ":")):
+        return False
+    return all(w[0].isupper() or w.lower() in _HEADLINE_SMALL for w in words)
+
+
+def _prose(line: str) -> bool:
+    """Eight words or more, a third of them in lower case: a sentence, not a menu line."""
+    words = line.split()
+    return len(words) >= 8 and sum(w[:1].islower() for w in words) * 3 >= len(words)
+
+
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Sentence starts the page's lines fix before the parser runs, so that a header
@@ -81,12 +106,14 @@ def line_breaks(doc: Doc) -> Doc:
     starts: list[int] = []
     pos = 0
     prev = ""
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
         if prev.strip() and line.strip():
             letters = [c for c in prev if c.isalpha()]
             capitals = len(letters) >= 3 and not any(c.islower() for c in letters)
             dateline = _DATELINE.fullmatch(prev.strip())
-            if capitals or dateline or _CONTACT.search(prev) or _LEDE.match(line):
+            # the page's first line, a subtitle, over the lede's prose
+            headline = n == 1 and _headline(prev) and _prose(line)
+            if capitals or dateline or headline or _CONTACT.search(prev) or _LEDE.match(line):
                 starts.append(pos + len(line) - len(line.lstrip()))
         prev = line
         pos += len(line) + 1

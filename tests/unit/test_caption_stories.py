@@ -52,3 +52,27 @@ def test_a_caption_inside_a_sentence_introduces_nobody(nlp):
         "The defendant was sentenced to 10 years in prison.\n"
     )
     assert not any(name == "Royneco Harris" for name, _ in _rows(nlp, text))
+
+
+def test_a_release_subtitle_is_no_part_of_its_lede(nlp) -> None:
+    # a DOJ page's first line is its title-case subtitle, with no closing stop: 496 on the
+    # corpus; glued to the lede, its capitalized words were taken for the parties
+    text = (
+        "Government Contractor and Several Individuals Admit That They Violated Laws Designed "
+        "to Enhance Contracting Opportunities for Our Nations Service-Disabled Veterans\n"
+        "Syracuse-based Hayner Hoyt Corporation has agreed to pay $5 million, plus interest, to "
+        "resolve allegations that its chairman engaged in conduct designed to exploit "
+        "contracting opportunities reserved for service-disabled veterans.\n"
+    )
+    lede = next(s for s in nlp(text).sents if "agreed" in s.text)
+    assert lede.text.startswith("Syracuse-based")
+    assert set(_rows(nlp, text)) == {("Hayner Hoyt Corporation", "other")}
+
+
+def test_a_menu_line_under_a_page_title_stays_where_it_was(nlp) -> None:
+    # the county pages' title over "You are here:" is left to the cleaning, not split
+    from casewire.nlp import _headline, _prose
+
+    assert _headline("Man Sentenced for Fatally Stabbing Teenager at Chula Vista House Party")
+    assert not _prose("You are here:")
+    assert not _headline("A federal jury today convicted a Vladivostok, Russia, man of 38 counts.")
