@@ -241,6 +241,9 @@ def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
     out = list(taken)
     lower = _lowercase_words(doc)
     for chain in _person_chains(doc, lower):
+        if chain.label_ in rules["person_if_census"] and census_person_name(chain.text):
+            # "a Dallas County jury took only three hours to sentence Kristopher Love"
+            chain = Span(doc, chain.start, chain.end, label="PERSON")
         if chain.label_ not in rules["label_types"] and chain.label_ != "NORP":
             continue
         if any(s < chain.end_char and chain.start_char < e for s, e in occupied):

@@ -1,5 +1,6 @@
-"""Annual reports tell a case under its caption ("State of Texas vs. Curtis Bullock") and
-name the defendant no more: "the defendant" and "him" of the story are the caption's."""
+"""Classes found on dev material in session 11: annual reports tell a case under its
+caption ("State of Texas vs. Curtis Bullock") and name the defendant no more; a DOJ
+subtitle glued to its lede; a defendant's name the tagger reads as a work of art."""
 
 from __future__ import annotations
 
@@ -76,3 +77,12 @@ def test_a_menu_line_under_a_page_title_stays_where_it_was(nlp) -> None:
     assert _headline("Man Sentenced for Fatally Stabbing Teenager at Chula Vista House Party")
     assert not _prose("You are here:")
     assert not _headline("A federal jury today convicted a Vladivostok, Russia, man of 38 counts.")
+
+
+def test_a_name_the_tagger_calls_a_work_of_art_is_a_person(nlp) -> None:
+    text = (
+        "(Dallas County) – On Wednesday, October 31, a Dallas County jury took only three "
+        "hours to sentence Kristopher Love to death by lethal injection in the capital "
+        "murder-for-hire killing of pediatric dentist Dr. Kendra Hatcher.\n"
+    )
+    assert ("Kristopher Love", "sentenced") in _rows(nlp, text)
