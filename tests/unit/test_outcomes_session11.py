@@ -86,3 +86,24 @@ def test_a_name_the_tagger_calls_a_work_of_art_is_a_person(nlp) -> None:
         "murder-for-hire killing of pediatric dentist Dr. Kendra Hatcher.\n"
     )
     assert ("Kristopher Love", "sentenced") in _rows(nlp, text)
+
+
+def test_a_semicolon_list_of_defendants_with_ages_are_all_defendants(nlp) -> None:
+    text = (
+        "San Diego County District Attorney Summer Stephan announced today that a criminal "
+        "grand jury has returned indictments against five individuals. The defendants have "
+        "been indicted on 29 felony counts.\n"
+        "The defendants arraigned in court today include Alexander Akridgejacobs, 31; Jesse "
+        "Merel Cannon, 31; Christian Martinez, 23; Jeremy White, 39 and Erich Louis Yach, 38. "
+        "If convicted, the defendants face a wide sentencing range. Defendant Joseph Austin "
+        "Gaskins, 21 will be arraigned on June 20.\n"
+    )
+    charged = {name for name, kind in _rows(nlp, text) if kind == "charged"}
+    assert charged == {
+        "Alexander Akridgejacobs",
+        "Jesse Merel Cannon",
+        "Christian Martinez",
+        "Jeremy White",
+        "Erich Louis Yach",
+        "Joseph Austin Gaskins",
+    }
