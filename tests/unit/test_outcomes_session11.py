@@ -107,3 +107,16 @@ def test_a_semicolon_list_of_defendants_with_ages_are_all_defendants(nlp) -> Non
         "Erich Louis Yach",
         "Joseph Austin Gaskins",
     }
+
+
+def test_the_spanish_announcer_before_que_is_not_the_defendant(nlp) -> None:
+    text = (
+        "(Dallas, Texas) — El Fiscal del Distrito Criminal del Condado de Dallas, John Creuzot, "
+        "anunció hoy que LaQuinton Dejuan Turner, de 45 años, de Dallas, Texas, ha sido "
+        "condenado a 45 años de prisión tras su condena por Agresión Sexual Agravada de un "
+        "Niño.\n"
+    )
+    document = Document("doc-1", "s", "s.txt", None, "2025-06-17", None, None, "es", text, "x")
+    rows = {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+    assert ("LaQuinton Dejuan Turner", "sentenced") in rows
+    assert not any(name == "John Creuzot" for name, _ in rows)

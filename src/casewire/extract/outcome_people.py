@@ -1240,6 +1240,10 @@ def _es_person(name: str) -> bool:
     )
 
 
+#: A complement clause naming its subject right away: "anunció hoy que LaQuinton Turner".
+_ES_QUE = re.compile(r"\bque\s+(?=[A-Z])")
+
+
 def spanish_defendants(
     doc: Doc, sent: Span, trigger: str, trig_start: int, names: NameIndex, ctx: Context
 ) -> list[Person]:
@@ -1257,6 +1261,11 @@ def spanish_defendants(
          if m.group() == ";" or not _ES_BROKEN_LINE.search(text, 0, sent.start_char + m.end())),
         default=sent.start_char,
     )  # fmt: skip
+    # "John Creuzot, anunció hoy que X, de 45 años, ha sido condenado": the clause "que"
+    # opens is the trigger's, the announcer's name before it is not
+    clause_start = max(
+        [clause_start] + [m.end() for m in _ES_QUE.finditer(text, clause_start, trig_start)]
+    )
     before = [
         (_es_name(n), t)
         for n, t, b, e in names_in(doc, names, clause_start, trig_start)
