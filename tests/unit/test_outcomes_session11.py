@@ -120,3 +120,30 @@ def test_the_spanish_announcer_before_que_is_not_the_defendant(nlp) -> None:
     rows = {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
     assert ("LaQuinton Dejuan Turner", "sentenced") in rows
     assert not any(name == "John Creuzot" for name, _ in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "WASHINGTON - The Justice Department today announced an agreement with Fairfax "
+            "County, Va., to improve access to all aspects of civic life for persons with "
+            "disabilities.\n",
+            "Fairfax County",
+        ),
+        (
+            "A settlement will ensure the beginning of the cleanup of the Meyers Landfill Site, "
+            "the Justice Department announced today. The agreement, lodged in U.S. District "
+            "Court in Sacramento, resolves certain federal claims against El Dorado County for "
+            "clean up of the site.\n",
+            "El Dorado County",
+        ),
+    ],
+)
+def test_civil_agreements_announced_or_resolving_claims(nlp, text: str, party: str) -> None:
+    assert (party, "other") in _rows(nlp, text)
+
+
+def test_a_plea_agreement_signed_is_no_civil_agreement(nlp) -> None:
+    text = "UBS Japan has signed a plea agreement with the government and will plead guilty.\n"
+    assert ("UBS Japan", "other") not in _rows(nlp, text)
