@@ -342,6 +342,11 @@ def predict(
 
     tables = run_pipeline(docs, load_nlp())
     texts = {d.source_id: d.text for d in docs}
+    failed = tables["rejects"][tables["rejects"]["reason"] == "extraction_error"]
+    if len(failed):
+        # a scorer must not read a crash as "no outcome": the figures would hide it
+        detail = "\n".join(f"  {r.source}: {r.message}" for r in failed.itertuples())
+        raise RuntimeError(f"{len(failed)} gold document(s) failed extraction:\n{detail}")
     return rows_from_tables(tables, {d.doc_id: d.source_id for d in docs}), texts
 
 

@@ -147,3 +147,42 @@ def test_civil_agreements_announced_or_resolving_claims(nlp, text: str, party: s
 def test_a_plea_agreement_signed_is_no_civil_agreement(nlp) -> None:
     text = "UBS Japan has signed a plea agreement with the government and will plead guilty.\n"
     assert ("UBS Japan", "other") not in _rows(nlp, text)
+
+
+def test_eval_stops_on_a_gold_document_that_failed_extraction(tmp_path, monkeypatch) -> None:
+    # a crash read as "no outcome" would hide inside the figures
+    import casewire.evaluate as ev
+    from casewire import pipeline
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "g.jsonl").write_text(
+        '{"id": "x/1", "published_date": "2020-01-02", "outcomes": []}\n', encoding="utf-8"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    import gzip
+
+    with gzip.open(corpus / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "x/1", "office": "doj_opa", "date": "2020-01-02", "title": "T", ')
+        fh.write('"text": "John Smith was sentenced today to 10 years in prison."}\n')
+
+    def broken(doc, document):
+        raise KeyError("a rule the file lacks")
+
+    monkeypatch.setattr(pipeline, "extract_document", broken)
+    (tmp_path / "raw").mkdir()
+    with pytest.raises(RuntimeError, match=r"(?s)1 gold document.*KeyError"):
+        ev.predict(ev.load_gold(gold), corpus, tmp_path / "raw")
+
+
+def test_a_settlements_future_penalty_is_no_ordered_fine(nlp) -> None:
+    text = (
+        "The Department of Justice announced today that Chesapeake Appalachia LLC will restore "
+        "27 damaged sites. Chesapeake Appalachia LLC will also pay a civil penalty of $3.2 million for "
+        "violations of Section 404 of the Clean Water Act.\n"
+    )
+    document = Document("doc-1", "s", "s.txt", None, "2013-12-19", None, None, "en", text, "x")
+    rows = [o for o in extract_document(nlp(text), document).outcomes if o.outcome_type == "other"]
+    assert [o.defendant for o in rows] == ["Chesapeake Appalachia LLC"]
+    assert rows[0].fine_usd is None

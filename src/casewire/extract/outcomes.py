@@ -94,6 +94,7 @@ def _rules(lang: str) -> dict[str, Any]:
         "death": c(raw["death"]),
         "money_roles": {k: c(v) for k, v in raw["money_roles"].items()},
         "money_not_ordered": c(raw["money_not_ordered"]),
+        "money_terms_agreed": opt("money_terms_agreed"),
         "judge": re.compile(raw["judge_title"] + raw["not_judge_name"] + _NAME),
         "method": {k: c(v) for k, v in raw["conviction_method"].items()},
         "denied": c(raw["denied_charges"]),
@@ -221,12 +222,16 @@ def _custody_terms(text: str, trig_start: int) -> tuple[dict[str, Any], bool, li
     return out, approx, custody
 
 
-def _money(text: str) -> dict[str, float]:
-    """Court-ordered fine/restitution/forfeiture amounts in one sentence."""
+def _money(text: str, agreed: bool = False) -> dict[str, float]:
+    """Court-ordered fine/restitution/forfeiture amounts in one sentence (``agreed``: a
+    civil matter's sentence, whose "will pay" is a settlement's term, not an order)."""
     r, out = rules(), {}
     for s, e, usd in find_money(text, r["lang"]):
         before = text[max(0, s - 60) : s]
-        if r["money_not_ordered"].search(before.split(",")[-1] if "," in before else before):
+        clause = before.split(",")[-1] if "," in before else before
+        if r["money_not_ordered"].search(clause):
+            continue
+        if agreed and r["money_terms_agreed"] and r["money_terms_agreed"].search(before):
             continue
         after = text[e : e + 40]
         role = next((k for k, p in r["money_roles"].items() if p.search(after[:30])), None)
@@ -400,7 +405,7 @@ def _fields(
         f.update(custody)
         f["_approx"] = approx
     if otype in ("sentenced", "other"):
-        f.update(_money(text))
+        f.update(_money(text, agreed=otype == "other"))
     return f
 
 
