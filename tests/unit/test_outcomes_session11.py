@@ -186,3 +186,14 @@ def test_a_settlements_future_penalty_is_no_ordered_fine(nlp) -> None:
     rows = [o for o in extract_document(nlp(text), document).outcomes if o.outcome_type == "other"]
     assert [o.defendant for o in rows] == ["Chesapeake Appalachia LLC"]
     assert rows[0].fine_usd is None
+
+
+def test_charges_filed_against_a_group_named_next(nlp) -> None:
+    text = (
+        "The San Diego County District Attorney's Office said today it has filed felony "
+        "assault and battery charges and hate crime allegations against two men who "
+        "assaulted a journalist. Jeffrey Brooks, 38, and Henry Brooks Jr., 32, are out of "
+        "custody and have warrants for their arrest.\n"
+    )
+    charged = {name for name, kind in _rows(nlp, text) if kind == "charged"}
+    assert charged == {"Jeffrey Brooks", "Henry Brooks Jr."}

@@ -615,12 +615,16 @@ def _arguments(tok: Token) -> list[Token]:
     for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
-        if subj and rules()["non_person_subject"].search(subj[0].text):
+        filer = h.lemma_ == "file" and bool(subj) and subj[0].lower_ in ("it", "we", "they")
+        if subj and (filer or rules()["non_person_subject"].search(subj[0].text)):
             # "granted X a new trial" (dative); "found X guilty" (subject of the clause)
             dative = [c for c in h.children if c.dep_ == "dative"]
             clause = [g for c in h.children if c.dep_ in ("ccomp", "xcomp", "oprd")
                       for g in c.children if g.dep_ in _SUBJ_DEPS]  # fmt: skip
-            args += _against([h, *obj, *subj]) or dative + obj or clause or subj[1:]
+            # whoever files charges is the prosecution: "(the office said) it has filed
+            # assault charges and hate crime allegations against two men"
+            filed = _against([t for t in h.subtree if t.sent == h.sent]) if filer else []
+            args += _against([h, *obj, *subj]) or filed or dative + obj or clause or subj[1:]
         else:
             args += subj + obj
         if args:
