@@ -197,3 +197,12 @@ def test_charges_filed_against_a_group_named_next(nlp) -> None:
     )
     charged = {name for name, kind in _rows(nlp, text) if kind == "charged"}
     assert charged == {"Jeffrey Brooks", "Henry Brooks Jr."}
+
+
+def test_charges_filed_today_according_to_which_the_subject_acted(nlp) -> None:
+    text = (
+        "WASHINGTON - A former bond broker agreed to plead guilty, the Department of Justice "
+        "announced. According to the charges filed today in U.S. District Court in Boston, "
+        "Reed A. Richard conspired with others to defraud municipalities.\n"
+    )
+    assert ("Reed A. Richard", "charged") in _rows(nlp, text)

@@ -608,6 +608,12 @@ def _arguments(tok: Token) -> list[Token]:
         [tok.head] if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "amod") else []
     )
     args: list[Token] = []
+    adjunct = next(
+        (a for a in (tok, *tok.ancestors) if a.lower_ == "according" and a.dep_ == "prep"), None
+    )
+    if adjunct is not None:
+        # "According to charges filed today, KYB conspired ...": the clause's subject
+        heads = [adjunct.head]
     if tok.pos_ == "NOUN":
         # "the guilty pleas by Siemens AG and its subsidiary": the agent of a nominal outcome
         args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
