@@ -206,3 +206,21 @@ def test_charges_filed_today_according_to_which_the_subject_acted(nlp) -> None:
         "Reed A. Richard conspired with others to defraud municipalities.\n"
     )
     assert ("Reed A. Richard", "charged") in _rows(nlp, text)
+
+
+def test_the_titles_a_page_links_to_are_other_pages_news() -> None:
+    from casewire.ingest.clean import clean_page
+
+    page = (
+        "Disgruntled Patient Charged with Murder - DA NewsCenter\n"
+        "San Diego County District Attorney Summer Stephan announced murder charges today "
+        "against a 29-year-old El Cajon man.\n"
+        "Mohammed Abdulkareem, 29, has been charged with one count of murder.\n"
+        "Hall of Justice • 330 W. Broadway, San Diego, CA 92101\n"
+        "Link to: Oceanside Man Sentenced to Prison for Animal Cruelty\n"
+        "Link to: Oceanside Man Sentenced to Prison for Animal Cruelty\n"
+        "Oceanside Man Sentenced to Prison for Animal Cruelty\n"
+    )
+    text = clean_page(page).text
+    assert "Abdulkareem, 29, has been charged" in text
+    assert "Oceanside" not in text

@@ -152,6 +152,9 @@ def _dated_headline(lines: list[str]) -> str | None:
 _HEADLINE_LINES = 10
 
 
+_LINK_TO = re.compile(r"link to:\s*(.+?)\s*$", re.IGNORECASE)
+
+
 def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set[int]) -> list[str]:
     """Cut at a tail marker, then drop menu runs, teasers (indexes into ``lines``) and
     single junk lines."""
@@ -163,13 +166,17 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set
             break
         kept.append(stripped)
     rows = _table_lines(kept) | block_lines(kept)
+    # the titles of other pages a "Link to: <title>" line points at: the page repeats
+    # each title on a line of its own ("Oceanside Man Sentenced to Prison for ...")
+    linked = {m.group(1).casefold() for ln in kept if (m := _LINK_TO.match(ln))}
     seen: set[str] = set()
     is_junk = []
     for i, ln in enumerate(kept):
         # junk pattern, or a repeat of an earlier line (headlines come 3-4 times); a
         # table's cells repeat by nature ("Pleaded guilty to one misdemeanor count ...")
         repeat = ln.casefold() in seen and i not in rows
-        is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or repeat))
+        other_page = ln.casefold() in linked
+        is_junk.append(bool(ln) and (junk.fullmatch(ln) is not None or repeat or other_page))
         seen.add(ln.casefold())
     is_menu = [
         j or (i not in rows and _is_menu_line(ln, max_words))
