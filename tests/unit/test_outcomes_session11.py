@@ -224,3 +224,15 @@ def test_the_titles_a_page_links_to_are_other_pages_news() -> None:
     text = clean_page(page).text
     assert "Abdulkareem, 29, has been charged" in text
     assert "Oceanside" not in text
+
+
+def test_a_person_indicted_with_the_defendant_is_charged_too(nlp) -> None:
+    text = (
+        "WASHINGTON Richard A. Murdoch of Florida was sentenced today to 30 months in prison "
+        "for immigration fraud. On April 7, 2010, Murdoch was indicted with Hugh Morgan, 68, "
+        "a U.K. national residing in Ontario, Canada, on one count of conspiracy to commit "
+        "immigration fraud.\n"
+    )
+    rows = _rows(nlp, text)
+    assert ("Hugh Morgan", "charged") in rows
+    assert ("Richard A. Murdoch", "charged") in rows

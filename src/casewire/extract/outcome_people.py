@@ -641,11 +641,13 @@ def _arguments(tok: Token) -> list[Token]:
 
 
 def _codefendants(tok: Token) -> list[Token]:
-    """Objects of "along with" / "together with" on the trigger ("charged X along with Y")."""
+    """Objects of "along with" / "together with" on the trigger ("charged X along with Y"),
+    and the person a charging verb's plain "with" names ("Murdoch was indicted with Hugh
+    Morgan, 68, ... on one count": "charged with" a crime names no one)."""
     heads = [
         c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]
     ]
-    return [
+    out = [
         g
         for h in heads
         for w in h.children
@@ -653,6 +655,17 @@ def _codefendants(tok: Token) -> list[Token]:
         for g in w.children
         if g.dep_ == "pobj"
     ]
+    # the parse hangs the names on "along" itself ("along with co-defendants Keith Terry")
+    out += [g for h in heads for g in h.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    if tok.lemma_.lower() in ("indict", "charge", "arrest", "arraign"):
+        out += [
+            g
+            for w in tok.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+            for g in w.children
+            if g.dep_ == "pobj" and g.ent_type_ == "PERSON"
+        ]
+    return out
 
 
 def _in_scope(t: Token, arg: Token) -> bool:
