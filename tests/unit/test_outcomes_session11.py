@@ -236,3 +236,11 @@ def test_a_person_indicted_with_the_defendant_is_charged_too(nlp) -> None:
     rows = _rows(nlp, text)
     assert ("Hugh Morgan", "charged") in rows
     assert ("Richard A. Murdoch", "charged") in rows
+
+
+def test_a_resentencing_is_a_sentence(nlp) -> None:
+    text = (
+        "WASHINGTON Former Alabama Governor Don Siegelman was resentenced today to serve 78 "
+        "months in prison for his role in bribery.\n"
+    )
+    assert _rows(nlp, text).get(("Don Siegelman", "sentenced")) == 78
