@@ -65,10 +65,10 @@ def test_four_reports_of_one_sentencing_are_one_decision() -> None:
     assert _ids(group_decisions(reports, PUBLISHED)) == [["out-01", "out-02", "out-04", "out-03"]]
 
 
-def test_two_days_are_two_decisions_and_a_month_between_them_stays_apart() -> None:
+def test_two_days_apart_are_two_decisions_and_a_month_between_them_stays_apart() -> None:
     reports = [
         _report(1, "doc-1", "2019-12-10"),
-        _report(2, "doc-2", "2019-12-11"),
+        _report(2, "doc-2", "2019-12-14"),
         _report(3, "doc-2", "2019-12"),
     ]
     assert sorted(_ids(group_decisions(reports, PUBLISHED))) == [
@@ -178,9 +178,23 @@ TOLD = {
         ("doc-83a275e8c0ad8395", "2009-07-27", "2009-07-22", 0, "Seven individuals have been charged with conspiring to provide material support to terrorists and conspiring to murder, kidnap, maim and injure persons abroad."),
         ("doc-acd8c16fd07810ca", "2009-09-24", "2009-09-24", 373, 'First, the superseding indictment charges Daniel Patrick Boyd, aka "Saifullah," and Hysen Sherifi with conspiring to murder U.S. military personnel, in violation of Title 18, United States Code, Section 1117.'),
     ],
+    "stanford": [  # an indictment returned on June 18 and unsealed on June 19
+        ("doc-9e812b0f592b299d", "2009-06-19", "2009-06-18", 0, "Robert Allen Stanford, 59, chairman of the Houston-based Stanford Financial Group (SFG), three SFG executives and the former chief executive officer of the Antiguan bank regulatory agency have been indicted on fraud and obstruction charges related to a $7 billion scheme to defraud investors."),
+        ("doc-590e8576136fc264", "2009-08-27", "2009-06-18", 3813, "In related cases, Robert Allen Stanford, chairman of SFG; Laura Pendergest-Holt, the chief investment officer of SFG; Gilberto Lopez, SFGs chief accounting officer; Mark Kuhrt SFGs global controller; and Leroy King, the administrator and chief executive officer of the FSRC, were indicted on June 18, 2009, on fraud and obstruction charges related to the scheme."),
+        ("doc-a249e32e47fac5f7", "2009-09-10", "2009-06-19", 3817, "In a related case, SFG corporate officers Robert Allen Stanford, Laura Pendergest-Holt, Gilberto Lopez and Mark Kuhrt, as well as Leroy King, a former Antiguan bank regulator, were each charged in an indictment unsealed on June 19, 2009, in the Southern District of Texas with conspiracy to commit mail, wire and securities fraud."),
+    ],
+    "correa": [  # a verdict, headlined by the next day's release
+        ("doc-d967d9019187f854", "2015-11-13", "2015-11-13", 0, "Brooklyn Man Convicted Of Double Murder in East New York -"),
+        ("doc-9532806777a64962", "2015-12-02", "2015-11-12", 850, "He was convicted on November 12, 2015 of two counts of second-degree murder and second-degree criminal possession of a weapon following a jury trial."),
+    ],
+    "franklin": [  # a lawsuit, then a consent decree (its day moved to the next): civil steps
+        ("doc-5686e2c80e551c25", "2009-09-25", "2009-09-25", 0, "The Justice Department today filed a lawsuit in federal court in Raleigh, N.C., against Franklin County, N.C., alleging that the county retaliated against a former employee."),
+        ("doc-c57acf9d8b9c4524", "2009-09-29", "2009-09-26", 11, "The Justice Department today announced that it has reached a consent decree with Franklin County, N.C."),
+    ],
 }  # fmt: skip
 TOLD_TYPE = {"nelson": "charged", "koczon": "pleaded_guilty", "nicholson": "convicted",
-             "jordan": "charged", "boyd": "charged"}  # fmt: skip
+             "jordan": "charged", "boyd": "charged", "stanford": "charged",
+             "correa": "convicted", "franklin": "other"}  # fmt: skip
 
 
 def _told(case: str) -> tuple[list[dict], dict[str, str | None]]:
@@ -228,4 +242,16 @@ def test_a_release_day_joins_the_written_date_and_never_replaces_it(case, date) 
 @pytest.mark.parametrize("case", ["jordan", "boyd"])
 def test_a_headline_or_a_superseding_indictment_is_a_charge_of_its_own(case) -> None:
     reports, published = _told(case)
+    assert _ids(group_decisions(reports, published)) == [["out-01"], ["out-02"]]
+
+
+@pytest.mark.parametrize(("case", "date"), [("stanford", "2009-06-18"), ("correa", "2015-11-12")])
+def test_consecutive_days_are_one_decision_dated_by_the_earlier_written_day(case, date) -> None:
+    reports, published = _told(case)
+    rows = case_outcome_rows(reports, [], published, {})
+    assert [(r["decision_date"], r["n_reports"]) for r in rows] == [(date, len(reports))]
+
+
+def test_consecutive_days_of_a_civil_matter_stay_two_steps() -> None:
+    reports, published = _told("franklin")
     assert _ids(group_decisions(reports, published)) == [["out-01"], ["out-02"]]

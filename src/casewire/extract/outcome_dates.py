@@ -29,8 +29,8 @@ from casewire.extract.dates import DateValue, find_dates
 from casewire.extract.evidence import doc_text, sentences, span_text
 
 _NOT_DECISION_BEFORE = re.compile(
-    r"(?:return|scheduled|set|until|since|between|from|born|birth|dob|DOB|age|due|resumed|began|"
-    r"begin|beginning|started)\s+(?:\w+\s+){0,3}$",
+    r"(?:return|scheduled(?:\s+to\s+be)?|set|until|since|between|from|born|birth|dob|DOB|age|"
+    r"due|resumed|began|begin|beginning|started)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 # A subordinate earlier outcome: "after being convicted", "following his guilty plea".
@@ -54,6 +54,8 @@ _CHARGE_OBJECT = re.compile(r"\b(?:with|of|for)\b", re.I)
 _FRONTED_YEAR = re.compile(
     r"\s*[“\"]?\s*(?:in|during)\s+(?:(?:early|late|mid|the\s+\w+\s+of)[\s-]+)?", re.I
 )
+# Nothing but a preposition before a date that opens its clause.
+_OPENING = re.compile(r"\s*[“\"]?\s*(?:(?:on|in|during)\s+)?", re.I)
 # A stretch of time between the trigger and a later date: the date is the stretch's.
 _SPAN_BETWEEN = re.compile(r"\b(?:since|until|through)\b", re.I)
 _RANK = {"day": 0, "month": 0, "year": 1}  # a year only where no day or month is written
@@ -195,12 +197,18 @@ def _candidates(
             continue
         if e <= trig[0] and _RELATIVE_HOLDS.search(text, e, trig[0]):
             continue
-        if e <= trig[0] and _coordinated_other(text, lo, (s, e), trig):
+        if e <= trig[0] and _coordinated_other(text, lo, (s, e), trig) and not _opens(text, lo, s):
             continue
         if s >= trig[1] and _coordinated_other(text, hi, (s, e), trig):
             continue
         out.append((s, e, v))
     return out
+
+
+def _opens(text: str, lo: int, date_start: int) -> bool:
+    """The date opens the clause ("On Dec. 16, 2008, Sharp pleaded guilty ..., and was
+    sentenced to pay"): it dates every outcome coordinated after it, not only the first."""
+    return bool(_OPENING.fullmatch(text, lo, date_start))
 
 
 def _later_conjunct(text: str, trig: tuple[int, int], date_start: int) -> bool:

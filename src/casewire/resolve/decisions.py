@@ -11,7 +11,11 @@ both are given (dates of different precision compare on their common part:
 
 1. each distinct date, the most precise first, is its own decision unless it agrees
    with exactly one decision already made, which it joins (a month that agrees with
-   two different days stays a decision of its own);
+   two different days stays a decision of its own); a day that agrees with none joins
+   the only decision whose day is the day before or after it (an indictment returned
+   on June 18 and unsealed on June 19, a verdict of November 12 headlined by the
+   release of November 13), except for civil matters (``other``), whose complaint and
+   consent decree may be filed on consecutive days;
 2. a report dated only by its own document's publication day (the day is its
    ``published_date`` and its evidence does not write it: the extractor gave the release
    day to a present tense, "have been indicted", or to a restated lead) is as often a
@@ -32,17 +36,19 @@ leave it empty do not count), ties going to the earliest report (by its document
 ``sentence_max_months`` are taken together, from one report. Reports that give
 different values are never averaged: the field is named in ``conflicts``. The
 flags (``life_sentence``, ``death_sentence``, ``custody_suspended``) are true when
-any report says so. ``decision_date`` is the decision's most precise date (rule 2), and
-``decision_date_precision`` its precision. The prosecutors and defense attorneys
-are the people any report names (``prosecutor_entity_ids``, in report order, no
-repeats), by their entities' names: reports name different members of one team, so
-these lists add up rather than vote.
+any report says so. ``decision_date`` is the decision's most precise date (rule 2), a
+date other than its report's own publication day first (of two consecutive days, the
+release's is the later telling), and ``decision_date_precision`` its precision. The
+prosecutors and defense attorneys are the people any report names
+(``prosecutor_entity_ids``, in report order, no repeats), by their entities' names:
+reports name different members of one team, so these lists add up rather than vote.
 ``charge_category`` is the most serious category (``schemas.CHARGE_SEVERITY``) of
 the reports' charges, or, when they name none, of the whole case's charges.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -99,12 +105,23 @@ def release_day(report: dict, published: dict[str, str | None]) -> bool:
     return all(v.iso != day for _, _, v in find_dates(evidence, seen))
 
 
-def _decisions(dates: list[str], told: list[str]) -> dict[str, str]:
-    """Each date -> its decision's date: ``dates`` by rule 1, then the release days
-    ``told`` (rule 2), earliest first, each joining the latest decision on or before it."""
+def _a_day_apart(a: str, b: str) -> bool:
+    """Two days, one the day after the other."""
+    if len(a) != 10 or len(b) != 10:
+        return False
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) == 1
+
+
+def _decisions(dates: list[str], told: list[str], adjacent: bool = True) -> dict[str, str]:
+    """Each date -> its decision's date: ``dates`` by rule 1 (``adjacent``: a day joins
+    the only decision a day apart), then the release days ``told`` (rule 2), earliest
+    first, each joining the latest decision on or before it."""
     decisions: dict[str, str] = {}  # date -> the decision's (most precise) date
     for d in sorted(set(dates), key=lambda d: (-len(d), d)):
-        fits = sorted({v for v in decisions.values() if agree(d, v)})
+        heads = set(decisions.values())
+        fits = sorted(v for v in heads if agree(d, v))
+        if not fits and adjacent:
+            fits = sorted(v for v in heads if _a_day_apart(d, v))
         decisions[d] = fits[0] if len(fits) == 1 else d
     for d in sorted(set(told) - set(decisions)):
         before = sorted(h for h in set(decisions.values()) if _on_or_before(h, d))
@@ -119,6 +136,7 @@ def group_decisions(reports: list[dict], published: dict[str, str | None]) -> li
     decisions = _decisions(
         [r["decision_date"] for r in reports if r["decision_date"] and r["outcome_id"] not in told],
         [r["decision_date"] for r in reports if r["outcome_id"] in told],
+        adjacent=all(r["outcome_type"] != "other" for r in reports),
     )
     groups: dict[str | None, list[dict]] = defaultdict(list)
     heads = sorted(set(decisions.values()))
@@ -138,13 +156,20 @@ def group_decisions(reports: list[dict], published: dict[str, str | None]) -> li
 
 def decision_date(group: list[dict], published: dict[str, str | None]) -> str | None:
     """The most precise date of a decision's reports, a release day (rule 2) only when no
-    report writes a date; ties go to the earliest report."""
+    report writes a date; a date other than its report's publication day before one that
+    is (rule 1: of consecutive days, the later is the telling's); then the earliest report."""
     written = [r for r in group if not release_day(r, published)]
-    dates = [
-        r["decision_date"] or ""
+    pool = [
+        r
         for r in (written if any(r["decision_date"] for r in written) else group)
+        if r["decision_date"]
     ]
-    return max(dates, key=len) or None
+    if not pool:
+        return None
+    best = max(len(r["decision_date"]) for r in pool)
+    top = [r for r in pool if len(r["decision_date"]) == best]
+    own_day = [r for r in top if r["decision_date"] == (published.get(r["doc_id"]) or "")[:10]]
+    return next((r for r in top if r not in own_day), top[0])["decision_date"]
 
 
 def _vote(values: list[Any]) -> tuple[Any, bool]:
