@@ -16,10 +16,13 @@ def nlp():
     return load_nlp()
 
 
+def _outcomes(nlp, text: str, published: str = "2022-01-15", lang: str = "en") -> list:
+    document = Document("doc-1", "s", "s.txt", None, published, None, None, lang, text, "x")
+    return list(extract_document(nlp(text), document).outcomes)
+
+
 def _rows(nlp, text: str) -> dict[tuple[str, str], int | None]:
-    document = Document("doc-1", "s", "s.txt", None, "2022-01-15", None, None, "en", text, "x")
-    outcomes = extract_document(nlp(text), document).outcomes
-    return {(o.defendant, o.outcome_type): o.sentence_min_months for o in outcomes}
+    return {(o.defendant, o.outcome_type): o.sentence_min_months for o in _outcomes(nlp, text)}
 
 
 STORIES = (
@@ -79,15 +82,6 @@ def test_a_menu_line_under_a_page_title_stays_where_it_was(nlp) -> None:
     assert not _headline("A federal jury today convicted a Vladivostok, Russia, man of 38 counts.")
 
 
-def test_a_name_the_tagger_calls_a_work_of_art_is_a_person(nlp) -> None:
-    text = (
-        "(Dallas County) – On Wednesday, October 31, a Dallas County jury took only three "
-        "hours to sentence Kristopher Love to death by lethal injection in the capital "
-        "murder-for-hire killing of pediatric dentist Dr. Kendra Hatcher.\n"
-    )
-    assert ("Kristopher Love", "sentenced") in _rows(nlp, text)
-
-
 def test_a_semicolon_list_of_defendants_with_ages_are_all_defendants(nlp) -> None:
     text = (
         "San Diego County District Attorney Summer Stephan announced today that a criminal "
@@ -116,8 +110,7 @@ def test_the_spanish_announcer_before_que_is_not_the_defendant(nlp) -> None:
         "condenado a 45 años de prisión tras su condena por Agresión Sexual Agravada de un "
         "Niño.\n"
     )
-    document = Document("doc-1", "s", "s.txt", None, "2025-06-17", None, None, "es", text, "x")
-    rows = {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2025-06-17", "es")}
     assert ("LaQuinton Dejuan Turner", "sentenced") in rows
     assert not any(name == "John Creuzot" for name, _ in rows)
 
@@ -182,8 +175,7 @@ def test_a_settlements_future_penalty_is_no_ordered_fine(nlp) -> None:
         "27 damaged sites. Chesapeake Appalachia LLC will also pay a civil penalty of $3.2 million for "
         "violations of Section 404 of the Clean Water Act.\n"
     )
-    document = Document("doc-1", "s", "s.txt", None, "2013-12-19", None, None, "en", text, "x")
-    rows = [o for o in extract_document(nlp(text), document).outcomes if o.outcome_type == "other"]
+    rows = [o for o in _outcomes(nlp, text, "2013-12-19") if o.outcome_type == "other"]
     assert [o.defendant for o in rows] == ["Chesapeake Appalachia LLC"]
     assert rows[0].fine_usd is None
 
@@ -197,15 +189,6 @@ def test_charges_filed_against_a_group_named_next(nlp) -> None:
     )
     charged = {name for name, kind in _rows(nlp, text) if kind == "charged"}
     assert charged == {"Jeffrey Brooks", "Henry Brooks Jr."}
-
-
-def test_charges_filed_today_according_to_which_the_subject_acted(nlp) -> None:
-    text = (
-        "WASHINGTON - A former bond broker agreed to plead guilty, the Department of Justice "
-        "announced. According to the charges filed today in U.S. District Court in Boston, "
-        "Reed A. Richard conspired with others to defraud municipalities.\n"
-    )
-    assert ("Reed A. Richard", "charged") in _rows(nlp, text)
 
 
 def test_the_titles_a_page_links_to_are_other_pages_news() -> None:
@@ -244,3 +227,26 @@ def test_a_resentencing_is_a_sentence(nlp) -> None:
         "months in prison for his role in bribery.\n"
     )
     assert _rows(nlp, text).get(("Don Siegelman", "sentenced")) == 78
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # a name the tagger calls a work of art is a person
+        (
+            "(Dallas County) – On Wednesday, October 31, a Dallas County jury took only three "
+            "hours to sentence Kristopher Love to death by lethal injection in the capital "
+            "murder-for-hire killing of pediatric dentist Dr. Kendra Hatcher.\n",
+            ("Kristopher Love", "sentenced"),
+        ),
+        # charges filed today according to which the subject acted
+        (
+            "WASHINGTON - A former bond broker agreed to plead guilty, the Department of Justice "
+            "announced. According to the charges filed today in U.S. District Court in Boston, "
+            "Reed A. Richard conspired with others to defraud municipalities.\n",
+            ("Reed A. Richard", "charged"),
+        ),
+    ],
+)
+def test_one_release_gives_the_row(nlp, text: str, row: tuple[str, str]) -> None:
+    assert row in _rows(nlp, text)
