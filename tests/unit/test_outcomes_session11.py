@@ -250,3 +250,53 @@ def test_a_resentencing_is_a_sentence(nlp) -> None:
 )
 def test_one_release_gives_the_row(nlp, text: str, row: tuple[str, str]) -> None:
     assert row in _rows(nlp, text)
+
+
+COMMUTATIONS = (
+    "Today, the President made grants of commutation of sentences to the following "
+    "individuals:\n"
+    "Timothy Adams Hartsville, SC\n"
+    "Offense: Conspiracy to possess with intent to distribute cocaine base; Middle District "
+    "of North Carolina\n"
+    "Sentence: Life imprisonment; 10 years' supervised release (August 2, 1995)\n"
+    "Commutation Grant: Prison sentence commuted to a term of 360 months' imprisonment.\n"
+    "Asher Adkins Columbia City, IN\n"
+    "Offense: Distribution of methamphetamine; Northern District of Indiana\n"
+    "Sentence: 624 months imprisonment; five years' supervised release (January 3, 2000)\n"
+    "Commutation Grant: Prison sentence commuted to expire on December 1, 2016.\n"
+    "Reinaldo A. Arocho Lake Station, IN\n"
+    "Offense: Drug conspiracy; Northern District of Indiana\n"
+    "Sentence: 387 months' imprisonment (January 19, 2000)\n"
+    "Commutation Grant: Prison sentence commuted to expire on December 1, 2016.\n"
+    "Jose Carlos Arras, Jr. Albuquerque, NM\n"
+    "Offense: Conspiracy to import marijuana; District of New Mexico\n"
+    "Sentence: 360 months' imprisonment (May 5, 1998)\n"
+    "Commutation Grant: Prison sentence commuted to expire on December 1, 2016.\n"
+    "Artis Sherman Allen, TX\n"
+    "Offense: Possession of cocaine base; Eastern District of Texas\n"
+    "Sentence: 292 months' imprisonment (June 1, 2001)\n"
+    "Commutation Grant: Prison sentence commuted to expire on December 1, 2016.\n"
+)
+
+
+def test_a_sorted_clemency_list_splits_each_name_from_its_town() -> None:
+    # the list is sorted by surname: "Asher Adkins Columbia City" is Adkins, not Columbia
+    from casewire.extract.blocks import record_names, records
+
+    recs = records(COMMUTATIONS)
+    assert record_names(COMMUTATIONS, recs) == [
+        "Timothy Adams",
+        "Asher Adkins",
+        "Reinaldo A. Arocho",
+        "Jose Carlos Arras, Jr.",
+        "Artis Sherman",
+    ]
+
+
+def test_each_commutation_is_a_grant_and_the_sentence_it_commutes(nlp) -> None:
+    rows = {(o.defendant, o.outcome_type): o for o in _outcomes(nlp, COMMUTATIONS, "2016-08-03")}
+    assert rows[("Asher Adkins", "other")].decision_date == "2016-08-03"
+    sentence = rows[("Asher Adkins", "sentenced")]
+    assert (sentence.sentence_min_months, sentence.decision_date) == (624, "2000-01-03")
+    assert rows[("Timothy Adams", "sentenced")].life_sentence
+    assert not any("Columbia" in name or "Hartsville" in name for name, _ in rows)

@@ -229,6 +229,65 @@ def records(text: str) -> list[Record]:
     return out if len(out) >= 2 else []
 
 
+#: A record head's town and state at its end: "Hartsville, SC", "Lake Station, IN".
+_HEAD_STATE = re.compile(r",\s*(?:[A-Z]{2}|D\.\s?C\.|[A-Z][a-z]{2,4}\.)\s*$")
+_SURNAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "la", "le", "da", "di", "st."})
+_HEAD_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
+
+
+def _head_splits(head: str) -> list[tuple[str, str]]:
+    """Ways to read a head "Name Town, ST" written without a separator: ``(name,
+    surname)`` for a town of one to three words, the name two words or more. A name
+    suffix ends the name wherever it stands ("Jose Carlos Arras, Jr. Albuquerque, NM")."""
+    m = _HEAD_STATE.search(head)
+    if m is None:
+        return []
+    words = head[: m.start()].lstrip("-•* ").split()
+    suffix = next((i for i, w in enumerate(words) if i >= 2 and _HEAD_SUFFIX.match(w)), None)
+    ends = [suffix + 1] if suffix is not None else range(len(words) - 1, len(words) - 4, -1)
+    out = []
+    for end in ends:
+        name = words[:end]
+        core = [w for w in name if not _HEAD_SUFFIX.match(w)]
+        if len(core) < 2 or end >= len(words) or not all(w[:1].isupper() for w in words):
+            continue
+        if core[-1].casefold() in _SURNAME_PARTICLES:
+            continue  # "... Van Zee Highmore, SD": "Van" starts a surname, ends none
+        out.append((" ".join(name).rstrip(","), core[-1].rstrip(",").casefold()))
+    return out
+
+
+def record_names(text: str, recs: list[Record]) -> list[str | None]:
+    """The person each record's head names when the head glues the name to the town
+    ("Timothy Adams Hartsville, SC"): the reading whose surname keeps the list in
+    alphabetical order (clemency lists are sorted by surname), the shortest surname
+    that is no earlier than the previous record's and no later than the latest the next
+    record can have; a record earlier than the previous one starts a new sorted list. None
+    where no reading keeps the order."""
+    options = [_head_splits(text[slice(*r.head)]) for r in recs]
+    out: list[str | None] = []
+    last = ""
+    for i, opts in enumerate(options):
+        upper = (
+            max((sur for _, sur in options[i + 1]), default="\uffff")
+            if i + 1 < len(options)
+            else "\uffff"
+        )
+        fits = sorted((sur, name) for name, sur in opts if last <= sur <= upper)
+        if not fits:  # a second list starts again at A ("commutations ... pardons")
+            fits = (
+                sorted((sur, name) for name, sur in opts if sur <= upper)[:1]
+                if any(sur < last for _, sur in opts)
+                else []
+            )
+        if fits:
+            last = fits[0][0]
+            out.append(fits[0][1])
+        else:
+            out.append(None)
+    return out
+
+
 def block_lines(lines: list[str]) -> set[int]:
     """Indexes of the heading and charge lines of case blocks and of clemency record
     heads: short lines that cleaning must keep."""

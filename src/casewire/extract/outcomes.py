@@ -27,6 +27,7 @@ from casewire.extract.blocks import (
     disjoint,
     is_name_line,
     person_like,
+    record_names,
     records,
 )
 from casewire.extract.charges import find_charges
@@ -660,8 +661,10 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
     zoned = [(_block_name(names, b), _block_outcomes(doc_text(doc), b, document.published_date),
               b.start, b.end) for b in blocks]  # fmt: skip
     grant_date = _grant_date(doc_text(doc), grants, document.published_date)
+    sorted_names = record_names(doc_text(doc), grants)
     zoned += [(name, _record_outcomes(doc_text(doc), r, grant_date), r.head[0], r.sentence[1])
-              for r in grants if (name := _record_name(names, doc_text(doc), r))]  # fmt: skip
+              for r, listed in zip(grants, sorted_names, strict=True)
+              if (name := _record_name(names, doc_text(doc), r, listed))]  # fmt: skip
     for name, found_here, start, end in zoned:
         for otype, fields in found_here.items():
             key = (name, otype)
@@ -840,16 +843,22 @@ def _grant_date(text: str, grants: list[Record], published: str | None) -> str |
     return None
 
 
-def _record_name(names: NameIndex, text: str, record: Record) -> str | None:
+def _record_name(
+    names: NameIndex, text: str, record: Record, listed: str | None = None
+) -> str | None:
     """The person the record's head line names ("- Name - City, ST", "Name City, ST"):
-    the words before a spaced dash, else the tagger's person mention at the line's start
-    unless it ran into the town (it then ends right before ", ST": "Timothy Adams
-    Hartsville, SC" is no name to publish) or is two words only."""
+    the words before a spaced dash, else the reading of a glued head that keeps the list
+    in alphabetical order (``listed``, :func:`~casewire.extract.blocks.record_names`),
+    else the tagger's person mention at the line's start unless it ran into the town (it
+    then ends right before ", ST": "Timothy Adams Hartsville, SC" is no name to publish)
+    or is two words only."""
     s, e = record.head
     head = text[s:e].lstrip("-•* ")
     lead = s + len(text[s:e]) - len(head)
     if " - " in head and is_name_line(name := head.split(" - ")[0].strip()):
         return name
+    if listed is not None:
+        return listed
     for m in names.mentions_in(s, e):
         if m.entity_type == "person" and m.mention_start - lead <= 1:
             # a two-word name glued to its town is as often a name cut short ("Ali Reno"
