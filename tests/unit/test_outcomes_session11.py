@@ -300,3 +300,21 @@ def test_each_commutation_is_a_grant_and_the_sentence_it_commutes(nlp) -> None:
     assert (sentence.sentence_min_months, sentence.decision_date) == (624, "2000-01-03")
     assert rows[("Timothy Adams", "sentenced")].life_sentence
     assert not any("Columbia" in name or "Hartsville" in name for name, _ in rows)
+
+
+def test_a_sentencings_money_told_in_a_sentence_of_its_own(nlp) -> None:
+    text = (
+        "A Detroit-area physical therapist was sentenced today to 62 months in prison. "
+        "Solomon Nathaniel, 45, of Detroit, was sentenced by U.S. District Judge Sean F. Cox. "
+        "Judge Cox also ordered Nathaniel to pay $2,875,000 in restitution.\n"
+    )
+    rows = [o for o in _outcomes(nlp, text, "2013-06-05") if o.outcome_type == "sentenced"]
+    assert [(o.defendant, o.restitution_usd) for o in rows] == [("Solomon Nathaniel", 2875000)]
+
+
+def test_an_order_to_pay_in_a_release_telling_no_sentencing_is_no_sentence(nlp) -> None:
+    text = (
+        "As terms of the settlement, the defendants are ordered to pay $200,000 to the "
+        "district attorney's office, Acme Audio Inc. agreed.\n"
+    )
+    assert not any(o.outcome_type == "sentenced" for o in _outcomes(nlp, text))
