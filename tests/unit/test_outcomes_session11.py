@@ -318,3 +318,22 @@ def test_an_order_to_pay_in_a_release_telling_no_sentencing_is_no_sentence(nlp) 
         "district attorney's office, Acme Audio Inc. agreed.\n"
     )
     assert not any(o.outcome_type == "sentenced" for o in _outcomes(nlp, text))
+
+
+def test_a_clemency_records_district_is_its_court(nlp) -> None:
+    rows = {(o.defendant, o.outcome_type): o for o in _outcomes(nlp, COMMUTATIONS, "2016-08-03")}
+    assert rows[("Asher Adkins", "sentenced")].court == "Northern District of Indiana"
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("filed in federal court in Michigan Knight Protective Service Inc. agreed", "federal court in Michigan"),
+        ("in federal court in Kansas City, Mo., today", "federal court in Kansas City, Mo."),
+        ("in federal court in New York City today", "federal court in New York City"),
+    ],
+)  # fmt: skip
+def test_a_state_ends_the_place_of_a_court(text: str, court: str) -> None:
+    from casewire.extract.courts import court_mentions
+
+    assert [c for _, _, c in court_mentions(text)] == [court]

@@ -67,6 +67,13 @@ def court_mentions(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, _clean(v)) for s, e, v in sorted(found)]
 
 
+def bare_districts(text: str) -> list[str]:
+    """Federal districts named without the word court, wherever they stand: for a
+    list's cells ("Sentence: Oct. 31, 1972; District of Utah; two years of probation"),
+    where the cell itself says what the district is."""
+    return [_clean(m.group(0)) for m in rules()["bare"].finditer(text)]
+
+
 def _clean(value: str) -> str:
     value = re.sub(r"\s+", " ", value.strip(" ,"))
     return re.sub(r"^the\s+", "", value, flags=re.I)

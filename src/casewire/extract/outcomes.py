@@ -32,7 +32,7 @@ from casewire.extract.blocks import (
 )
 from casewire.extract.charges import find_charges
 from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
-from casewire.extract.courts import court_mentions, find_court
+from casewire.extract.courts import bare_districts, court_mentions, find_court
 from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
 from casewire.extract.names import NameIndex
@@ -881,7 +881,9 @@ def _record_outcomes(
     f.update(_terms_and_money(sent))
     f["decision_date"] = _first_day(sent, None)
     courts = court_mentions(sent) or court_mentions(offense)
-    f["court"] = courts[0][2] if courts else None
+    # a record's cells name the sentencing district bare ("...; District of Utah; ...")
+    districts = bare_districts(sent) or bare_districts(offense)
+    f["court"] = courts[0][2] if courts else districts[0] if districts else None
     return {"other": {"charges": charges, "decision_date": grant_date}, "sentenced": f}
 
 
