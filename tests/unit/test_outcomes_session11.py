@@ -337,3 +337,19 @@ def test_a_state_ends_the_place_of_a_court(text: str, court: str) -> None:
     from casewire.extract.courts import court_mentions
 
     assert [c for _, _, c in court_mentions(text)] == [court]
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Nathaniel pleaded guilty on Oct. 19, 2009, in the Eastern District of Michigan to "
+         "conspiracy to commit health care fraud.", "conspiracy to commit health care fraud"),
+        ("Edward Gurary pleaded guilty today in federal court in the Northern District of Ohio "
+         "to filing false personal income tax returns for the years 2004 through 2008.",
+         "filing false personal income tax returns"),
+    ],
+)  # fmt: skip
+def test_a_date_and_a_district_before_the_charge(text: str, charge: str) -> None:
+    from casewire.extract.charges import find_charges
+
+    assert [c.text for c in find_charges(text)] == [charge]
