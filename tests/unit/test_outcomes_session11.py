@@ -353,3 +353,19 @@ def test_a_date_and_a_district_before_the_charge(text: str, charge: str) -> None
     from casewire.extract.charges import find_charges
 
     assert [c.text for c in find_charges(text)] == [charge]
+
+
+def test_a_birth_date_introduces_a_defendant_and_a_headline_verb_is_no_judge(nlp) -> None:
+    # Riverside releases give a defendant's birth date where others give an age
+    text = (
+        "Judge Upholds Death Penalty for Palm Springs Man Convicted of Quadruple Murder\n"
+        "INDIO – Judge Anthony Villalobos today affirmed the findings of a jury that the man "
+        "responsible for the murders of four people should be sentenced to death.\n"
+        "Jose Vladimir Larin Garcia, DOB: 9-28-99, killed Carlos Campos-Rivera, 25; Yuliana "
+        "Garcia (no relation), 17; Jacob Montgomery, 19; and Juan Duarte-Raya, 18; on Feb. 3, "
+        "2019.\n"
+    )
+    rows = {(o.defendant, o.outcome_type): o for o in _outcomes(nlp, text, "2024-02-09")}
+    assert [name for name, _ in rows] == ["Jose Vladimir Larin Garcia"]
+    judge = rows[("Jose Vladimir Larin Garcia", "convicted")].judge
+    assert judge in (None, "Anthony Villalobos")  # never "Upholds Death Penalt"

@@ -391,19 +391,34 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
     return out
 
 
+#: What stands between two items of a list of names with ages, after the age's own comma,
+#: semicolon or "and" (see ``age_apposition``).
+#: An item the apposition rule did not read may stand between ("Yuliana Garcia (no
+#: relation), 17;").
+_LIST_GAP = re.compile(r"\s*(?:[^.;\n]{1,80};\s*)*(?:(?:and|or)\s+)?")
+
+
 def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
     """People written with an age apposition ("John Smith, 45, of Baltimore"), by sentence."""
     r, groups = rules(), {}
     text = doc_text(doc)
+    victim_end = -1  # where the last apposition of a victim ended
     for m in names.mentions_in(0, len(text)):
         name = clean_name(m.canonical)
         if m.entity_type not in ("person", "organization") or name is None:
             continue
-        if not r["age_apposition"].match(text, m.mention_end):
+        age = r["age_apposition"].match(text, m.mention_end)
+        if not age:
             continue
         m = alias_owner(names, text, m)
         name = clean_name(m.canonical) or name
-        if r["not_apposition"].search(text[max(0, m.mention_start - 40) : m.mention_start]):
+        # the next name of a list of victims is a victim too ("killed Carlos Campos-Rivera,
+        # 25; Yuliana Garcia, 17; Jacob Montgomery, 19; and ...")
+        listed = victim_end >= 0 and _LIST_GAP.fullmatch(text, victim_end, m.mention_start)
+        if listed or r["not_apposition"].search(
+            text[max(0, m.mention_start - 40) : m.mention_start]
+        ):
+            victim_end = age.end()
             continue
         tok = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
         key = tok.sent.start_char if tok is not None else m.mention_start
