@@ -6,6 +6,7 @@
 
 from schemas._common import (
     CHARGE_SEVERITY,
+    DECISION_DATE_SOURCES,
     GUILTY_OUTCOMES,
     OUTCOME_KINDS,
     OUTCOME_LABEL,
@@ -33,6 +34,7 @@ from schemas.registry import (
 
 __all__ = [
     "CHARGE_SEVERITY",
+    "DECISION_DATE_SOURCES",
     "GUILTY_OUTCOMES",
     "OUTCOME_KINDS",
     "OUTCOME_LABEL",

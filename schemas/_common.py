@@ -39,6 +39,16 @@ ROLES = (
 MODALITIES = ("asserted", "negated", "hypothetical", "requested", "potential", "scheduled")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "text", "record")
+#: How an outcome's decision_date was obtained (legal_outcomes.decision_date_source):
+#: ``written``, where the outcome is told (its clause, a table cell or record line, the
+#: line telling a grant), as a date or as a weekday or relative word the publication day
+#: resolves ("on May 5, 2009", "in December 2009", "Tuesday", "last month");
+#: ``announced``, the day of the verb telling the outcome ("Ogg announced today that X was
+#: sentenced"): the release's day, not the outcome's own; ``release_day``, no date word:
+#: the publication day, given by a present tense ("has been indicted", "es acusado");
+#: ``lead``, borrowed from an earlier sentence: the release's unnamed lead restated ("A man
+#: was sentenced Friday ... / Judge X sentenced King") or the day before "the same day".
+DECISION_DATE_SOURCES = ("written", "announced", "release_day", "lead")
 
 
 @dataclass(frozen=True)

@@ -279,6 +279,7 @@ def _outcome(
         "conviction_method": "plea",
         "decision_date": "2021-03-03" if kind == "sentenced" else "2021-01",
         "decision_date_precision": "day" if kind == "sentenced" else "month",
+        "decision_date_source": "written",
         "court": "U.S. District Court",
         "court_id": None,
         "judge_name": "Ann Lee",

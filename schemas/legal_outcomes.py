@@ -9,6 +9,7 @@ from pandera.typing import Series
 from schemas._common import (
     CHARGE_CATEGORIES,
     CONVICTION_METHODS,
+    DECISION_DATE_SOURCES,
     DOC_FK,
     OUTCOME_TYPES,
     EvidenceTable,
@@ -111,6 +112,17 @@ class LegalOutcomes(DecisionTable):
         'December 2009") or YYYY ("in 2009"); null when the text dates it no finer than that.'
     )
     decision_date_precision: Series[str] = precision_field("decision_date")
+    decision_date_source: Series[str] = enum_field(
+        DECISION_DATE_SOURCES,
+        "How decision_date was obtained: written (where the outcome is told, as a date or a "
+        'weekday or relative word the publication day resolves: "on May 5, 2009", "Tuesday", '
+        '"last month"); announced (the day of the verb telling it, "X announced today that Y '
+        "was sentenced\": the release's day, not the outcome's); release_day (no date word: "
+        'the publication day, given by a present tense, "has been indicted"); lead (borrowed '
+        "from an earlier sentence: the release's unnamed lead restated, or the day before "
+        '"the same day"); null when decision_date is null.',
+        nullable=True,
+    )
     court: Series[str] = text_field("Court name.", nullable=True)
     court_id: Series[str] = text_field(
         "Free Law Project courts-db id of the court (e.g. 'nyed'), when courts-db knows it.",
@@ -159,6 +171,10 @@ class LegalOutcomes(DecisionTable):
     @pa.dataframe_check(error="sentence_min_months <= sentence_max_months")
     def sentence_range(cls, df: pd.DataFrame) -> Series[bool]:
         return sentence_range_ok(df)
+
+    @pa.dataframe_check(error="decision_date_source is null exactly when decision_date is")
+    def date_source(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["decision_date"].isna() == df["decision_date_source"].isna()
 
     class Config:
         description = "Legal outcomes per defendant and document."

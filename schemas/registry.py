@@ -24,7 +24,7 @@ from schemas.rejects import Rejects
 
 #: Semantic version of the data contract. Major: a column removed/renamed/retyped or a
 #: constraint tightened; minor: columns or tables added; patch: fixes.
-SCHEMA_VERSION = "1.5.0"
+SCHEMA_VERSION = "1.6.0"
 
 #: Table name -> model, in release order.
 TABLES: dict[str, type[pa.DataFrameModel]] = {

@@ -131,6 +131,8 @@ class Outcome:
     defendant_age: int | None = None
     conviction_method: str | None = None  # jury, bench, plea
     decision_date: str | None = None  # ISO, truncated to its precision (YYYY, YYYY-MM, day)
+    # how decision_date was obtained (schemas.DECISION_DATE_SOURCES); None without one
+    decision_date_source: str | None = None
     court: str | None = None
     judge: str | None = None
     announcer: str | None = None

@@ -137,7 +137,7 @@ def test_reporting_tag_date_yields_to_a_written_one(nlp) -> None:
     sent = next(iter(doc.sents))
     m = re.search("sentenced", text)
     tok = next(t for t in sent if t.idx == m.start())
-    assert dated(sent, m.span(), tok, PUB) == ("2024-10-15", True)
+    assert dated(sent, m.span(), tok, PUB) == ("2024-10-15", "announced")
 
 
 def test_a_co_defendant_borrows_no_lead_date(nlp) -> None:
@@ -215,7 +215,7 @@ def test_today_of_the_telling_yields_to_a_written_one(nlp) -> None:
     sent = next(iter(doc.sents))
     m = sent.text.index("convicted")
     tok = next(t for t in sent if t.idx - sent.start_char == m)
-    assert dated(sent, (m, m + 9), tok, PUB) == (PUB, True)
+    assert dated(sent, (m, m + 9), tok, PUB) == (PUB, "announced")
 
 
 def test_own_date_of_a_nominal_trigger() -> None:

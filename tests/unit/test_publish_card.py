@@ -60,7 +60,7 @@ def test_card_snippets_run_against_the_release(release: Path) -> None:
 def test_card_lists_counts_fill_rates_evaluation_provenance(release: Path) -> None:
     card = (release / "README.md").read_text(encoding="utf-8")
     assert f"# casewire release {release.name}" in card
-    assert "| legal_outcomes | 2 | 35 |" in card
+    assert "| legal_outcomes | 2 | 36 |" in card
     assert _column_row(card, "documents", "url").endswith("| 0% |")
     assert _column_row(card, "entities", "variants").endswith("| 25% |")
     assert "| outcomes_f1 | 0.812 |" in card and "| gold_documents | 12 |" in card

@@ -11,7 +11,8 @@ Without a date, a present or present-perfect outcome ("has been convicted",
 published date. An outcome that restates the release's unnamed lead ("A man was
 sentenced on Friday ... / Judge X sentenced King") takes the lead's date; "the
 same day" takes the last date before it. Anything else ("was sentenced", "had
-pleaded guilty"): None.
+pleaded guilty"): None. :func:`dated` says which of these gave the date
+(``legal_outcomes.decision_date_source``: written, announced, release_day, lead).
 
 Dates that belong to something else are passed over: a dateline ("June 11, 2021
 Contact: ..."), a date inside a relative clause after the trigger ("..., who were
@@ -274,10 +275,14 @@ def decision_date(
 
 def dated(
     sent: Span, trig: tuple[int, int], tok: Token | None, published: str | None
-) -> tuple[str | None, bool]:
-    """:func:`decision_date` and whether it is only inferred from the tense ("has pleaded
-    guilty": the release day), so a date written with another mention of the same
-    outcome ("pleaded guilty Tuesday") should replace it."""
+) -> tuple[str | None, str | None]:
+    """:func:`decision_date` and how it was obtained (``schemas.DECISION_DATE_SOURCES``,
+    None without a date): ``written`` in the trigger's clause; ``announced``, the date of
+    the telling verb ("Ogg announced Tuesday"); ``release_day``, the published date given
+    by the tense ("has pleaded guilty"); ``lead``, borrowed from an earlier sentence (the
+    unnamed lead, "the same day"). An ``announced`` or ``release_day`` date is only
+    inferred, so a date written with another mention of the same outcome ("pleaded guilty
+    Tuesday") should replace it."""
     text = _sentence_text(sent)
     lo, hi = _clause(text, trig)
     dates = [
@@ -294,10 +299,11 @@ def dated(
             key=lambda d: (_RANK[d[2].precision], min(abs(d[0] - trig[1]), abs(d[1] - trig[0]))),
         )
         if not (v.precision == "year" and published and _present(tok)):
-            return v.iso, _told_on(sent, s, e, tok)
+            return v.iso, "announced" if _told_on(sent, s, e, tok) else "written"
     if published and _present(tok):
-        return published[:10], True
-    return _undated(sent, text, lo, hi, trig, published), False
+        return published[:10], "release_day"
+    day = _undated(sent, text, lo, hi, trig, published)
+    return day, "lead" if day else None
 
 
 def _date_span(sent: Span, start: int, end: int) -> Span | None:
@@ -663,12 +669,13 @@ def spanish_date(
     published: str | None,
     not_decision: re.Pattern[str] | None,
     present: re.Pattern[str] | None,
-) -> str | None:
-    """The decision date of a trigger in a Spanish sentence (``rules/outcomes_es.yaml``):
-    the day-precise date of the trigger's clause nearest to it ("El 17 de julio de 2025,
-    X se declaró culpable"), passing over a date that dates something else ("entre el 12
-    de enero", "programado para el 5 de marzo"); else the release day for an outcome told
-    in the present ("es acusado de", "se declara culpable"); else None."""
+) -> tuple[str | None, str | None]:
+    """The decision date of a trigger in a Spanish sentence (``rules/outcomes_es.yaml``)
+    and its source (as :func:`dated`'s): the day-precise date of the trigger's clause
+    nearest to it ("El 17 de julio de 2025, X se declaró culpable"), passing over a date
+    that dates something else ("entre el 12 de enero", "programado para el 5 de marzo");
+    else the release day for an outcome told in the present ("es acusado de", "se declara
+    culpable"); else None."""
     stop = re.compile(r";|(?<=[a-z0-9)])[.!?]\s+(?=[A-Z])")
     lo = max((m.end() for m in stop.finditer(text, 0, trig[0])), default=0)
     hi = min((m.start() for m in stop.finditer(text, trig[1])), default=len(text))
@@ -680,7 +687,7 @@ def spanish_date(
     ]
     if days:
         s, e, v = min(days, key=lambda d: min(abs(lo + d[0] - trig[1]), abs(lo + d[1] - trig[0])))
-        return v.iso
+        return v.iso, "written"
     if published and present is not None and present.match(text[trig[0] : trig[1]]):
-        return published[:10]
-    return None
+        return published[:10], "release_day"
+    return None, None

@@ -367,6 +367,16 @@ def _clean_official(value: str, kind: str) -> str:
     return re.sub(r"(?<=\w{3})\.$", "", value) if not value.endswith(("Jr.", "Sr.")) else value
 
 
+# Decision dates only inferred (``schemas.DECISION_DATE_SOURCES``): the release day of a
+# present tense, the day of the telling verb ("X announced Tuesday that ...").
+_INFERRED = ("release_day", "announced")
+
+
+def _written(day: str | None) -> str | None:
+    """The source of a date read where it is written (a cell, a noun's phrase, a line)."""
+    return "written" if day else None
+
+
 def _fields(
     doc: Doc, sent: Span, otype: str, trig: tuple[int, int], published: str | None, busy: set[int]
 ) -> dict[str, Any]:
@@ -376,16 +386,20 @@ def _fields(
     f: dict[str, Any] = {"charges": tuple(find_charges(text))}
     if r["lang"] == "es":
         # the English tagger's tense and clause reading do not hold on Spanish text
-        f.update(decision_date=spanish_date(text, trig, published, r["not_decision_before"],
-                                            r["present_trigger"]),
+        day, source = spanish_date(text, trig, published, r["not_decision_before"],
+                                   r["present_trigger"])  # fmt: skip
+        f.update(decision_date=day, decision_date_source=source,
                  judge=_near(doc, sent, "judge", busy, otype, trig))  # fmt: skip
     elif _nominal(tok, sent, trig) or subordinate(text, trig[0]):
         f["decision_date"] = own_date(text[trig[1] : trig[1] + 60], published) or (
             nominal_date(sent, trig, tok, published) if _nominal(tok, sent, trig) else None
         )
+        f["decision_date_source"] = _written(f["decision_date"])
     else:
-        day, f["_tense_date"] = dated(sent, trig, tok, published)
-        f.update(decision_date=day,
+        day, source = dated(sent, trig, tok, published)
+        # only inferred (the tense, the telling verb's date): a later written day beats it
+        f["_tense_date"] = source in _INFERRED
+        f.update(decision_date=day, decision_date_source=source,
                  judge=_near(doc, sent, "judge", busy, otype, trig),
                  court=find_court(doc, sent, busy, trig, r["stage_words"].get(otype)))  # fmt: skip
     counts = re.search(
@@ -492,7 +506,8 @@ def _refine(old: Outcome, new: dict[str, Any]) -> Outcome:
         old = replace(old, sentence_min_months=n, sentence_max_months=n)
     d = new.get("decision_date")
     if d and old.decision_date and len(d) > len(old.decision_date):
-        old = replace(old, decision_date=d)  # a day beats a month or a year, as it beat None
+        # a day beats a month or a year, as it beat None
+        old = replace(old, decision_date=d, decision_date_source=new["decision_date_source"])
     extra = tuple(c for c in new.get("charges", ()) if c not in old.charges)
     return replace(old, charges=old.charges + extra) if extra else old
 
@@ -630,7 +645,11 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                     if tense[key] and not tense_date and written and len(written) == 10:
                         # A day written with this mention beats one inferred from tense (a
                         # month or year of another mention may be another's outcome).
-                        rows[key] = replace(rows[key], decision_date=fields["decision_date"])
+                        rows[key] = replace(
+                            rows[key],
+                            decision_date=written,
+                            decision_date_source=fields["decision_date_source"],
+                        )
                         tense[key] = False
                     rows[key] = _merge(_refine(rows[key], fields), fields)
                     continue
@@ -774,6 +793,7 @@ def _row_outcomes(text: str, row: TableRow, published: str | None) -> dict[str, 
             seg = text[s + ts : nxt]
             f: dict[str, Any] = {"charges": tuple(find_charges(seg))}
             f["decision_date"] = _first_day(seg, published)
+            f["decision_date_source"] = _written(f["decision_date"])
             if otype == "pleaded_guilty":
                 f["conviction_method"] = "plea"
             elif otype == "convicted":
@@ -880,11 +900,14 @@ def _record_outcomes(
     f: dict[str, Any] = {"charges": charges}
     f.update(_terms_and_money(sent))
     f["decision_date"] = _first_day(sent, None)
+    f["decision_date_source"] = _written(f["decision_date"])
     courts = court_mentions(sent) or court_mentions(offense)
     # a record's cells name the sentencing district bare ("...; District of Utah; ...")
     districts = bare_districts(sent) or bare_districts(offense)
     f["court"] = courts[0][2] if courts else districts[0] if districts else None
-    return {"other": {"charges": charges, "decision_date": grant_date}, "sentenced": f}
+    # the grant's day is written on the line that tells it ("Today President ... granted")
+    grant = {"decision_date": grant_date, "decision_date_source": _written(grant_date)}
+    return {"other": {"charges": charges, **grant}, "sentenced": f}
 
 
 def _akas(doc: Doc, names: NameIndex) -> dict[str, str]:

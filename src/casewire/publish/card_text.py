@@ -28,8 +28,12 @@ LIMITATIONS = """## Limitations and known error classes
   `decision_date_precision`: a day, a month ("in December 2009", "last March": a month
   without a year is the latest one before publication) or a year ("in 2009"); it is
   empty where the text gives no date of the decision or only a vague one ("last
-  week"). Compare dates on their common precision. `published_date` is missing for
-  some sources.
+  week"). Compare dates on their common precision. `decision_date_source` says how
+  an outcome's date was obtained: only `written` (and `lead`, from an earlier sentence)
+  dates are told as the outcome's own; `announced` (the day of the verb telling it) and
+  `release_day` (the publication day a present tense gives) are the release's day, which
+  a release retelling old history also carries. `published_date` is missing for some
+  sources.
 - Prosecutors and defense attorneys (`prosecutor_names`, `defense_attorney_names`) are
   the people a document names as prosecuting its case ("Assistant U.S. Attorney X is
   prosecuting the case") or defending a defendant; the official who announces the

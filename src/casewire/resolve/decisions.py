@@ -16,16 +16,19 @@ both are given (dates of different precision compare on their common part:
    on June 18 and unsealed on June 19, a verdict of November 12 headlined by the
    release of November 13), except for civil matters (``other``), whose complaint and
    consent decree may be filed on consecutive days;
-2. a report dated only by its own document's publication day (the day is its
-   ``published_date`` and its evidence does not write it: the extractor gave the release
-   day to a present tense, "have been indicted", or to a restated lead) is as often a
-   release retelling the case's history ("X and Y have pleaded guilty in related
-   cases") as its news. Its day joins the latest decision dated on or before it, and
-   opens one only when there is none, or when the report is its document's news: its
-   evidence opens the document (a headline) or, for a charge, names a superseding
-   indictment (a charging decision of its own). These days are placed after every
-   written date, earliest first, and are a decision's date only when none of its
-   reports writes one;
+2. a report dated only by its release (by its ``decision_date_source``, how the
+   extractor obtained the day: ``release_day``, the publication day a present tense
+   gives, "have been indicted"; ``announced``, the day of the verb telling it, "X
+   announced today that Y was indicted", except for civil matters (``other``), whose
+   steps are told that way as news, "the Department today announced a consent decree";
+   ``lead``, a restated lead, when that is the publication day) is as often a release
+   retelling the case's history ("X and Y have pleaded guilty in related cases") as its
+   news. Its day joins the latest decision dated on or before it, and opens one only
+   when there is none, or when the report is its document's news: its evidence opens
+   the document (a headline) or, for a charge, names a superseding indictment (a
+   charging decision of its own). These days are placed after every other date,
+   earliest first, and are a decision's date only when none of its reports gives
+   another;
 3. an undated report joins the only decision, or, when there are several, the latest
    one dated on or before its document's ``published_date`` (a document reports what
    has happened); otherwise it belongs to the case's undated decision.
@@ -54,7 +57,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from casewire.extract.dates import date_precision, find_dates
+from casewire.extract.dates import date_precision
 from casewire.ids import stable_id
 from casewire.resolve.judges import COUNSEL_ROLES
 from schemas import most_serious
@@ -64,6 +67,8 @@ FLAGS = ("life_sentence", "death_sentence", "custody_suspended")
 _TERM = ("sentence_min_months", "sentence_max_months")
 # A superseding indictment is a new charging decision, whatever day it is told on.
 _SUPERSEDING = re.compile(r"\bsuperseding\b", re.I)
+#: ``decision_date_source`` values that give the release's day, not the decision's own.
+_BY_RELEASE = frozenset({"release_day", "announced"})
 #: Fields reconciled one by one (the term is reconciled as a pair).
 VOTED = tuple(c for c in RECONCILED if c not in _TERM)
 
@@ -92,17 +97,22 @@ def _on_or_before(head: str, day: str) -> bool:
 
 
 def release_day(report: dict, published: dict[str, str | None]) -> bool:
-    """Dated only by its document's publication day (module rule 2): the day is the
-    document's and the report's evidence does not write it ("today", "on May 5, 2009"),
-    and the evidence neither opens the document (a headline is the release's news) nor,
-    for a charge, names a superseding indictment (a charging decision of its own)."""
-    day, seen = report["decision_date"], published.get(report["doc_id"])
-    if not day or len(day) != 10 or not seen or seen[:10] != day or report["start_char"] == 0:
+    """Dated only by its release (module rule 2): a day whose ``decision_date_source`` is
+    the release's (the tense's publication day, the telling verb's day but for a civil
+    matter, or a restated lead on the publication day), and whose evidence neither opens
+    the document (a headline is the release's news) nor, for a charge, names a superseding
+    indictment (a charging decision of its own)."""
+    day, source = report["decision_date"], report["decision_date_source"]
+    if not day or len(day) != 10 or report["start_char"] == 0:
+        return False
+    if source == "announced" and report["outcome_type"] == "other":
+        return False  # a civil step is told as "the Department today announced" news
+    if source not in _BY_RELEASE and not (
+        source == "lead" and (published.get(report["doc_id"]) or "")[:10] == day
+    ):
         return False
     evidence = report["evidence"] or ""
-    if report["outcome_type"] == "charged" and _SUPERSEDING.search(evidence):
-        return False
-    return all(v.iso != day for _, _, v in find_dates(evidence, seen))
+    return not (report["outcome_type"] == "charged" and _SUPERSEDING.search(evidence))
 
 
 def _a_day_apart(a: str, b: str) -> bool:
