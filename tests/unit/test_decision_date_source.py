@@ -3,8 +3,6 @@ read by the extractor with the real spaCy model."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import schemas
@@ -55,14 +53,9 @@ def test_decision_date_source_of_a_sentence(nlp, text, key, expected) -> None:
 
 def _dated(nlp, text: str, trigger: str) -> tuple[str | None, str | None]:
     from casewire.extract.outcome_dates import dated
+    from tests.unit._triggers import trigger_at
 
-    doc = nlp(text)
-    m = re.search(trigger, text)
-    assert m is not None
-    sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0].sent
-    s, e = m.start() - sent.start_char, m.end() - sent.start_char
-    tok = next(t for t in sent if s <= t.idx - sent.start_char < e)
-    return dated(sent, (s, e), tok, PUB)
+    return dated(*trigger_at(nlp, text, trigger), PUB)
 
 
 @pytest.mark.parametrize(

@@ -266,13 +266,6 @@ def test_a_release_day_joins_the_written_date_and_never_replaces_it(case, date) 
     assert {r["case_outcome_id"] for r in reports} == {rows[0]["case_outcome_id"]}
 
 
-@pytest.mark.parametrize(("case", "date"), [("jacob", "2017-05-15"), ("lumpkins", "2009-04-22")])
-def test_a_day_told_by_the_release_joins_the_decision_it_retells(case, date) -> None:
-    reports, published = _told(case)
-    rows = case_outcome_rows(reports, [], published, {})
-    assert [(r["decision_date"], r["n_reports"]) for r in rows] == [(date, len(reports))]
-
-
 def test_a_written_publication_day_is_no_release_day() -> None:
     # the source decides, not whether the evidence happens to spell the day
     report = _report(1, "doc-1", "2019-12-11", evidence="Jane Doe was sentenced.")
@@ -287,8 +280,18 @@ def test_a_headline_or_a_superseding_indictment_is_a_charge_of_its_own(case) -> 
     assert _ids(group_decisions(reports, published)) == [["out-01"], ["out-02"]]
 
 
-@pytest.mark.parametrize(("case", "date"), [("stanford", "2009-06-18"), ("correa", "2015-11-12")])
-def test_consecutive_days_are_one_decision_dated_by_the_earlier_written_day(case, date) -> None:
+@pytest.mark.parametrize(
+    ("case", "date"),
+    [
+        # a day told by the release joins the decision it retells
+        ("jacob", "2017-05-15"),
+        ("lumpkins", "2009-04-22"),
+        # consecutive days are one decision, dated by the earlier written day
+        ("stanford", "2009-06-18"),
+        ("correa", "2015-11-12"),
+    ],
+)
+def test_reports_of_one_decision_make_one_row(case, date) -> None:
     reports, published = _told(case)
     rows = case_outcome_rows(reports, [], published, {})
     assert [(r["decision_date"], r["n_reports"]) for r in rows] == [(date, len(reports))]

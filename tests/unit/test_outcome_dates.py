@@ -7,18 +7,13 @@ import re
 import pytest
 
 from casewire.extract.outcome_dates import decision_date, subordinate
+from tests.unit._triggers import trigger_at
 
 PUB = "2024-10-17"  # a Thursday
 
 
 def _date(nlp, text: str, trigger: str, published: str = PUB) -> str | None:
-    doc = nlp(text)
-    m = re.search(trigger, text)
-    assert m is not None
-    sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0].sent
-    s, e = m.start() - sent.start_char, m.end() - sent.start_char
-    tok = next(t for t in sent if s <= t.idx - sent.start_char < e)
-    return decision_date(sent, (s, e), tok, published)
+    return decision_date(*trigger_at(nlp, text, trigger), published)
 
 
 @pytest.mark.parametrize(

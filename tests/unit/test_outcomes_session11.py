@@ -169,17 +169,6 @@ def test_eval_stops_on_a_gold_document_that_failed_extraction(tmp_path, monkeypa
         ev.predict(ev.load_gold(gold), corpus, tmp_path / "raw")
 
 
-def test_a_settlements_future_penalty_is_no_ordered_fine(nlp) -> None:
-    text = (
-        "The Department of Justice announced today that Chesapeake Appalachia LLC will restore "
-        "27 damaged sites. Chesapeake Appalachia LLC will also pay a civil penalty of $3.2 million for "
-        "violations of Section 404 of the Clean Water Act.\n"
-    )
-    rows = [o for o in _outcomes(nlp, text, "2013-12-19") if o.outcome_type == "other"]
-    assert [o.defendant for o in rows] == ["Chesapeake Appalachia LLC"]
-    assert rows[0].fine_usd is None
-
-
 def test_charges_filed_against_a_group_named_next(nlp) -> None:
     text = (
         "The San Diego County District Attorney's Office said today it has filed felony "
@@ -302,14 +291,28 @@ def test_each_commutation_is_a_grant_and_the_sentence_it_commutes(nlp) -> None:
     assert not any("Columbia" in name or "Hartsville" in name for name, _ in rows)
 
 
-def test_a_sentencings_money_told_in_a_sentence_of_its_own(nlp) -> None:
-    text = (
-        "A Detroit-area physical therapist was sentenced today to 62 months in prison. "
-        "Solomon Nathaniel, 45, of Detroit, was sentenced by U.S. District Judge Sean F. Cox. "
-        "Judge Cox also ordered Nathaniel to pay $2,875,000 in restitution.\n"
-    )
-    rows = [o for o in _outcomes(nlp, text, "2013-06-05") if o.outcome_type == "sentenced"]
-    assert [(o.defendant, o.restitution_usd) for o in rows] == [("Solomon Nathaniel", 2875000)]
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "money", "expected"),
+    [
+        # a settlement's future penalty is no ordered fine
+        (
+            "The Department of Justice announced today that Chesapeake Appalachia LLC will "
+            "restore 27 damaged sites. Chesapeake Appalachia LLC will also pay a civil penalty "
+            "of $3.2 million for violations of Section 404 of the Clean Water Act.\n",
+            "2013-12-19", "other", "fine_usd", [("Chesapeake Appalachia LLC", None)],
+        ),
+        # a sentencing's money told in a sentence of its own
+        (
+            "A Detroit-area physical therapist was sentenced today to 62 months in prison. "
+            "Solomon Nathaniel, 45, of Detroit, was sentenced by U.S. District Judge Sean F. "
+            "Cox. Judge Cox also ordered Nathaniel to pay $2,875,000 in restitution.\n",
+            "2013-06-05", "sentenced", "restitution_usd", [("Solomon Nathaniel", 2875000)],
+        ),
+    ],
+)  # fmt: skip
+def test_money_of_one_release(nlp, text, published, kind, money, expected) -> None:
+    rows = [o for o in _outcomes(nlp, text, published) if o.outcome_type == kind]
+    assert [(o.defendant, getattr(o, money)) for o in rows] == expected
 
 
 def test_an_order_to_pay_in_a_release_telling_no_sentencing_is_no_sentence(nlp) -> None:
