@@ -49,6 +49,10 @@ DATE_SOURCES = ("header", "text", "record")
 #: ``lead``, borrowed from an earlier sentence: the release's unnamed lead restated ("A man
 #: was sentenced Friday ... / Judge X sentenced King") or the day before "the same day".
 DECISION_DATE_SOURCES = ("written", "announced", "release_day", "lead")
+#: The sources that give the release's day rather than the outcome's own: a later written
+#: day beats them (extraction), and a decision dated only by them is a retelling's
+#: (case-level grouping).
+RELEASE_DATE_SOURCES = frozenset({"announced", "release_day"})
 
 
 @dataclass(frozen=True)

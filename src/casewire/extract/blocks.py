@@ -268,18 +268,12 @@ def record_names(text: str, recs: list[Record]) -> list[str | None]:
     out: list[str | None] = []
     last = ""
     for i, opts in enumerate(options):
-        upper = (
-            max((sur for _, sur in options[i + 1]), default="\uffff")
-            if i + 1 < len(options)
-            else "\uffff"
-        )
+        after = options[i + 1] if i + 1 < len(options) else []
+        upper = max((sur for _, sur in after), default="\uffff")
         fits = sorted((sur, name) for name, sur in opts if last <= sur <= upper)
-        if not fits:  # a second list starts again at A ("commutations ... pardons")
-            fits = (
-                sorted((sur, name) for name, sur in opts if sur <= upper)[:1]
-                if any(sur < last for _, sur in opts)
-                else []
-            )
+        if not fits and any(sur < last for _, sur in opts):
+            # a second list starts again at A ("commutations ... pardons")
+            fits = sorted((sur, name) for name, sur in opts if sur <= upper)
         if fits:
             last = fits[0][0]
             out.append(fits[0][1])

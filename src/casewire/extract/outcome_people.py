@@ -392,9 +392,8 @@ def _intro_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, .
 
 
 #: What stands between two items of a list of names with ages, after the age's own comma,
-#: semicolon or "and" (see ``age_apposition``).
-#: An item the apposition rule did not read may stand between ("Yuliana Garcia (no
-#: relation), 17;").
+#: semicolon or "and" (see ``age_apposition``): at most items the apposition rule did not
+#: read ("Yuliana Garcia (no relation), 17;").
 _LIST_GAP = re.compile(r"\s*(?:[^.;\n]{1,80};\s*)*(?:(?:and|or)\s+)?")
 
 
@@ -1083,16 +1082,18 @@ def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]
     return out
 
 
-#: A case's caption: "People v. ", "State of Texas v. ", "United States v. ".
-_CAPTION = re.compile(
-    r"\b(?:People|State(?:\s+of\s+[A-Z][a-z]+)?|United\s+States|Commonwealth)\s+(?:v\.|vs\.?)\s+"
+#: The party a case is brought in the name of, with its "v.", spaces written ``{s}``.
+_PARTY = (
+    r"(?:People|State(?:{s}+of{s}+[A-Z][a-z]+)?|United{s}+States|Commonwealth){s}+(?:v\.|vs\.?)"
 )
+#: A case's caption: "People v. ", "State of Texas v. ", "United States v. ".
+_CAPTION = re.compile(r"\b" + _PARTY.format(s=r"\s") + r"\s+")
 
 #: A caption that is its line's whole text, naming one person.
 _CAPTION_LINE = re.compile(
-    r"(?m)^[ \t]*(?:The[ \t]+)?(?:People|State(?:[ \t]+of[ \t]+[A-Z][a-z]+)?|United[ \t]+States"
-    r"|Commonwealth)[ \t]+(?:v\.|vs\.?)[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})"
-    r"[ \t]*$"
+    r"(?m)^[ \t]*(?:The[ \t]+)?"
+    + _PARTY.format(s=r"[ \t]")
+    + r"[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*$"
 )
 
 #: What a dismissal disposes of: the defendant is whoever it was brought against.

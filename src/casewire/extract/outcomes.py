@@ -53,6 +53,7 @@ from casewire.extract.outcome_people import (
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.extract.tables import TableRow, table_rows
 from casewire.records import Charge, Document, Evidence, Outcome
+from schemas._common import RELEASE_DATE_SOURCES
 
 _NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b)){0,3})"
 
@@ -367,11 +368,6 @@ def _clean_official(value: str, kind: str) -> str:
     return re.sub(r"(?<=\w{3})\.$", "", value) if not value.endswith(("Jr.", "Sr.")) else value
 
 
-# Decision dates only inferred (``schemas.DECISION_DATE_SOURCES``): the release day of a
-# present tense, the day of the telling verb ("X announced Tuesday that ...").
-_INFERRED = ("release_day", "announced")
-
-
 def _written(day: str | None) -> str | None:
     """The source of a date read where it is written (a cell, a noun's phrase, a line)."""
     return "written" if day else None
@@ -398,7 +394,7 @@ def _fields(
     else:
         day, source = dated(sent, trig, tok, published)
         # only inferred (the tense, the telling verb's date): a later written day beats it
-        f["_tense_date"] = source in _INFERRED
+        f["_tense_date"] = source in RELEASE_DATE_SOURCES
         f.update(decision_date=day, decision_date_source=source,
                  judge=_near(doc, sent, "judge", busy, otype, trig),
                  court=find_court(doc, sent, busy, trig, r["stage_words"].get(otype)))  # fmt: skip
@@ -901,10 +897,9 @@ def _record_outcomes(
     f.update(_terms_and_money(sent))
     f["decision_date"] = _first_day(sent, None)
     f["decision_date_source"] = _written(f["decision_date"])
-    courts = court_mentions(sent) or court_mentions(offense)
+    courts = [c for _, _, c in court_mentions(sent) or court_mentions(offense)]
     # a record's cells name the sentencing district bare ("...; District of Utah; ...")
-    districts = bare_districts(sent) or bare_districts(offense)
-    f["court"] = courts[0][2] if courts else districts[0] if districts else None
+    f["court"] = next(iter(courts or bare_districts(sent) or bare_districts(offense)), None)
     # the grant's day is written on the line that tells it ("Today President ... granted")
     grant = {"decision_date": grant_date, "decision_date_source": _written(grant_date)}
     return {"other": {"charges": charges, **grant}, "sentenced": f}

@@ -61,14 +61,13 @@ from casewire.extract.dates import date_precision
 from casewire.ids import stable_id
 from casewire.resolve.judges import COUNSEL_ROLES
 from schemas import most_serious
+from schemas._common import RELEASE_DATE_SOURCES
 from schemas.case_outcomes import RECONCILED
 
 FLAGS = ("life_sentence", "death_sentence", "custody_suspended")
 _TERM = ("sentence_min_months", "sentence_max_months")
 # A superseding indictment is a new charging decision, whatever day it is told on.
 _SUPERSEDING = re.compile(r"\bsuperseding\b", re.I)
-#: ``decision_date_source`` values that give the release's day, not the decision's own.
-_BY_RELEASE = frozenset({"release_day", "announced"})
 #: Fields reconciled one by one (the term is reconciled as a pair).
 VOTED = tuple(c for c in RECONCILED if c not in _TERM)
 
@@ -107,7 +106,7 @@ def release_day(report: dict, published: dict[str, str | None]) -> bool:
         return False
     if source == "announced" and report["outcome_type"] == "other":
         return False  # a civil step is told as "the Department today announced" news
-    if source not in _BY_RELEASE and not (
+    if source not in RELEASE_DATE_SOURCES and not (
         source == "lead" and (published.get(report["doc_id"]) or "")[:10] == day
     ):
         return False
