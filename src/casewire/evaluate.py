@@ -220,6 +220,7 @@ def score(
     coarse = {"n": 0, "gold_undated": 0, "holding_gold_day": 0}
     misses: list[dict] = []
     false_alarms: list[dict] = []
+    by_type: dict[str, dict[str, int]] = {}
     texts = texts or {}
     for doc in gold_docs:
         pairs, missed, false, extra = match_doc(
@@ -230,6 +231,10 @@ def score(
             complete=doc.get("split") in ("dev", "test"),
         )
         tp, fn, fp, apart = tp + len(pairs), fn + len(missed), fp + len(false), apart + len(extra)
+        for key, rows in (("tp", [g for g, _ in pairs]), ("fn", missed), ("fp", false)):
+            for row in rows:
+                t = by_type.setdefault(str(row.get("outcome_type")), {"tp": 0, "fp": 0, "fn": 0})
+                t[key] += 1
         misses += [
             {"doc": doc["id"], "defendant": g["defendant"], "outcome_type": g["outcome_type"]}
             for g in missed
@@ -269,8 +274,18 @@ def score(
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     counts = {"tp": tp, "fp": fp, "fn": fn, "apart": apart}
     return {"outcomes": {**counts, "precision": prec, "recall": rec, "f1": f1},
+            "types": {k: _prf(v) for k, v in sorted(by_type.items())},
             "fields": fields, "coarse_dates": coarse,
             "misses": misses, "false_alarms": false_alarms}  # fmt: skip
+
+
+def _prf(counts: dict[str, int]) -> dict[str, Any]:
+    """Counts with their precision, recall and F1 (None where undefined)."""
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    p = tp / (tp + fp) if tp + fp else None
+    r = tp / (tp + fn) if tp + fn else None
+    f1 = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+    return {**counts, "precision": p, "recall": r, "f1": f1}
 
 
 def format_report(name: str, result: dict[str, Any]) -> str:
@@ -284,6 +299,13 @@ def format_report(name: str, result: dict[str, Any]) -> str:
     fmt = lambda v: "   -" if v is None else f"{v:8.3f}"  # noqa: E731
     for f, s in result["fields"].items():
         lines.append(f"{f:28}{fmt(s['precision'])}{fmt(s['recall'])}{fmt(s['exact'])}")
+    if result.get("types"):
+        lines.append(
+            f"{'outcome type':16}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'F1':>8}"
+        )
+        for t, c in result["types"].items():
+            lines.append(f"{t:16}{c['tp']:5d}{c['fp']:5d}{c['fn']:5d}"
+                         f"{fmt(c['precision'])}{fmt(c['recall'])}{fmt(c['f1'])}")  # fmt: skip
     coarse = result.get("coarse_dates") or {}
     if coarse.get("n"):
         lines.append(

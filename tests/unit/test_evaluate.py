@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casewire.evaluate import names_match, score
+from casewire.evaluate import format_report, names_match, score
 
 GOLD = [{"id": "d1", "outcomes": [
     {"defendant": "Genaro García Luna", "outcome_type": "sentenced", "sentence_max_months": 460, "judge": "Brian Cogan"},
@@ -221,3 +221,22 @@ def test_month_or_year_date_is_no_day(
     # a coarser date is not counted as a predicted day (precision is not lowered)
     day = predicted if len(predicted) == 10 else None
     assert r["fields"]["decision_date"]["precision"] == (1.0 if day else None)
+
+
+def test_figures_per_outcome_type_count_hits_misses_and_false_alarms():
+    gold = [{"id": "a", "split": "test", "outcomes": [
+        {"defendant": "John Smith", "outcome_type": "sentenced"},
+        {"defendant": "John Smith", "outcome_type": "charged"},
+    ]}]  # fmt: skip
+    pred = {"a": [
+        {"defendant": "John Smith", "outcome_type": "sentenced"},
+        {"defendant": "John Smith", "outcome_type": "convicted"},
+    ]}  # fmt: skip
+    types = score(gold, pred)["types"]
+    assert types["sentenced"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0,
+                                  "f1": 1.0}  # fmt: skip
+    assert types["charged"]["fn"] == 1 and types["charged"]["recall"] == 0.0
+    assert types["charged"]["precision"] is None
+    # a listed defendant with an unlisted type is a false alarm of that type
+    assert types["convicted"]["fp"] == 1 and types["convicted"]["precision"] == 0.0
+    assert "outcome type" in format_report("x", score(gold, pred))
