@@ -1,0 +1,81 @@
+"""Classes found in session 12: a second decision of one kind told as another ("previously
+charged ... on May 22"), and a civil suit whose party is named only by the definite noun
+phrase after a lede that named nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract import extract_document
+from casewire.nlp import load_nlp
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _outcomes(nlp, text: str, published: str = "2026-06-03") -> list:
+    document = Document("doc-1", "s", "s.txt", None, published, None, None, "en", text, "x")
+    return list(extract_document(nlp(text), document).outcomes)
+
+
+def _dates(nlp, text: str, name: str, otype: str) -> list[str | None]:
+    return sorted(
+        str(o.decision_date)
+        for o in _outcomes(nlp, text)
+        if o.defendant == name and o.outcome_type == otype
+    )
+
+
+SECOND_CHARGE = (
+    "San Diego County District Attorney Summer Stephan announced today that Thomas Butler "
+    "has been charged with murder in the death of a man he beat on May 20. "
+    "Butler was previously charged and arraigned on May 22 for attempted murder."
+)
+
+
+def test_a_decision_told_as_another_is_its_own_row(nlp):
+    assert _dates(nlp, SECOND_CHARGE, "Thomas Butler", "charged") == ["2026-05-22", "2026-06-03"]
+
+
+def test_a_written_date_alone_never_splits_a_decision(nlp):
+    # the scheme's date read into a retelling of the sentencing is no second sentencing
+    text = (
+        "John Miller, 45, of Tampa, was sentenced today to 60 months in prison. "
+        "Miller was sentenced for a fraud scheme that ended on May 3, 2010."
+    )
+    assert len(_dates(nlp, text, "John Miller", "sentenced")) == 1
+
+
+def test_the_same_decision_told_again_with_a_cue_stays_one_row(nlp):
+    # "previously" with the same day (or no day) is the same decision told again
+    text = (
+        "Maria Lopez, 33, was charged on May 22, 2026 with fraud. "
+        "Lopez had previously been charged on May 22, 2026 in the same case."
+    )
+    assert len(_dates(nlp, text, "Maria Lopez", "charged")) == 1
+
+
+CIVIL_SUIT = (
+    "The United States filed a complaint seeking to bar a Doral, Florida, man and his "
+    "businesses from preparing federal tax returns for others, the Justice Department "
+    "announced today.\n"
+    "The civil injunction complaint against Eleuterio Almanzar, Almanzar Tax Accounting & "
+    "Consulting Corp. and Almanzar Financial Services Corp., filed in U.S. District Court in "
+    "the Southern District of Florida, alleges that Almanzar prepares false returns."
+)
+
+
+def test_the_suit_named_by_its_definite_noun_phrase_gives_its_parties(nlp):
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, CIVIL_SUIT, "2012-05-01")}
+    assert ("Eleuterio Almanzar", "other") in rows
+    assert ("Almanzar Financial Services Corp.", "other") in rows
+    # the government bringing the suit is never its party
+    assert not any("United States" in n or "Justice" in n for n, _ in rows)
+
+
+def test_a_suit_against_an_unnamed_party_gives_no_row(nlp):
+    text = "The civil complaint against the company remains pending in federal court."
+    assert not [o for o in _outcomes(nlp, text) if o.outcome_type == "other"]
