@@ -529,7 +529,7 @@ _ANOTHER = re.compile(
 _Key = tuple[str, str, int]
 
 
-def distinct_decisions(old: Outcome, new: dict[str, Any]) -> bool:
+def _distinct_decisions(old: Outcome, new: dict[str, Any]) -> bool:
     """Two mentions of one defendant's outcome type are two decisions when the later one
     says it is another (:data:`_ANOTHER`: "previously charged and arraigned on May 22",
     "a separate indictment ... unsealed today", "after his second trial") with a date
@@ -550,7 +550,7 @@ def _slot(
     says it tells another decision (:data:`_ANOTHER`)."""
     n = 0
     while (name, otype, n) in rows:
-        if not (another and distinct_decisions(rows[(name, otype, n)], fields)):
+        if not (another and _distinct_decisions(rows[(name, otype, n)], fields)):
             return (name, otype, n)
         n += 1
     return (name, otype, n)
@@ -708,7 +708,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
     for row in table:
         name = _row_name(names, row)
         for otype, fields in _row_outcomes(doc_text(doc), row, document.published_date).items():
-            key = _slot(rows, name, otype, fields, False)
+            key = (name, otype, 0)  # a cell or record line is never told as another decision
             if key in rows:
                 rows[key] = _merge(_refine(rows[key], fields), fields)
                 continue
@@ -727,7 +727,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
               if (name := _record_name(names, doc_text(doc), r, listed))]  # fmt: skip
     for name, found_here, start, end in zoned:
         for otype, fields in found_here.items():
-            key = _slot(rows, name, otype, fields, False)
+            key = (name, otype, 0)  # a cell or record line is never told as another decision
             if key in rows:
                 rows[key] = _merge(_refine(rows[key], fields), fields)
                 continue
