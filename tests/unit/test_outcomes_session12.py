@@ -79,3 +79,32 @@ def test_the_suit_named_by_its_definite_noun_phrase_gives_its_parties(nlp):
 def test_a_suit_against_an_unnamed_party_gives_no_row(nlp):
     text = "The civil complaint against the company remains pending in federal court."
     assert not [o for o in _outcomes(nlp, text) if o.outcome_type == "other"]
+
+
+def test_a_company_heading_a_list_of_its_people_is_a_defendant_beside_them(nlp):
+    text = (
+        "Ocean Pro Ltd., aka Profish, and two of its fish buyers, Timothy Lydon of Bethesda, "
+        "Md., and Benjamin Clough of Graysonville, Md., were charged in a five-count felony "
+        "indictment."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    assert {("Ocean Pro Ltd.", "charged"), ("Timothy Lydon", "charged"),
+            ("Benjamin Clough", "charged")} <= rows  # fmt: skip
+
+
+def test_a_company_named_before_a_kind_of_person_is_no_list(nlp):
+    # the company only says whose executive the defendant is
+    text = "An Acme Corp. executive, John Smith, 52, of Dallas, was charged today with fraud."
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    assert ("John Smith", "charged") in rows
+    assert not any("Acme" in n for n, _ in rows)
+
+
+def test_the_indictment_also_charges_names_a_defendant(nlp):
+    text = (
+        "Timothy Lydon was charged today in a five-count felony indictment. "
+        "The indictment also charges one commercial fisherman, Gordon Jett of "
+        "Fredericksburg, Va., for his role in illegally harvesting striped bass."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    assert ("Gordon Jett", "charged") in rows

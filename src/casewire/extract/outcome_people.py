@@ -731,11 +731,15 @@ def _arg_names(
     if not own and known and (hit := _known_at(doc, arg, known)):
         return [hit]
     people = [(n, t) for n, t, _, _ in scoped if t == "person"]
-    if own and own[0][1] == "person":
+    if own:
+        # "A, B and C", "Ocean Pro Ltd. and two of its fish buyers, Timothy Lydon ... and
+        # Benjamin Clough": the name heading the argument and the people listed with it
+        # (a company heading the list is a defendant beside its people)
         listed = [
             (n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)
         ]
-        return list(dict.fromkeys(own[:1] + listed))
+        if own[0][1] == "person" or listed:
+            return list(dict.fromkeys(own[:1] + listed))
     if not people and (_is_generic(arg) or arg.pos_ == "NOUN"):
         # "a Pasadena man", "a Bechtel executive", "U.S. Army soldiers": a name before a
         # common noun only says what kind; it is no defendant
