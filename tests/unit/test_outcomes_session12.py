@@ -108,3 +108,16 @@ def test_the_indictment_also_charges_names_a_defendant(nlp):
     )
     rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
     assert ("Gordon Jett", "charged") in rows
+
+
+def test_a_name_with_its_own_age_in_a_list_is_a_person_not_a_residence(nlp):
+    text = (
+        "Bogdan Nicolescu, 34, Tiberiu Danet, 31, and Radu Miclaus, 34, were extradited to "
+        "the United States this week after being taken into custody in their native Romania "
+        "earlier this year. They were each charged with 12 counts of wire fraud."
+    )
+    rows = {o.defendant for o in _outcomes(nlp, text, "2016-12-09")}
+    assert rows == {"Bogdan Nicolescu", "Tiberiu Danet", "Radu Miclaus"}
+    # a town after an age is still a residence
+    text = "Hossein Nayeri, 37, Newport Beach, was charged today with escape."
+    assert {o.defendant for o in _outcomes(nlp, text)} == {"Hossein Nayeri"}

@@ -566,7 +566,13 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         and _census_person(toks, rules)
     ):
         label = "PERSON"  # "Colton Partin, 21," tagged GPE: a place has no age
-    elif label == "PERSON" and place_slot(doc_text(ent.doc), start, start + len(name)):
+    elif (
+        label == "PERSON"
+        and place_slot(doc_text(ent.doc), start, start + len(name))
+        # a name with its own age is the list's next person ("Bogdan Nicolescu, 34,
+        # Tiberiu Danet, 31, and ..."), not the residence of the one before
+        and not AGE_AFTER.match(doc_text(ent.doc), start + len(name))
+    ):
         label = "GPE"  # "Ricardo Cortez, 31, Tustin"
     return Candidate(start, start + len(name), label, " ".join(name.split()))
 
