@@ -121,3 +121,15 @@ def test_a_name_with_its_own_age_in_a_list_is_a_person_not_a_residence(nlp):
     # a town after an age is still a residence
     text = "Hossein Nayeri, 37, Newport Beach, was charged today with escape."
     assert {o.defendant for o in _outcomes(nlp, text)} == {"Hossein Nayeri"}
+
+
+def test_an_aged_list_reaches_past_each_residence(nlp):
+    text = (
+        "Chases co-defendants Michael Fluckiger, 46, of Portland, Indiana, and David Lynn "
+        "Browning, 47, of Wooton, Kentucky, the co-administrator and global moderator of the "
+        "website, respectively, pleaded guilty in December 2015 to engaging in a child "
+        "exploitation enterprise."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-01")}
+    assert rows == {("Michael Fluckiger", "pleaded_guilty"),
+                    ("David Lynn Browning", "pleaded_guilty")}  # fmt: skip

@@ -1050,8 +1050,14 @@ def defendants(
     return list(dict.fromkeys(_full_company(p, ctx.known) for p in found))
 
 
-#: Between two names of a list that gives each an age: ", 17, ", ", 20, and ".
-_AGED_SEP = re.compile(r",\s*(?:age\s+)?\d{1,2},?\s*(?:and\s+)?|,\s*(?:and\s+)?|\s+and\s+")
+#: Between two names of a list that gives each an age: ", 17, ", ", 20, and ", with the
+#: residence after the age (", 46, of Portland, Indiana, and ", ", 31, Tustin, ").
+_PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_AGED_SEP = re.compile(
+    r",\s*(?:age\s+)?\d{1,2},?\s*"
+    rf"(?:(?:of\s+|from\s+)?{_PLACE_WORDS}(?:,\s*{_PLACE_WORDS})?,\s*)?(?:and\s+)?"
+    r"|,\s*(?:and\s+)?|\s+and\s+"
+)
 
 
 def _aged_list_mates(doc: Doc, names: NameIndex, sent: Span, found: list[Person]) -> list[Person]:
