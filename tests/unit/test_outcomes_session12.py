@@ -133,3 +133,30 @@ def test_an_aged_list_reaches_past_each_residence(nlp):
     rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-01")}
     assert rows == {("Michael Fluckiger", "pleaded_guilty"),
                     ("David Lynn Browning", "pleaded_guilty")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Financial Freedom has agreed to a settlement with the United States of more than "
+            "$89 million to resolve allegations that it violated the False Claims Act.",
+            "Financial Freedom",
+        ),
+        (
+            "SunCoke Energy Inc. and Cokenergy have agreed to resolve alleged Clean Air Act "
+            "violations relating to excess emissions from their coke plant.",
+            "SunCoke Energy Inc.",
+        ),
+        (
+            "A hospital group based in McAllen, Texas, has agreed to pay the United States "
+            "$27.5 million to settle claims that it violated the False Claims Act.\n"
+            "McAllen Hospitals L.P. is a subsidiary of Universal Health Services Inc.",
+            "McAllen Hospitals L.P.",
+        ),
+    ],
+)
+def test_civil_resolutions_told_by_the_partys_own_verb(nlp, text, party):
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-16")}
+    assert (party, "other") in rows
+    assert not any("United States" in n for n, _ in rows)

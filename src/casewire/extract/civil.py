@@ -16,8 +16,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
-from casewire.extract.outcome_people import Person, clean_name, names_in
+from casewire.extract.outcome_people import Person, clean_name, company_named_after, names_in
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
 # criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
@@ -82,6 +83,35 @@ def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) 
                       if not government(p[0]) and not _SUFFIX_ONLY.match(p[0])]  # fmt: skip
         if found:
             return list(dict.fromkeys(found))
+    return []
+
+
+#: A civil trigger told by its party's own verb ("X and Y have agreed to resolve", "X will
+#: pay $3 million to settle"): its party is the subject before it.
+_PARTY_VERB = re.compile(r"^(?:agreed|agrees?|paid|pays?|settled|will\s+pay)\b", re.I)
+
+
+def companies_before(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) -> list[Person]:
+    """The companies named before a civil trigger told by its party's verb, when the parse
+    gave that verb no usable subject ("Cardiovascular testing disease laboratories Health
+    Diagnostics Laboratory Inc. (HDL), of Richmond, Virginia, and Singulex Inc. ... have
+    agreed to resolve allegations": the parse makes "laboratories" a verb): every
+    organization of the clause before the trigger that is not the government."""
+    trigger = doc_text(doc)[start:end]
+    if not _PARTY_VERB.match(trigger):
+        return []
+    before = list(dict.fromkeys(
+        (n, t) for n, t, _, _ in names_in(doc, names, sent.start_char, start)
+        if t == "organization" and not government(n) and not _SUFFIX_ONLY.match(n)
+    ))  # fmt: skip
+    if before:
+        return before
+    # "A hospital group based in McAllen, Texas, has agreed to pay": the company the next
+    # sentences name
+    subj = _subjects([t for t in sent if start <= t.idx < end])
+    if any(s.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                    for c in s.children) for s in subj):  # fmt: skip
+        return [p for p in company_named_after(doc, names, sent) if not government(p[0])]
     return []
 
 

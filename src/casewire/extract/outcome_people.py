@@ -905,6 +905,12 @@ def _named_after(
     return []
 
 
+def company_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
+    """The company a lede describes without naming it ("A hospital group based in McAllen,
+    Texas, has agreed to pay ..."), named in one of the next three sentences."""
+    return _named_after(doc, names, sent, False, None, kind="organization")
+
+
 _AGED_NAME = re.compile(
     r"(?<![\w.’'-])([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}),\s*(?:age\s+)?\d{1,2},"
 )

@@ -31,7 +31,13 @@ from casewire.extract.blocks import (
     records,
 )
 from casewire.extract.charges import find_charges
-from casewire.extract.civil import civil_parties, fallback_allowed, government, is_civil
+from casewire.extract.civil import (
+    civil_parties,
+    companies_before,
+    fallback_allowed,
+    government,
+    is_civil,
+)
 from casewire.extract.courts import bare_districts, court_mentions, find_court
 from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, sent_at, sentence_evidence, sentences, span_text
@@ -633,7 +639,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                     [p for p in defendants(doc, sent, _trigger_token(sent, s, e), start, names, ctx)
                      if not government(p[0])]
                     if fallback_allowed(doc, sent, start, end)
-                    else []
+                    else companies_before(doc, sent, start, end, names)
                 )  # fmt: skip
             elif spanish:
                 # the English parse of a Spanish sentence names no reliable subject
