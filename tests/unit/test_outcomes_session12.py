@@ -160,3 +160,15 @@ def test_civil_resolutions_told_by_the_partys_own_verb(nlp, text, party):
     rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-16")}
     assert (party, "other") in rows
     assert not any("United States" in n for n, _ in rows)
+
+
+def test_a_plea_after_an_unnamed_lead_of_conviction_takes_its_day(nlp):
+    text = (
+        "SANTA ANA – A softball coach was convicted today of sexually assaulting a 12-year-old "
+        "player on his team. George Quevedo Quintana, 37, Anaheim, pleaded guilty to the court "
+        "to four felony counts of lewd acts on a child under 14."
+    )
+    rows = {(o.defendant, o.outcome_type): o.decision_date for o in _outcomes(nlp, text)}
+    assert rows.get(("George Quevedo Quintana", "pleaded_guilty")) == "2026-06-03"
+    # the plea is the conviction: no second row of it
+    assert ("George Quevedo Quintana", "convicted") not in rows

@@ -87,6 +87,16 @@ _KINDS = {
     "charged": r"\b(?:charged|indicted|arraigned)\b",
 }
 _KIND_RE = {k: re.compile(v, re.I) for k, v in _KINDS.items()}
+# The lead that lends an undated outcome its date tells the same kind of outcome; a guilty
+# plea is also told by a lead of conviction ("A softball coach was convicted today of ...
+# / George Quevedo Quintana, 37, Anaheim, pleaded guilty to the court to ...": 119 such
+# pairs in the corpus, all Orange County releases, the plea of that day).
+_LEAD_RE = {
+    **_KIND_RE,
+    "pleaded_guilty": re.compile(
+        _KINDS["pleaded_guilty"] + r"|\b(?:was|were)\s+convicted\s+(?:today|yesterday)\b", re.I
+    ),
+}
 _ANY_OUTCOME = re.compile("|".join(_KINDS.values()), re.I)
 # "the same day": the last date told before it.
 _SAME_DAY = re.compile(
@@ -601,7 +611,7 @@ def _lead_date(sent: Span, trigger: str, published: str | None) -> str | None:
         if lead.start >= sent.start or tries == 0:
             break
         lead_text = span_text(lead)
-        m = _KIND_RE[kind].search(lead_text)
+        m = _LEAD_RE[kind].search(lead_text)
         if m is None:
             continue
         if m.start() > 0 and lead_text[m.start()].isupper():
