@@ -172,3 +172,18 @@ def test_a_plea_after_an_unnamed_lead_of_conviction_takes_its_day(nlp):
     assert rows.get(("George Quevedo Quintana", "pleaded_guilty")) == "2026-06-03"
     # the plea is the conviction: no second row of it
     assert ("George Quevedo Quintana", "convicted") not in rows
+
+
+def test_a_charge_told_in_a_trial_preview_is_undated(nlp):
+    text = (
+        "FULLERTON – A man who was resisting arrest faces trial today for the attempted "
+        "murder of a police officer. Carlos Alberto Leon, 30, Tustin, is charged with one "
+        "felony count of attempted murder of a peace officer."
+    )
+    rows = {(o.defendant, o.outcome_type): o.decision_date for o in _outcomes(nlp, text)}
+    assert ("Carlos Alberto Leon", "charged") in rows
+    assert rows[("Carlos Alberto Leon", "charged")] is None
+    # outside a trial preview the present tense still gives the release day
+    text = "Carlos Alberto Leon, 30, Tustin, is charged with one felony count of mayhem."
+    rows = {(o.defendant, o.outcome_type): o.decision_date for o in _outcomes(nlp, text)}
+    assert rows[("Carlos Alberto Leon", "charged")] == "2026-06-03"

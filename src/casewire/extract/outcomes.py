@@ -530,6 +530,16 @@ _ANOTHER = re.compile(
     re.IGNORECASE,
 )
 
+#: A release about a trial to come ("MAN FACES TRIAL FOR ...", "Opening statements will
+#: begin on Monday"): 377 releases of the corpora say so in their first 1,500 characters
+#: (346 Orange County), 284 of them with "X is charged with", a status told on the day of
+#: the trial, not the day of the charge.
+_TRIAL_PREVIEW = re.compile(
+    r"\b(?:faces?|facing)\s+trial\b|\bto\s+(?:stand|go\s+on)\s+trial\b"
+    r"|\btrial\s+(?:begins|to\s+begin|is\s+set)\b|\bopening\s+statements\b",
+    re.IGNORECASE,
+)
+
 #: A row's key while a document is read: defendant, outcome type, and which of that
 #: defendant's decisions of the type it is (0 for the first; see :func:`_slot`).
 _Key = tuple[str, str, int]
@@ -610,6 +620,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
         for sent in sentences(doc)
     ]  # fmt: skip
     busy = {sent.start for sent, trigs in found if trigs}
+    preview = bool(_TRIAL_PREVIEW.search(doc_text(doc)[:1500]))
     # A term told without "sentenced" counts only once the release has told a sentencing.
     told = next((i for i, (_, t) in enumerate(found) if any(o == "sentenced" for o, _, _ in t)),
                 len(found))  # fmt: skip
@@ -669,6 +680,13 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 # history as often as news); one named there is ("the People v. X")
                 ctx.set_last(start, people)
             fields = _fields(doc, sent, otype, (s, e), document.published_date, busy)
+            if (
+                otype == "charged"
+                and fields.get("decision_date_source") == "release_day"
+                and preview
+            ):
+                # "X is charged with ..." in a release about the trial: the charge is old
+                fields.update(decision_date=None, decision_date_source=None)
             is_approx = fields.pop("_approx", False)
             tense_date = fields.pop("_tense_date", False)
             own = (
