@@ -187,3 +187,22 @@ def test_a_charge_told_in_a_trial_preview_is_undated(nlp):
     text = "Carlos Alberto Leon, 30, Tustin, is charged with one felony count of mayhem."
     rows = {(o.defendant, o.outcome_type): o.decision_date for o in _outcomes(nlp, text)}
     assert rows[("Carlos Alberto Leon", "charged")] == "2026-06-03"
+
+
+def test_a_dismissal_of_charges_of_an_offence_against_ranked_officers(nlp):
+    # "Sgt." is one token (no sentence ends before the name), "Officers" a rank, and the
+    # "against" of the offence phrase names whom the dismissed charges were brought against
+    text = (
+        "On Monday, March 18, the Dallas County District Attorney’s Office dismissed charges "
+        "of misdemeanor deadly conduct against Dallas Police Sgt. Kevin Mansell and Officers "
+        "Danny Vasquez and Dustin Dillard in the death of 32-year-old Anthony Timpa."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2019-03-18")}
+    assert rows == {("Kevin Mansell", "dismissed"), ("Danny Vasquez", "dismissed"),
+                    ("Dustin Dillard", "dismissed")}  # fmt: skip
+
+
+def test_rank_abbreviations_are_one_token(nlp):
+    doc = nlp("The charges against Police Sgt. Kevin Mansell and Det. Ann Lee were dismissed.")
+    assert "Sgt." in [t.text for t in doc] and "Det." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1

@@ -1161,6 +1161,16 @@ def dismissal_defendants(
         for g in c.children
         if g.dep_ == "pobj" and (c.lower_ != "for" or g.ent_type_ == "PERSON")
     ]  # fmt: skip
+    # "dismissed charges of misdemeanor deadly conduct against X": the "against" of the
+    # offence the noun names
+    owners += [
+        g
+        for c in noun.subtree
+        if c.dep_ == "prep" and c.lower_ == "against" and c.head.i != noun.i
+        and _within_offence(c.head, noun)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
     for g in owners:
         found = _arg_names(doc, names, g, ctx.known)
         found = [p for p in found if p[1] in ("person", "organization")]
@@ -1216,6 +1226,18 @@ def dismissal_defendants(
         or ctx.resolve(start, False)
         or (_named_before(doc, names, sent, start, 2) if noun.lower_ == "case" else [])
     )
+
+
+def _within_offence(t: Token, noun: Token) -> bool:
+    """``t`` is part of the offence phrase of a case noun ("charges of misdemeanor deadly
+    conduct"): reached from the noun through "of" and its object's modifiers only."""
+    while t.i != noun.i:
+        if t.dep_ not in ("pobj", "prep", "compound", "amod", "nmod") or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ != "of":
+            return False
+        t = t.head
+    return True
 
 
 def _named_before_ruling(
