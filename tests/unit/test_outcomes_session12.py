@@ -206,3 +206,15 @@ def test_rank_abbreviations_are_one_token(nlp):
     doc = nlp("The charges against Police Sgt. Kevin Mansell and Det. Ann Lee were dismissed.")
     assert "Sgt." in [t.text for t in doc] and "Det." in [t.text for t in doc]
     assert len(list(doc.sents)) == 1
+
+
+def test_a_contact_line_is_no_earlier_defendant_for_an_unnamed_lede(nlp):
+    text = (
+        "May 13, 2021 Contact: Tasha Tsiaperas\n"
+        "Dallas County District Attorney’s Office\n"
+        "A 51-year-old man has been sentenced to life in prison for the murder of a Dallas "
+        "woman. Glen Richter pleaded guilty Thursday to the murder of Sara Hudson."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
+    assert ("Glen Richter", "sentenced") in rows
+    assert not any("Tsiaperas" in n or "Hudson" in n for n, _ in rows)

@@ -880,7 +880,7 @@ def _named_after(
     not whom a harm was done to ("the murder of 15 year old Jordan Edwards");
     with ``kind="organization"`` ("A Cincinnati packaged-ice manufacturer was sentenced"),
     the first company named there that is no public body."""
-    if kind == "person" and names_in(doc, names, 0, sent.start_char):
+    if kind == "person" and _named_in_prose(doc, names, sent.start_char):
         return []
     officials, nxt, looked = _officials(doc, names), sent.end, 0
     while looked < 3 and nxt < len(doc):
@@ -909,6 +909,27 @@ def company_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
     """The company a lede describes without naming it ("A hospital group based in McAllen,
     Texas, has agreed to pay ..."), named in one of the next three sentences."""
     return _named_after(doc, names, sent, False, None, kind="organization")
+
+
+def _named_in_prose(doc: Doc, names: NameIndex, end: int) -> bool:
+    """Someone is named before ``end`` outside the release's contact lines ("Contact:
+    Tasha Tsiaperas", an e-mail or a phone number): a later unnamed lede then refers back
+    to them rather than ahead."""
+    return any(not _on_contact_line(doc, s) for _, _, s, _ in names_in(doc, names, 0, end))
+
+
+#: A contact line of a release's header: "Contact: Tasha Tsiaperas", an e-mail address, a
+#: phone number, "(Office)".
+_CONTACT = re.compile(
+    r"\bContacts?\s*:|@[\w-]+\.\w|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\(\s*(?:Office|Cell)\s*\)"
+)
+
+
+def _on_contact_line(doc: Doc, pos: int) -> bool:
+    """The line holding document char ``pos`` is a contact line of the release's header."""
+    text = doc_text(doc)
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return bool(_CONTACT.search(text[start : end if end >= 0 else len(text)]))
 
 
 _AGED_NAME = re.compile(
@@ -991,6 +1012,8 @@ def defendants(
     if trig_tok is not None and _nobody(trig_tok):
         return []
     args = _arguments(trig_tok) if trig_tok is not None else []
+    # a name on the release's contact line the parse hung on the lede is nobody's subject
+    args = [a for a in args if not _on_contact_line(doc, a.idx)]
     for arg in args:
         listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
@@ -1043,6 +1066,7 @@ def defendants(
             and not _oblique(doc, h[2], h[3])
             and not _harmed(doc, h[2], h[3])
             and plausible_defendant(h[0], doc)
+            and not _on_contact_line(doc, h[2])
         ]
         found = [(hits[-1][0], hits[-1][1])] if hits else ctx.resolve(trig_start, False)
     if not found and sent.end < len(doc):
