@@ -218,3 +218,16 @@ def test_a_contact_line_is_no_earlier_defendant_for_an_unnamed_lede(nlp):
     rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
     assert ("Glen Richter", "sentenced") in rows
     assert not any("Tsiaperas" in n or "Hudson" in n for n, _ in rows)
+
+
+def test_victims_listed_with_ages_after_a_plural_harm_are_nobody_s_defendants(nlp):
+    text = (
+        "A 43-year-old serial killer was sentenced to life in prison after he pleaded guilty "
+        "to murder charges, District Attorney John Creuzot announced Thursday. Jose Sifuentes "
+        "would go to bars and clubs, where he met his victims. DNA evidence links him to the "
+        "rapes and killings of Erica Olivia Hernandez, 23, Maria de Lourdes Perales, 20, and "
+        "Veronica Hernandez, 27."
+    )
+    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
+    assert ("Jose Sifuentes", "sentenced") in rows
+    assert not any("Hernandez" in n or "Perales" in n for n, _ in rows)

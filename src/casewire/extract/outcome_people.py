@@ -414,8 +414,11 @@ def _apposition_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Pers
         # the next name of a list of victims is a victim too ("killed Carlos Campos-Rivera,
         # 25; Yuliana Garcia, 17; Jacob Montgomery, 19; and ...")
         listed = victim_end >= 0 and _LIST_GAP.fullmatch(text, victim_end, m.mention_start)
-        if listed or r["not_apposition"].search(
-            text[max(0, m.mention_start - 40) : m.mention_start]
+        if (
+            listed
+            or r["not_apposition"].search(text[max(0, m.mention_start - 40) : m.mention_start])
+            # "links him to the rapes and killings of Erica Olivia Hernandez, 23, ..."
+            or _HARM_BEFORE.search(text[max(0, m.mention_start - 80) : m.mention_start])
         ):
             victim_end = age.end()
             continue
@@ -800,7 +803,7 @@ _HARMS = {"murder", "death", "killing", "shooting", "stabbing", "assault", "rape
 
 
 _HARM_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_HARMS))})\s+of\s+(?:(?:his|her|their|a|an|the)\s+)?"
+    rf"\b(?:{'|'.join(sorted(_HARMS))})s?\s+of\s+(?:(?:his|her|their|a|an|the)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?(?:\d{1,3}-year-old\s+)?$",
     re.I,
 )
