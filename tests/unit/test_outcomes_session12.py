@@ -231,3 +231,23 @@ def test_victims_listed_with_ages_after_a_plural_harm_are_nobody_s_defendants(nl
     rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
     assert ("Jose Sifuentes", "sentenced") in rows
     assert not any("Hernandez" in n or "Perales" in n for n, _ in rows)
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Smith, a convicted felon, was arrested today.",
+        "He pleaded guilty to possession of a firearm by a convicted felon.",
+        "The judge said that a convicted defendant was not the person who committed it.",
+    ],
+)
+def test_convicted_as_a_status_is_no_conviction(nlp, status):
+    text = f"John Smith was sentenced today to 10 years in prison. {status}"
+    assert not [o for o in _outcomes(nlp, text) if o.outcome_type == "convicted"]
+
+
+def test_a_conviction_told_by_the_verb_is_still_one(nlp):
+    text = "John Smith was convicted today of murder."
+    assert [o.defendant for o in _outcomes(nlp, text) if o.outcome_type == "convicted"] == [
+        "John Smith"
+    ]
