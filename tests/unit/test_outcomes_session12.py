@@ -21,6 +21,10 @@ def _outcomes(nlp, text: str, published: str = "2026-06-03") -> list:
     return list(extract_document(nlp(text), document).outcomes)
 
 
+def _pairs(nlp, text: str, published: str = "2026-06-03") -> set[tuple[str, str]]:
+    return {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, published)}
+
+
 def _dates(nlp, text: str, name: str, otype: str) -> list[str | None]:
     return sorted(
         str(o.decision_date)
@@ -69,7 +73,7 @@ CIVIL_SUIT = (
 
 
 def test_the_suit_named_by_its_definite_noun_phrase_gives_its_parties(nlp):
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, CIVIL_SUIT, "2012-05-01")}
+    rows = _pairs(nlp, CIVIL_SUIT, "2012-05-01")
     assert ("Eleuterio Almanzar", "other") in rows
     assert ("Almanzar Financial Services Corp.", "other") in rows
     # the government bringing the suit is never its party
@@ -87,7 +91,7 @@ def test_a_company_heading_a_list_of_its_people_is_a_defendant_beside_them(nlp):
         "Md., and Benjamin Clough of Graysonville, Md., were charged in a five-count felony "
         "indictment."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    rows = _pairs(nlp, text, "2009-12-08")
     assert {("Ocean Pro Ltd.", "charged"), ("Timothy Lydon", "charged"),
             ("Benjamin Clough", "charged")} <= rows  # fmt: skip
 
@@ -95,7 +99,7 @@ def test_a_company_heading_a_list_of_its_people_is_a_defendant_beside_them(nlp):
 def test_a_company_named_before_a_kind_of_person_is_no_list(nlp):
     # the company only says whose executive the defendant is
     text = "An Acme Corp. executive, John Smith, 52, of Dallas, was charged today with fraud."
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    rows = _pairs(nlp, text, "2009-12-08")
     assert ("John Smith", "charged") in rows
     assert not any("Acme" in n for n, _ in rows)
 
@@ -106,7 +110,7 @@ def test_the_indictment_also_charges_names_a_defendant(nlp):
         "The indictment also charges one commercial fisherman, Gordon Jett of "
         "Fredericksburg, Va., for his role in illegally harvesting striped bass."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2009-12-08")}
+    rows = _pairs(nlp, text, "2009-12-08")
     assert ("Gordon Jett", "charged") in rows
 
 
@@ -130,7 +134,7 @@ def test_an_aged_list_reaches_past_each_residence(nlp):
         "website, respectively, pleaded guilty in December 2015 to engaging in a child "
         "exploitation enterprise."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-01")}
+    rows = _pairs(nlp, text, "2017-05-01")
     assert rows == {("Michael Fluckiger", "pleaded_guilty"),
                     ("David Lynn Browning", "pleaded_guilty")}  # fmt: skip
 
@@ -157,7 +161,7 @@ def test_an_aged_list_reaches_past_each_residence(nlp):
     ],
 )
 def test_civil_resolutions_told_by_the_partys_own_verb(nlp, text, party):
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2017-05-16")}
+    rows = _pairs(nlp, text, "2017-05-16")
     assert (party, "other") in rows
     assert not any("United States" in n for n, _ in rows)
 
@@ -197,7 +201,7 @@ def test_a_dismissal_of_charges_of_an_offence_against_ranked_officers(nlp):
         "of misdemeanor deadly conduct against Dallas Police Sgt. Kevin Mansell and Officers "
         "Danny Vasquez and Dustin Dillard in the death of 32-year-old Anthony Timpa."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2019-03-18")}
+    rows = _pairs(nlp, text, "2019-03-18")
     assert rows == {("Kevin Mansell", "dismissed"), ("Danny Vasquez", "dismissed"),
                     ("Dustin Dillard", "dismissed")}  # fmt: skip
 
@@ -215,7 +219,7 @@ def test_a_contact_line_is_no_earlier_defendant_for_an_unnamed_lede(nlp):
         "A 51-year-old man has been sentenced to life in prison for the murder of a Dallas "
         "woman. Glen Richter pleaded guilty Thursday to the murder of Sara Hudson."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
+    rows = _pairs(nlp, text, "2021-05-13")
     assert ("Glen Richter", "sentenced") in rows
     assert not any("Tsiaperas" in n or "Hudson" in n for n, _ in rows)
 
@@ -228,7 +232,7 @@ def test_victims_listed_with_ages_after_a_plural_harm_are_nobody_s_defendants(nl
         "rapes and killings of Erica Olivia Hernandez, 23, Maria de Lourdes Perales, 20, and "
         "Veronica Hernandez, 27."
     )
-    rows = {(o.defendant, o.outcome_type) for o in _outcomes(nlp, text, "2021-05-13")}
+    rows = _pairs(nlp, text, "2021-05-13")
     assert ("Jose Sifuentes", "sentenced") in rows
     assert not any("Hernandez" in n or "Perales" in n for n, _ in rows)
 
