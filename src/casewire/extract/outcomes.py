@@ -631,6 +631,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
     ]  # fmt: skip
     for sent, trigs in found:
         text = span_text(sent)
+        another = bool(_ANOTHER.search(text))  # the sentence tells another decision
         for m in rules()["denied"].finditer(text):
             for n, _, _, _ in names_in(doc, names, sent.start_char, sent.start_char + m.start())[
                 -1:
@@ -699,7 +700,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
                 if own is not None:
                     fields = {k: v for k, v in shared.items() if k not in _QUANTITY}
                     fields.update(own.get(name, {}))
-                key = _slot(rows, name, otype, fields, bool(_ANOTHER.search(text)))
+                key = _slot(rows, name, otype, fields, another)
                 if key in rows:
                     if approx.get(key) and not is_approx and fields.get("sentence_max_months"):
                         rows[key] = replace(
@@ -1036,8 +1037,9 @@ def _dedupe(keyed: list[tuple[_Key, Outcome]], akas: dict[str, str]) -> list[Out
     by_key: dict[_Key, Outcome] = {}
     for n, o in rows:
         o = replace(o, defendant=alias.get(o.defendant, o.defendant))
-        key = _slot(by_key, o.defendant, o.outcome_type, asdict_fields(o), n > 0)
-        by_key[key] = _merge(by_key[key], asdict_fields(o)) if key in by_key else o
+        fields = asdict_fields(o)
+        key = _slot(by_key, o.defendant, o.outcome_type, fields, n > 0)
+        by_key[key] = _merge(by_key[key], fields) if key in by_key else o
     return list(by_key.values())
 
 
