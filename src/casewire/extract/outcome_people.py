@@ -635,6 +635,8 @@ def _arguments(tok: Token) -> list[Token]:
         # "the guilty pleas by Siemens AG and its subsidiary": the agent of a nominal outcome
         args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    elif tok.dep_ == "acl":
+        args = _copula_subject(tok.head)
     for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
@@ -655,6 +657,19 @@ def _arguments(tok: Token) -> list[Token]:
     for a in list(args):
         args += list(a.conjuncts)
     return args
+
+
+def _copula_subject(noun: Token) -> list[Token]:
+    """The named subject a group noun is said of: "Shipman, Maynard and Harris are three of
+    36 defendants charged", "Marmilev and Budovsky were among seven individuals charged",
+    "Dunlap is one of 10 defendants charged" (the participle's own head is the group)."""
+    n = noun
+    while n.dep_ == "pobj" and n.head.lower_ in ("of", "among") and n.head.head.i != n.head.i:
+        n = n.head.head
+    cop = n.head if n.dep_ == "attr" else n
+    if cop.lemma_ != "be" or cop.i == noun.i:
+        return []
+    return [c for c in cop.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
 
 
 def _codefendants(tok: Token) -> list[Token]:
@@ -1021,7 +1036,9 @@ def defendants(
         listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
-            if arg.dep_ == "appos" and _is_generic(arg):
+            if _is_generic(arg) and (said_of := _copula_subject(arg)):
+                arg = said_of[0]  # "Mathauda is one of eight men who have been indicted"
+            elif arg.dep_ == "appos" and _is_generic(arg):
                 arg = arg.head  # "X, a former employee who was also charged": X
             # "A, 27, and B, 27, who pleaded guilty, were sentenced": the clause is both's
             listed = [c for c in arg.conjuncts if c.i < arg.i]

@@ -1,0 +1,58 @@
+"""Classes found in session 13: the defendants a group noun is said of ("A, B and C are
+three of 36 defendants charged")."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract import extract_document
+from casewire.nlp import load_nlp
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _pairs(nlp, text: str, published: str = "2014-01-10") -> set[tuple[str, str]]:
+    document = Document("doc-1", "s", "s.txt", None, published, None, None, "en", text, "x")
+    return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+
+
+PLEAS = (
+    "Sammy Keith Shipman, 45, William David Maynard, 42, and Kenneth Harris, 40, pleaded "
+    "guilty today to racketeering. "
+)
+
+
+def test_a_list_said_to_be_some_of_the_defendants_charged_is_charged(nlp):
+    text = PLEAS + (
+        "Shipman, Maynard and Harris are three of 36 defendants charged with conducting "
+        "racketeering activity through the ABT criminal enterprise."
+    )
+    charged = {n for n, t in _pairs(nlp, text) if t == "charged"}
+    assert charged == {"Sammy Keith Shipman", "William David Maynard", "Kenneth Harris"}
+
+
+def test_among_and_relative_clause_forms(nlp):
+    text = (
+        "Harjit Mathauda, 44, was sentenced today to 60 months in prison. Mathauda is one "
+        "of eight men who have been indicted in the scheme. Vladimir Kats and Arthur "
+        "Budovsky were among seven individuals charged in the indictment."
+    )
+    charged = {n for n, t in _pairs(nlp, text) if t == "charged"}
+    assert charged == {"Harjit Mathauda", "Vladimir Kats", "Arthur Budovsky"}
+
+
+def test_a_group_noun_said_of_nobody_named_takes_no_name_from_it(nlp):
+    # "The four men convicted today are among 27 individuals indicted": the subject is a
+    # group, not a name, so nothing is read off the copula
+    text = (
+        "Jurors convicted Mark Spradling and Daniel Mark of racketeering today. The four men "
+        "convicted today are among 27 individuals indicted in June 2010."
+    )
+    pairs = _pairs(nlp, text)
+    assert ("Mark Spradling", "convicted") in pairs
+    assert not any(n in ("The four men", "men") for n, _ in pairs)
+
