@@ -56,3 +56,20 @@ def test_a_group_noun_said_of_nobody_named_takes_no_name_from_it(nlp):
     assert ("Mark Spradling", "convicted") in pairs
     assert not any(n in ("The four men", "men") for n, _ in pairs)
 
+
+
+def test_a_party_that_will_pay_a_civil_penalty_is_a_civil_outcome(nlp):
+    text = (
+        "Cheese manufacturer Sorrento Lactalis Inc. will pay the United States a $315,000 "
+        "penalty for excess discharges in violation of its wastewater permit levels, "
+        "according to an agreement between the company and the Justice Department."
+    )
+    assert ("Sorrento Lactalis Inc.", "other") in _pairs(nlp, text)
+
+
+def test_a_criminal_penalty_told_after_it_is_no_civil_outcome(nlp):
+    text = (
+        "Princess Cruise Lines will pay a $40 million penalty, the largest-ever criminal "
+        "penalty involving deliberate vessel pollution."
+    )
+    assert not any(t == "other" for _, t in _pairs(nlp, text))
