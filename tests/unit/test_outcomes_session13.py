@@ -73,3 +73,22 @@ def test_a_criminal_penalty_told_after_it_is_no_civil_outcome(nlp):
         "penalty involving deliberate vessel pollution."
     )
     assert not any(t == "other" for _, t in _pairs(nlp, text))
+
+
+FOLKS = (
+    "WASHINGTON - Odell Folks, a resident of Brooklyn, N.Y., and Tanya Smith, a resident of "
+    "Waterbury, Conn., pleaded guilty to conspiracy to file false claims for tax refunds, the "
+    "Justice Department announced today.\n"
+    "Folks and Tanya Smith, along with co-defendants Keith Terry and Sharon Smith, were "
+    "indicted in November 2008 for a scheme to file false claims for refund with the IRS."
+)
+
+
+def test_an_untagged_name_heading_a_subject_is_the_defendant_beside_the_names_listed(nlp):
+    pairs = _pairs(nlp, FOLKS, "2009-03-06")
+    assert {("Odell Folks", "pleaded_guilty"), ("Tanya Smith", "pleaded_guilty")} <= pairs
+
+
+def test_an_untagged_defendant_is_known_by_surname_and_codefendants_hang_on_the_subject(nlp):
+    charged = {n for n, t in _pairs(nlp, FOLKS, "2009-03-06") if t == "charged"}
+    assert charged == {"Odell Folks", "Tanya Smith", "Keith Terry", "Sharon Smith"}

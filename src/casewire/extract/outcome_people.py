@@ -676,8 +676,14 @@ def _codefendants(tok: Token) -> list[Token]:
     """Objects of "along with" / "together with" on the trigger ("charged X along with Y"),
     and the person a charging verb's plain "with" names ("Murdoch was indicted with Hugh
     Morgan, 68, ... on one count": "charged with" a crime names no one)."""
+    # the prep hangs on the trigger, or on its subject ("Folks and Tanya Smith, along with
+    # co-defendants Keith Terry and Sharon Smith, were indicted")
+    subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
     heads = [
-        c for c in tok.children if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]
+        c
+        for h in (tok, *subjects)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in rules()["with_codefendants"]
     ]
     out = [
         g
@@ -743,11 +749,15 @@ def _arg_names(
     if not scoped:
         hit = _known_at(doc, arg, known) if known else None
         if hit is None and (untagged := _untagged_person(arg)):
-            return [(untagged, "person")]
+            return [_remember(known, untagged)]
         return [hit] if hit else []
     own = [(n, t) for n, t, s, e in scoped if s <= arg.idx < e]
     if not own and known and (hit := _known_at(doc, arg, known)):
         return [hit]
+    if not own and (untagged := _untagged_person(arg)):
+        # "Odell Folks, a resident of Brooklyn, N.Y., and Tanya Smith ... pleaded guilty":
+        # the tagger saw the places and the second name, not the first
+        own = [_remember(known, untagged)]
     people = [(n, t) for n, t, _, _ in scoped if t == "person"]
     if own:
         # "A, B and C", "Ocean Pro Ltd. and two of its fish buyers, Timothy Lydon ... and
@@ -763,6 +773,18 @@ def _arg_names(
         # common noun only says what kind; it is no defendant
         scoped = [h for h in scoped if h[2] > arg.idx]
     return people or own[:1] or [(n, t) for n, t, _, _ in scoped[:1]]
+
+
+def _remember(known: dict[str, Person | None] | None, name: str) -> Person:
+    """A person found untagged, made known by full name and surname for the rest of the
+    document ("Odell Folks ... pleaded guilty"; then "Folks and Tanya Smith were indicted")."""
+    person = (name, "person")
+    if known is not None:
+        for form in (name, name.split()[-1]):
+            key = form.casefold()
+            if len(key) >= 3 and form[:1].isupper() and key not in rules()["not_short_name"]:
+                known.setdefault(key, person)
+    return person
 
 
 def _untagged_person(arg: Token) -> str | None:
