@@ -85,7 +85,7 @@ def test_a_menu_line_under_a_page_title_stays_where_it_was(nlp) -> None:
 def test_a_semicolon_list_of_defendants_with_ages_are_all_defendants(nlp) -> None:
     text = (
         "San Diego County District Attorney Summer Stephan announced today that a criminal "
-        "grand jury has returned indictments against five individuals. The defendants have "
+        "grand jury has returned indictments against six individuals. The defendants have "
         "been indicted on 29 felony counts.\n"
         "The defendants arraigned in court today include Alexander Akridgejacobs, 31; Jesse "
         "Merel Cannon, 31; Christian Martinez, 23; Jeremy White, 39 and Erich Louis Yach, 38. "

@@ -92,3 +92,67 @@ def test_an_untagged_name_heading_a_subject_is_the_defendant_beside_the_names_li
 def test_an_untagged_defendant_is_known_by_surname_and_codefendants_hang_on_the_subject(nlp):
     charged = {n for n, t in _pairs(nlp, FOLKS, "2009-03-06") if t == "charged"}
     assert charged == {"Odell Folks", "Tanya Smith", "Keith Terry", "Sharon Smith"}
+
+
+LAS_VEGAS = (
+    "WASHINGTON - A federal grand jury in Las Vegas today returned indictments against 10 "
+    "Nevada-certified emissions testers for falsifying vehicle emissions test reports, the "
+    "Justice Department announced.\n"
+    "Each defendant faces one felony Clean Air Act count.\n"
+    "The individuals indicted include:\n- Eduardo Franco, 30\n- Alexander Wayne Worster, 27\n"
+    "- William Joseph McCown, 48\n- Joseph DeMatteo, 52\n- David Eugene Nelson, 46\n"
+    "- Louis Engene Demeo, 50\n- Adolpho Silva-Contreras, 47\n- Peter Escudero, 47\n"
+    "- Wadji Waked, 41\n- Gary Smith, 56\n"
+    "Escudero resides in Pahrump, Nev. All other individuals are from Clark County, Nev.\n"
+)
+
+
+def test_cleaning_keeps_a_roster_laid_out_one_name_per_line():
+    from casewire.ingest.clean import clean_page
+
+    text = clean_page(LAS_VEGAS).text
+    assert "- Eduardo Franco, 30" in text and "- Gary Smith, 56" in text
+
+
+def test_a_counted_group_charged_in_the_lede_is_the_roster_listed_below(nlp):
+    text = clean_page_text(LAS_VEGAS)
+    charged = {n for n, t in _pairs(nlp, text, "2010-01-08") if t == "charged"}
+    assert len(charged) == 10 and {"Eduardo Franco", "Wadji Waked", "Gary Smith"} <= charged
+
+
+def test_a_roster_may_list_fewer_than_the_group_and_its_items_need_no_tag(nlp):
+    text = (
+        "Fifteen Chinese nationals have been indicted by a federal grand jury in Pittsburgh on "
+        "charges of conspiracy and wire fraud, U.S. Attorney David J. Hickton announced today.\n"
+        "The 35 count indictment, returned on May 21, 2015, and unsealed today, names the "
+        "following 12 individuals as defendants: Han Tong, Xi Fu, Xiaojin Guo, Yudong Zhang, "
+        "Yue Zou, Biyuan Li aka Jack Li, Jia Song, Ning Wei, Gong Zhang, Songling Peng, Siyuan "
+        "Zhao and Yunlin Sun. The identities of the three additional defendants remain under seal."
+    )
+    charged = {n for n, t in _pairs(nlp, text, "2015-05-28") if t == "charged"}
+    assert len(charged) == 12 and {"Han Tong", "Biyuan Li", "Yunlin Sun"} <= charged
+
+
+def test_titles_and_residences_in_a_roster_are_nobody(nlp):
+    from casewire.extract.mentions import extract_mentions
+    from casewire.extract.names import NameIndex
+    from casewire.extract.outcome_people import build_context
+
+    text = (
+        "The office filed criminal charges against the company today.\n"
+        "The following defendants have been named in the case: Corporate Owner James Aaron "
+        "Smith, 55; Plant Manager, Michael William Schott, 31; Operation Hard Copy; and "
+        "Gerardo Carlos Welti, 40.\n"
+    )
+    doc = nlp(text)
+    document = Document("doc-1", "s", "s.txt", None, "2002-09-30", None, None, "en", text, "x")
+    names = NameIndex.from_mentions(extract_mentions(doc, document))
+    rostered = {n for n, _ in build_context(doc, names).rostered}
+    assert "Gerardo Carlos Welti" in rostered
+    assert not rostered & {"Plant Manager", "Operation Hard Copy", "Corporate Owner James Aaron"}
+
+
+def clean_page_text(raw: str) -> str:
+    from casewire.ingest.clean import clean_page
+
+    return clean_page(raw).text

@@ -25,6 +25,7 @@ from casewire.extract.evidence import doc_text, ents_in
 from casewire.extract.mentions import AGE_AFTER, census_person_name, ends_no_name
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
+from casewire.extract.rosters import ROSTER_CUE, ROSTER_ITEM, ROSTER_NOT, ROSTER_SEP, ROSTER_START
 
 Person = tuple[str, str]  # (canonical, entity_type)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -292,6 +293,8 @@ class Context:
     intros: list[tuple[int, tuple[Person, ...]]]
     last: tuple[int, tuple[Person, ...]] = (-1, ())
     known: dict[str, Person | None] = field(default_factory=dict)
+    #: people listed in a roster of defendants (see :mod:`casewire.extract.rosters`)
+    rostered: frozenset[Person] = frozenset()
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -329,7 +332,12 @@ class Context:
         ``human``: a word for people ("the executives"), never a company of the latest
         outcome. ``forward_to``: a group introduced after ``pos`` counts only up to there."""
         found = self._resolve(pos, plural, human, forward_to)
-        return found if count is None or count == len(found) or (count == 1 and found) else []
+        if count is None or count == len(found) or (count == 1 and found):
+            return found
+        # a roster may list fewer than the number charged ("names the following 12
+        # individuals as defendants ... three additional defendants remain under seal")
+        listed = len(found) >= 2 and all(p in self.rostered for p in found)
+        return found if listed and len(found) < count else []
 
     def _resolve(self, pos: int, plural: bool, human: bool, forward_to: int | None) -> list[Person]:
         i = bisect.bisect_left(self._starts, pos)
@@ -462,12 +470,69 @@ def _caption_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person,
     return out
 
 
+def _written_as_place(text: str, name: str) -> bool:
+    """The text puts ``name`` where a place goes elsewhere ("in New Jersey", "of Central
+    Islip"): a residence left in a list, not a listed person the tagger took for a place
+    ("Wang Dong, Sun Kailiang, Wen Xinyu")."""
+    return re.search(rf"\b(?:in|of|from|at|near|to)\s+{re.escape(name)}\b", text) is not None
+
+
+_JOB_WORDS = {"Manager", "Owner", "Officer", "Director", "President", "Supervisor",
+              "Chairman", "Executive", "Analyst", "Specialist", "Counsel", "Counsels", "Agent",
+              "Inspector", "General", "Employee", "Assistant", "Secretary", "Treasurer",
+              "Partner", "Member", "Members", "Team", "Chief", "Deputy"}  # fmt: skip
+_NOT_LISTED_FIRST_WORDS = {"Operation", "Project", "Case", "Count", "Counts", "Docket"}
+
+
+def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
+    """Defendants listed after a colon that says who they are ("The individuals indicted
+    include: - Eduardo Franco, 30 - Alexander Wayne Worster, 27 ..."): each item a name,
+    read as a person's even where the tagger saw none, as a roster names defendants."""
+    r, text, out = rules(), doc_text(doc), []
+    officials = _officials(doc, names)
+    for cue in ROSTER_CUE.finditer(text):
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        intro = text[max(line_start, cue.start() - 200) : cue.end()]
+        if ROSTER_NOT.search(intro):
+            continue
+        pos, people, first = cue.end(), [], True
+        while True:
+            sep = ROSTER_START.match(text, pos) if first else ROSTER_SEP.match(text, pos)
+            item = ROSTER_ITEM.match(text, sep.end()) if sep else None
+            if item is None:
+                break
+            first = False
+            pos = item.end()
+            name = clean_name(" ".join(item.group("name").rstrip(".,").split()))
+            if name is None or name in officials or len(name.split()) < 2:
+                continue
+            # a residence or a heading the layout left in the list ("- Anthony Gaines of
+            # Newark, New Jersey", "Operation Hard Copy"), or a title ("Senior Program
+            # Analyst"): no one listed
+            kind = names.entity_type(names.resolve(name) or name)
+            if kind == "organization" and r["company_suffix"].search(name):
+                people.append((name, "organization"))  # "Kayaba Industry Co. Ltd."
+                continue
+            if r["official"].search(name + " ") or (
+                kind in ("place", "organization") and _written_as_place(text, name)
+            ):
+                continue
+            if name.split()[0] in _NOT_LISTED_FIRST_WORDS or set(name.split()) & _JOB_WORDS:
+                continue  # "Plant Manager, Michael William Schott": the title, not the name
+            people.append((name, "person"))
+        if len(people) >= 2:
+            out.append((cue.end(), tuple(dict.fromkeys(people))))
+    return out
+
+
 def build_context(doc: Doc, names: NameIndex) -> Context:
     """The document's introduced defendants, in text order."""
     intros = _intro_groups(doc, names) + _apposition_groups(doc, names) + _list_groups(doc, names)
-    intros += _caption_groups(doc, names)
+    rosters = _roster_groups(doc, names)
+    intros += _caption_groups(doc, names) + rosters
     intros.sort(key=lambda t: t[0])
-    return Context(intros, known=_known_names(doc, names))
+    rostered = frozenset(p for _, g in rosters for p in g)
+    return Context(intros, known=_known_names(doc, names), rostered=rostered)
 
 
 def _known_names(doc: Doc, names: NameIndex) -> dict[str, Person | None]:
@@ -539,6 +604,13 @@ def _is_company_word(tok: Token) -> bool:
 def _is_generic(tok: Token) -> bool:
     r = rules()
     return tok.lower_ in r["generic"] or tok.lemma_.lower() in r["generic"]
+
+
+def _counted_group(tok: Token) -> bool:
+    """A plural noun with a number ("10 Nevada-certified emissions testers", "five Chinese
+    military hackers"): in a release that lists its defendants in a roster, the group the
+    roster names."""
+    return tok.tag_ == "NNS" and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 _GROUP_DETS = {"each", "all", "both", "the", "these", "those"}
@@ -635,7 +707,7 @@ def _arguments(tok: Token) -> list[Token]:
         # "the guilty pleas by Siemens AG and its subsidiary": the agent of a nominal outcome
         args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    elif tok.dep_ == "acl":
+    elif tok.dep_ == "acl" and tok.lemma_.lower() in _GROUP_CHARGE_VERBS:
         args = _copula_subject(tok.head)
     for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
@@ -657,6 +729,12 @@ def _arguments(tok: Token) -> list[Token]:
     for a in list(args):
         args += list(a.conjuncts)
     return args
+
+
+#: Verbs whose group ("one of 19 defendants charged") is a charging paper's: what the
+#: corpus says of a named subject that way is their own charge (67 such subjects counted);
+#: "one of 41 people who have been exonerated" in an annual report is background.
+_GROUP_CHARGE_VERBS = {"charge", "indict", "arrest", "arraign"}
 
 
 def _copula_subject(noun: Token) -> list[Token]:
@@ -1058,7 +1136,8 @@ def defendants(
         listed: list[Token] = []
         if arg.lower_ in ("who", "that") and trig_tok is not None and trig_tok.dep_ == "relcl":
             arg = trig_tok.head
-            if _is_generic(arg) and (said_of := _copula_subject(arg)):
+            said_of = _copula_subject(arg) if trig_tok.lemma_.lower() in _GROUP_CHARGE_VERBS else []
+            if _is_generic(arg) and said_of:
                 arg = said_of[0]  # "Mathauda is one of eight men who have been indicted"
             elif arg.dep_ == "appos" and _is_generic(arg):
                 arg = arg.head  # "X, a former employee who was also charged": X
@@ -1071,7 +1150,7 @@ def defendants(
         # headline and lede) are nobody: they must not stand in for the defendant, nor
         # become the antecedent of every later "he"
         named = [p for p in named if p[1] != "person" or plausible_defendant(p[0], doc)]
-        if not named and _is_generic(arg):
+        if not named and (_is_generic(arg) or (ctx.rostered and _counted_group(arg))):
             generic = generic or arg
         if group is None and arg.dep_ in _SUBJ_DEPS | {"conj"}:
             group = _group_size(arg)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from casewire.extract.blocks import block_lines
+from casewire.extract.rosters import roster_lines
 from casewire.extract.tables import is_row_head
 from casewire.rules import load_rules
 from casewire.textnorm import plausible_day
@@ -165,7 +166,9 @@ def _drop_furniture(lines: list[str], min_run: int, max_words: int, teasers: set
         if stripped.casefold() in tails and any(kept):
             break
         kept.append(stripped)
-    rows = _table_lines(kept) | block_lines(kept)
+    # a roster's item lines ("- Eduardo Franco, 30" under "The individuals indicted
+    # include:") are short like a menu's, and the page's own news
+    rows = _table_lines(kept) | block_lines(kept) | roster_lines(kept)
     # the titles of other pages a "Link to: <title>" line points at: the page repeats
     # each title on a line of its own ("Oceanside Man Sentenced to Prison for ...")
     linked = {m.group(1).casefold() for ln in kept if (m := _LINK_TO.match(ln))}
