@@ -156,3 +156,19 @@ def clean_page_text(raw: str) -> str:
     from casewire.ingest.clean import clean_page
 
     return clean_page(raw).text
+
+
+def test_a_counted_group_charged_in_a_participle_is_the_roster_below(nlp):
+    text = (
+        "Six New Jersey residents were among nine individuals charged today for their alleged "
+        "roles in an interstate dog-fighting network, the Justice Department announced.\n"
+        "Criminal complaints filed in New Jersey named the following individuals, eight of whom "
+        "were arrested:\n"
+        "- Anthony Monte Gaines, 35, of Vineland, New Jersey (already in state custody)\n"
+        "- Justin Love, 36, of Westville, New Jersey\n- Lydell Harris, 30, of Vineland\n"
+        "- Mario Atkinson, 40, of Asbury Park, New Jersey\n- Frank Nichols, 44, of Camden\n"
+        "- Tiffany Burt, 27, of Camden\n- Dajwan Ware, 25, of Camden\n"
+        "- Pedro Cuellar, 50, of Albuquerque, New Mexico\n- Robert Arellano, 41, of Las Cruces\n"
+    )
+    charged = {n for n, t in _pairs(nlp, text, "2016-06-01") if t == "charged"}
+    assert len(charged) == 9 and {"Justin Love", "Tiffany Burt", "Robert Arellano"} <= charged

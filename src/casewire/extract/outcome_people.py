@@ -708,7 +708,9 @@ def _arguments(tok: Token) -> list[Token]:
         args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     elif tok.dep_ == "acl" and tok.lemma_.lower() in _GROUP_CHARGE_VERBS:
-        args = _copula_subject(tok.head)
+        # "Six New Jersey residents were among nine individuals charged today": the counted
+        # group itself when no name is said to be in it
+        args = _copula_subject(tok.head) or ([tok.head] if _counted_group(tok.head) else [])
     for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]

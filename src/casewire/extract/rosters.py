@@ -37,7 +37,8 @@ ROSTER_ITEM = re.compile(
     r"(?:,?[ \t]+(?:a/?k/?a\.?|aka|also\s+known\s+as)[ \t]+[^,;\n]{1,60})?"
     r"(?:,[ \t]*(?:age[ \t]+)?\d{1,3}\b)?"
     r"(?:,?[ \t]+(?:of|from)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
-    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*)?(?=[ \t]*(?:[;\n]|$)))?)?)"
+    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*)?(?=[ \t]*(?:[;\n(]|$)))?)?"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?)"  # "(already in state custody on unrelated charges)"
 )
 ROSTER_START = re.compile(r"[\s\-–•*]*")
 ROSTER_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|\.?[ \t]*\n[\s\-–•*]*)")
