@@ -20,6 +20,10 @@ def _pairs(nlp, text: str, published: str = "2014-01-10") -> set[tuple[str, str]
     return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
 
 
+def _charged(nlp, text: str, published: str = "2014-01-10") -> set[str]:
+    return {name for name, kind in _pairs(nlp, text, published) if kind == "charged"}
+
+
 PLEAS = (
     "Sammy Keith Shipman, 45, William David Maynard, 42, and Kenneth Harris, 40, pleaded "
     "guilty today to racketeering. "
@@ -31,7 +35,7 @@ def test_a_list_said_to_be_some_of_the_defendants_charged_is_charged(nlp):
         "Shipman, Maynard and Harris are three of 36 defendants charged with conducting "
         "racketeering activity through the ABT criminal enterprise."
     )
-    charged = {n for n, t in _pairs(nlp, text) if t == "charged"}
+    charged = _charged(nlp, text)
     assert charged == {"Sammy Keith Shipman", "William David Maynard", "Kenneth Harris"}
 
 
@@ -41,7 +45,7 @@ def test_among_and_relative_clause_forms(nlp):
         "of eight men who have been indicted in the scheme. Vladimir Kats and Arthur "
         "Budovsky were among seven individuals charged in the indictment."
     )
-    charged = {n for n, t in _pairs(nlp, text) if t == "charged"}
+    charged = _charged(nlp, text)
     assert charged == {"Harjit Mathauda", "Vladimir Kats", "Arthur Budovsky"}
 
 
@@ -55,7 +59,6 @@ def test_a_group_noun_said_of_nobody_named_takes_no_name_from_it(nlp):
     pairs = _pairs(nlp, text)
     assert ("Mark Spradling", "convicted") in pairs
     assert not any(n in ("The four men", "men") for n, _ in pairs)
-
 
 
 def test_a_party_that_will_pay_a_civil_penalty_is_a_civil_outcome(nlp):
@@ -90,7 +93,7 @@ def test_an_untagged_name_heading_a_subject_is_the_defendant_beside_the_names_li
 
 
 def test_an_untagged_defendant_is_known_by_surname_and_codefendants_hang_on_the_subject(nlp):
-    charged = {n for n, t in _pairs(nlp, FOLKS, "2009-03-06") if t == "charged"}
+    charged = _charged(nlp, FOLKS, "2009-03-06")
     assert charged == {"Odell Folks", "Tanya Smith", "Keith Terry", "Sharon Smith"}
 
 
@@ -116,7 +119,7 @@ def test_cleaning_keeps_a_roster_laid_out_one_name_per_line():
 
 def test_a_counted_group_charged_in_the_lede_is_the_roster_listed_below(nlp):
     text = clean_page_text(LAS_VEGAS)
-    charged = {n for n, t in _pairs(nlp, text, "2010-01-08") if t == "charged"}
+    charged = _charged(nlp, text, "2010-01-08")
     assert len(charged) == 10 and {"Eduardo Franco", "Wadji Waked", "Gary Smith"} <= charged
 
 
@@ -129,7 +132,7 @@ def test_a_roster_may_list_fewer_than_the_group_and_its_items_need_no_tag(nlp):
         "Yue Zou, Biyuan Li aka Jack Li, Jia Song, Ning Wei, Gong Zhang, Songling Peng, Siyuan "
         "Zhao and Yunlin Sun. The identities of the three additional defendants remain under seal."
     )
-    charged = {n for n, t in _pairs(nlp, text, "2015-05-28") if t == "charged"}
+    charged = _charged(nlp, text, "2015-05-28")
     assert len(charged) == 12 and {"Han Tong", "Biyuan Li", "Yunlin Sun"} <= charged
 
 
@@ -170,5 +173,5 @@ def test_a_counted_group_charged_in_a_participle_is_the_roster_below(nlp):
         "- Tiffany Burt, 27, of Camden\n- Dajwan Ware, 25, of Camden\n"
         "- Pedro Cuellar, 50, of Albuquerque, New Mexico\n- Robert Arellano, 41, of Las Cruces\n"
     )
-    charged = {n for n, t in _pairs(nlp, text, "2016-06-01") if t == "charged"}
+    charged = _charged(nlp, text, "2016-06-01")
     assert len(charged) == 9 and {"Justin Love", "Tiffany Burt", "Robert Arellano"} <= charged

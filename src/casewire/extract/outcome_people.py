@@ -489,7 +489,7 @@ def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, 
     include: - Eduardo Franco, 30 - Alexander Wayne Worster, 27 ..."): each item a name,
     read as a person's even where the tagger saw none, as a roster names defendants."""
     r, text, out = rules(), doc_text(doc), []
-    officials = _officials(doc, names)
+    officials: set[str] | None = None
     for cue in ROSTER_CUE.finditer(text):
         line_start = text.rfind("\n", 0, cue.start()) + 1
         intro = text[max(line_start, cue.start() - 200) : cue.end()]
@@ -504,6 +504,8 @@ def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, 
             first = False
             pos = item.end()
             name = clean_name(" ".join(item.group("name").rstrip(".,").split()))
+            if officials is None:
+                officials = _officials(doc, names)  # built for a document with a roster only
             if name is None or name in officials or len(name.split()) < 2:
                 continue
             # a residence or a heading the layout left in the list ("- Anthony Gaines of
