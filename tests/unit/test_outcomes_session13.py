@@ -30,23 +30,22 @@ PLEAS = (
 )
 
 
-def test_a_list_said_to_be_some_of_the_defendants_charged_is_charged(nlp):
-    text = PLEAS + (
-        "Shipman, Maynard and Harris are three of 36 defendants charged with conducting "
-        "racketeering activity through the ABT criminal enterprise."
-    )
-    charged = _charged(nlp, text)
-    assert charged == {"Sammy Keith Shipman", "William David Maynard", "Kenneth Harris"}
-
-
-def test_among_and_relative_clause_forms(nlp):
-    text = (
-        "Harjit Mathauda, 44, was sentenced today to 60 months in prison. Mathauda is one "
-        "of eight men who have been indicted in the scheme. Vladimir Kats and Arthur "
-        "Budovsky were among seven individuals charged in the indictment."
-    )
-    charged = _charged(nlp, text)
-    assert charged == {"Harjit Mathauda", "Vladimir Kats", "Arthur Budovsky"}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list said to be some of the defendants charged
+        (PLEAS + "Shipman, Maynard and Harris are three of 36 defendants charged with "
+         "conducting racketeering activity through the ABT criminal enterprise.",
+         {"Sammy Keith Shipman", "William David Maynard", "Kenneth Harris"}),
+        # "among" and the relative-clause form
+        ("Harjit Mathauda, 44, was sentenced today to 60 months in prison. Mathauda is one of "
+         "eight men who have been indicted in the scheme. Vladimir Kats and Arthur Budovsky "
+         "were among seven individuals charged in the indictment.",
+         {"Harjit Mathauda", "Vladimir Kats", "Arthur Budovsky"}),
+    ],
+)  # fmt: skip
+def test_the_named_subject_of_a_charged_group_is_charged(nlp, text: str, expected: set[str]):
+    assert _charged(nlp, text) == expected
 
 
 def test_a_group_noun_said_of_nobody_named_takes_no_name_from_it(nlp):
