@@ -110,29 +110,32 @@ LAS_VEGAS = (
 
 
 def test_cleaning_keeps_a_roster_laid_out_one_name_per_line():
-    from casewire.ingest.clean import clean_page
-
-    text = clean_page(LAS_VEGAS).text
+    text = clean_page_text(LAS_VEGAS)
     assert "- Eduardo Franco, 30" in text and "- Gary Smith, 56" in text
 
 
-def test_a_counted_group_charged_in_the_lede_is_the_roster_listed_below(nlp):
-    text = clean_page_text(LAS_VEGAS)
-    charged = _charged(nlp, text, "2010-01-08")
-    assert len(charged) == 10 and {"Eduardo Franco", "Wadji Waked", "Gary Smith"} <= charged
+CHINESE_NATIONALS = (
+    "Fifteen Chinese nationals have been indicted by a federal grand jury in Pittsburgh on "
+    "charges of conspiracy and wire fraud, U.S. Attorney David J. Hickton announced today.\n"
+    "The 35 count indictment, returned on May 21, 2015, and unsealed today, names the "
+    "following 12 individuals as defendants: Han Tong, Xi Fu, Xiaojin Guo, Yudong Zhang, "
+    "Yue Zou, Biyuan Li aka Jack Li, Jia Song, Ning Wei, Gong Zhang, Songling Peng, Siyuan "
+    "Zhao and Yunlin Sun. The identities of the three additional defendants remain under seal."
+)
 
 
-def test_a_roster_may_list_fewer_than_the_group_and_its_items_need_no_tag(nlp):
-    text = (
-        "Fifteen Chinese nationals have been indicted by a federal grand jury in Pittsburgh on "
-        "charges of conspiracy and wire fraud, U.S. Attorney David J. Hickton announced today.\n"
-        "The 35 count indictment, returned on May 21, 2015, and unsealed today, names the "
-        "following 12 individuals as defendants: Han Tong, Xi Fu, Xiaojin Guo, Yudong Zhang, "
-        "Yue Zou, Biyuan Li aka Jack Li, Jia Song, Ning Wei, Gong Zhang, Songling Peng, Siyuan "
-        "Zhao and Yunlin Sun. The identities of the three additional defendants remain under seal."
-    )
-    charged = _charged(nlp, text, "2015-05-28")
-    assert len(charged) == 12 and {"Han Tong", "Biyuan Li", "Yunlin Sun"} <= charged
+@pytest.mark.parametrize(
+    ("raw", "published", "count", "some"),
+    [
+        # a counted group charged in the lede is the roster listed below, one per line
+        (LAS_VEGAS, "2010-01-08", 10, {"Eduardo Franco", "Wadji Waked", "Gary Smith"}),
+        # a roster may list fewer than the group, and its items need no tag
+        (CHINESE_NATIONALS, "2015-05-28", 12, {"Han Tong", "Biyuan Li", "Yunlin Sun"}),
+    ],
+)
+def test_a_counted_group_charged_in_the_lede_is_its_roster(nlp, raw, published, count, some):
+    charged = _charged(nlp, clean_page_text(raw), published)
+    assert len(charged) == count and some <= charged
 
 
 def test_titles_and_residences_in_a_roster_are_nobody(nlp):

@@ -559,7 +559,7 @@ def _known_names(doc: Doc, names: NameIndex) -> dict[str, Person | None]:
             continue
         for f in dict.fromkeys(forms):
             key = f.casefold()
-            if len(key) < 3 or key in r["not_short_name"]:
+            if not _short_form(key):
                 continue
             if out.get(key, (name, m.entity_type)) != (name, m.entity_type):
                 out[key] = None
@@ -863,10 +863,15 @@ def _remember(known: dict[str, Person | None] | None, name: str) -> Person:
     person = (name, "person")
     if known is not None:
         for form in (name, name.split()[-1]):
-            key = form.casefold()
-            if len(key) >= 3 and form[:1].isupper() and key not in rules()["not_short_name"]:
+            if form[:1].isupper() and _short_form(key := form.casefold()):
                 known.setdefault(key, person)
     return person
+
+
+def _short_form(key: str) -> bool:
+    """Whether a casefolded name form can stand for its name alone in a document: three
+    letters or more and not a word that names no one by itself (``not_short_name``)."""
+    return len(key) >= 3 and key not in rules()["not_short_name"]
 
 
 def _untagged_person(arg: Token) -> str | None:
