@@ -560,6 +560,13 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         label = "GPE"  # "the U.S." tagged ORG
     elif label == "ORG" and _census_person(toks, rules):
         label = "PERSON"  # "Felipe Hurtado" tagged ORG
+    elif label == "ORG" and AGE_AFTER.match(doc_text(ent.doc), end) and _name_shaped(toks, rules):
+        label = "PERSON"  # "Sirtaj Mathauda, 42," tagged ORG: a company has no age
+        roles = _LEADING_ROLES | rules["person_titles"]
+        while len(toks) > 2 and toks[0].lower_.rstrip(".") in roles:
+            toks = toks[1:]  # "Specialist Paul Escobar, 24,", "Defendant Baktash Fattahi, 34,"
+        start = toks[0].idx
+        name = doc_text(ent.doc)[start:end]
     elif (
         label in ("GPE", "LOC", "FAC")
         and AGE_AFTER.match(doc_text(ent.doc), end)
@@ -612,6 +619,25 @@ def _census_person(toks: list, rules: dict) -> bool:
         return False
     given, surnames = census_names()
     return toks[0].lower_ in given and toks[-1].lower_ in surnames
+
+
+#: Words a release writes before a person's name that are no part of it.
+_LEADING_ROLES = frozenset(
+    {"defendant", "defendants", "co-defendant", "codefendant", "specialist", "inmate", "suspect"}
+)
+
+
+def _name_shaped(toks: list, rules: dict) -> bool:
+    """Two to four capitalized words, none a word of a company's or an institution's name
+    (the census need not know them: "Sirtaj Mathauda")."""
+    words = [t for t in toks if t.text not in _DASHES]
+    return (
+        2 <= len(words) <= rules["census_person_max_words"]
+        and all(t.is_title or (t.text[:1].isupper() and "-" in t.text) for t in words)
+        and not {t.lower_.strip(".,") for t in words}
+        & (rules["not_person"] | rules["org_trailing"] | rules["person_company_last"])
+        and not ends_no_name(" ".join(t.text for t in words))
+    )
 
 
 _DASHES = frozenset({"-", "–", "—"})

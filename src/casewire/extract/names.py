@@ -114,7 +114,9 @@ def link_names(doc: Doc, cands: list, rules: dict) -> list[tuple[object, str, st
     """
     full = _full_names(cands)
     cands = [_complete_lowercase(doc_text(doc), c, full) for c in cands]
-    cands = [_person_label(c, full, rules) for c in cands]
+    # surnames the document gives people: alone ("Mathauda was sentenced") or in full names
+    bare = {_tokens(c.name)[-1:] for c in cands if c.label == "PERSON" and _tokens(c.name)}
+    cands = [_person_label(c, full, rules, bare) for c in cands]
     full = _full_names(cands)
     acronyms = _defined_acronyms(doc_text(doc), cands, rules)
     out = []
@@ -163,12 +165,27 @@ def _complete_lowercase(text: str, c, full: list) -> object:
     return c
 
 
-def _person_label(c, full: list, rules: dict) -> object:
-    """A model ORG/GPE/LOC whose words are part of a known person's name is that person."""
+def _person_label(c, full: list, rules: dict, bare: set[tuple[str, ...]]) -> object:
+    """A model ORG/GPE/LOC whose words are part of a known person's name is that person;
+    so is a model ORG of two or three plain words whose last word is a person's surname in
+    the document ("Sirtaj Mathauda, a former resident of South Florida" tagged ORG, then
+    "Mathauda was sentenced" or "Dilraj Mathauda")."""
     if c.label == "PERSON" or c.from_rule or c.name.casefold() in rules["place_lookup"]:
         return c
     toks = _tokens(c.name)
     if any(_contains(name, toks) or name == toks for _, name, _w in full):
+        return replace(c, label="PERSON")
+    words = c.name.split()
+    org_words = rules["not_person"] | rules["org_trailing"] | rules["person_company_last"]
+    if (
+        c.label == "ORG"
+        and 2 <= len(words) <= 3
+        and toks[-1:] in bare
+        and all(re.fullmatch(r"[A-Z][a-z’'-]+", w) for w in words)
+        and not {w.casefold().strip(".,") for w in words} & org_words
+        # "Defendant Baktash Fattahi": a role before the name is no given name
+        and words[0].casefold().rstrip(".") not in rules["person_titles"] | {"defendant"}
+    ):
         return replace(c, label="PERSON")
     return c
 

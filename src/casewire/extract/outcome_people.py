@@ -52,6 +52,7 @@ def rules() -> dict[str, Any]:
         "headline_tail": re.compile(raw["headline_tail"]),
         "official": re.compile(raw["official_titles"]),
         "official_list": re.compile(raw["official_list_before"]),
+        "official_after": re.compile(raw["official_after"]),
         "case_official": re.compile(raw["case_official_titles"]),
         "non_person_subject": re.compile(raw["non_person_subject"], re.I),
         "alias_before": re.compile(raw["alias_before"], re.I),
@@ -201,6 +202,8 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
         and _one_word(text[start:end])
         and rules()["alias_list_before"].search(text[max(0, start - 80) : start])
     ):
+        return True
+    if end is not None and rules()["official_after"].match(text, end):
         return True
     title = rules()["official"].search(before)
     if title is None and (listed := rules()["official_list"].search(before)):
@@ -590,7 +593,39 @@ def _known_at(doc: Doc, arg: Token, known: dict[str, Person | None]) -> Person |
         name = clean_name(span)
         return (name, "person") if name and all(w[:1].isupper() for w in span.split()) else None
     form = re.sub(r"-\s+", "-", span)
-    return known.get(form.casefold()) if form.casefold() in known else None
+    hit = known.get(form.casefold()) if form.casefold() in known else None
+    if hit and hit[1] == "person" and " " not in form:
+        return _nearest_bearer(doc, hit, form, arg.idx)
+    return hit
+
+
+#: Capitalized words before a surname that are no given name of another bearer.
+_NOT_GIVEN = frozenset(
+    "mr mrs ms dr judge justice defendant defendants officer agent detective sgt deputy "
+    "brother sister father mother son daughter wife husband co-defendant codefendant "
+    "president governor senator mayor sheriff chief director".split()
+)
+
+
+def _nearest_bearer(doc: Doc, known: Person, surname: str, before: int) -> Person:
+    """Whom a bare surname stands for: the bearer the text wrote in full last before it.
+    The tagger may miss one of two bearers ("WASHINGTON Sirtaj Mathauda, a former resident"
+    untagged, "Dilraj Mathauda" tagged later): "Mathauda was sentenced" right after the
+    first is his, not the later one's."""
+    text, name = doc_text(doc), known[0]
+    lower = doc.user_data.get("casewire_lower_words")
+    if lower is None:
+        lower = doc.user_data["casewire_lower_words"] = frozenset(
+            t.lower_ for t in doc if t.is_lower
+        )
+    last = None
+    for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+(?=({re.escape(surname)})\b)", text[:before]):
+        word = m.group(1).casefold()
+        if word not in _NOT_GIVEN and word not in lower:
+            last = m
+    if last is None or last.group(1).casefold() in name.casefold().split():
+        return known
+    return (f"{last.group(1)} {last.group(2)}", "person")
 
 
 def _is_company_word(tok: Token) -> bool:
@@ -709,6 +744,8 @@ def _arguments(tok: Token) -> list[Token]:
         # "the guilty pleas by Siemens AG and its subsidiary": the agent of a nominal outcome
         args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    elif (stranded := _stranded_subject(tok)) is not None:
+        args = [stranded]
     elif tok.dep_ == "acl" and tok.lemma_.lower() in _GROUP_CHARGE_VERBS:
         # "Six New Jersey residents were among nine individuals charged today": the counted
         # group itself when no name is said to be in it
@@ -733,6 +770,36 @@ def _arguments(tok: Token) -> list[Token]:
     for a in list(args):
         args += list(a.conjuncts)
     return args
+
+
+def _stranded_subject(tok: Token) -> Token | None:
+    """The subject of a second clause that the parser hung on the first one's object:
+    in "St-Cyr, 50, pleaded guilty on June 27 and Poulin, 41, pleaded guilty on July 11"
+    "Poulin" is parsed as a conjunct of the date and the second "pleaded" has no subject.
+    A verb conjoined without a subject of its own takes the proper name written right
+    before it, after "and" (an age apposition between them is skipped)."""
+    if (
+        tok.dep_ != "conj"
+        or tok.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ in _SUBJ_DEPS for c in tok.children)
+    ):
+        return None
+    doc, j = tok.doc, tok.i - 1
+    while j > tok.sent.start and doc[j].pos_ == "AUX":
+        j -= 1  # "and Poulin was sentenced"
+    aged = j > tok.sent.start + 2 and doc[j - 1].like_num
+    if aged and (doc[j].text, doc[j - 2].text) == (",", ","):
+        j -= 3  # "Poulin, 41,"
+    end = j
+    while (
+        j > tok.sent.start
+        and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
+        and doc[j].ent_type_ != "DATE"
+    ):
+        j -= 1
+    if end == j or end - j > 4 or doc[j].lower_ != "and" or doc[end].pos_ != "PROPN":
+        return None
+    return doc[end] if doc[end].head.i != tok.i else None
 
 
 #: Verbs whose group ("one of 19 defendants charged") is a charging paper's: what the
@@ -845,8 +912,13 @@ def _arg_names(
         # "A, B and C", "Ocean Pro Ltd. and two of its fish buyers, Timothy Lydon ... and
         # Benjamin Clough": the name heading the argument and the people listed with it
         # (a company heading the list is a defendant beside its people)
+        # (a company listed among them is one too: "Adib Zeno, Rizk Ali, ... and Syrian
+        # Arab Airlines"; an agency is not: ``not_name``)
         listed = [
-            (n, t) for n, t, s, _ in scoped if t == "person" and _listed(_token_at(doc, s), arg)
+            (n, t)
+            for n, t, s, e in scoped
+            if (t == "person" and _listed(_token_at(doc, s), arg))
+            or (t == "organization" and _conjoined(doc, s, e, arg, rules()["not_name"]))
         ]
         if own[0][1] == "person" or listed:
             return list(dict.fromkeys(own[:1] + listed))
@@ -963,6 +1035,22 @@ def _listed(t: Token, arg: Token) -> bool:
             return False
         t = t.head
     return t.i == arg.i
+
+
+def _conjoined(doc: Doc, start: int, end: int, arg: Token, not_name: re.Pattern) -> bool:
+    """An organization that is itself an item of the list ``arg`` heads (a conjunct, not a
+    word of a person's title: "U.S. Army Specialist Richard Garcia"), and no agency."""
+    head, text = _name_head(doc, start, end), doc_text(doc)
+    return (
+        head.dep_ == "conj"
+        and _listed(head, arg)
+        and not not_name.search(text[start:end])
+        # an alias list: "Yester Ayala, aka Freeway or Daddy Yankee"
+        and not _ALIAS_NEAR.search(text[max(0, start - 60) : start].split(";")[-1])
+    )
+
+
+_ALIAS_NEAR = re.compile(r"\b(?:a/?k/?a|aka|also\s+known\s+as|known\s+as|f/?k/?a)\b", re.I)
 
 
 def _token_at(doc: Doc, char: int) -> Token:
@@ -1213,10 +1301,17 @@ def defendants(
 #: Between two names of a list that gives each an age: ", 17, ", ", 20, and ", with the
 #: residence after the age (", 46, of Portland, Indiana, and ", ", 31, Tustin, ").
 _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+#: Semicolons may part the rows, a credential may come before the age, "also" before the
+#: residence and a rank before the next name: "Editha Manzano, 70, of Troy, Michigan;
+#: Liberty Jaramillo, 67, also of Troy; Roberto Quizon, M.D., 71, of Bloomfield Hills,
+#: Michigan; and ...".
 _AGED_SEP = re.compile(
-    r",\s*(?:age\s+)?\d{1,2},?\s*"
-    rf"(?:(?:of\s+|from\s+)?{_PLACE_WORDS}(?:,\s*{_PLACE_WORDS})?,\s*)?(?:and\s+)?"
-    r"|,\s*(?:and\s+)?|\s+and\s+"
+    r"(?:,\s*(?:M\.D|D\.O|Ph\.D|D\.D\.S|R\.N|Esq)\.?)?"
+    r",\s*(?:age\s+)?\d{1,2}[,;]?\s*"
+    rf"(?:(?:also\s+)?(?:of\s+|from\s+)?{_PLACE_WORDS}(?:,\s*{_PLACE_WORDS})?[,;]\s*)?(?:and\s+)?"
+    # the next one's rank: "...; former Corporal Christopher Castro, 30, ...; Specialist Paul"
+    r"(?:(?:former|then)\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}"
+    r"|[,;]\s*(?:and\s+)?|\s+and\s+"
 )
 
 

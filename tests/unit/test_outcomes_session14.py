@@ -1,0 +1,131 @@
+"""Classes found in session 14 on the dev sample s16: subjects the parse strands, people
+the tagger calls organizations, officials named before their title, companies in a list
+of defendants, aged lists parted by semicolons, a plea's own information."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract import extract_document
+from casewire.nlp import load_nlp
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _pairs(nlp, text: str, published: str = "2014-10-03") -> set[tuple[str, str]]:
+    document = Document("doc-1", "s", "s.txt", None, published, None, None, "en", text, "x")
+    return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+
+
+def test_a_second_clause_whose_subject_the_parse_hung_on_a_date_keeps_it(nlp):
+    # "Poulin" is parsed as a conjunct of "June 27"; the second "pleaded" has no subject
+    text = (
+        "Eric St-Cyr and Patrick Poulin were sentenced today to serve 14 months in prison. "
+        "St-Cyr, 50, pleaded guilty on June 27 and Poulin, 41, pleaded guilty on July 11."
+    )
+    pleas = {n for n, kind in _pairs(nlp, text) if kind == "pleaded_guilty"}
+    assert pleas == {"Eric St-Cyr", "Patrick Poulin"}
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # tagged ORG, written with an age
+        "Sirtaj Mathauda, 42, of Costa Rica, was sentenced today to 252 months in prison.",
+        # tagged ORG, no age: another person of the document has his surname
+        "WASHINGTON Sirtaj Mathauda, a former resident of South Florida, was sentenced today "
+        "in connection with a series of Costa Rica-based business opportunity fraud ventures, "
+        "the Justice Department and the U.S. Postal Inspection Service announced. Mathauda "
+        "was sentenced by U.S. District Judge Joan A. Lenard in Miami to 252 months in prison.",
+    ],
+)
+def test_a_person_the_tagger_calls_an_organization_keeps_his_bare_surname(nlp, lede: str):
+    text = (
+        lede + " A jury in Miami found Mathauda guilty of conspiracy, mail fraud and wire fraud "
+        "following a two-week trial in late April. Six of the defendants, Stephen Schultz, "
+        "Dilraj Mathauda and Donald Williams, previously pleaded guilty."
+    )
+    pairs = _pairs(nlp, text, "2011-07-26")
+    assert ("Sirtaj Mathauda", "convicted") in pairs
+    assert ("Dilraj Mathauda", "convicted") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        # the title after the name
+        ('"The operations today are powerful illustrations," said Daniel R. Levinson, '
+         "Inspector General of the Department of Health and Human Services. Collectively, the "
+         "physicians, owners and others charged in the indictments are accused of fraud.",
+         "Daniel R. Levinson"),
+        # the office's acronym between the title and the name
+        ("SANTA ANA – Orange County District Attorney (OCDA) Tony Rackauckas is opposing the "
+         "parole of an inmate convicted of murder for the drive-by shooting of two juveniles.",
+         "Tony Rackauckas"),
+    ],
+)  # fmt: skip
+def test_an_official_is_never_a_defendant(nlp, text: str, official: str):
+    assert not any(n == official for n, _ in _pairs(nlp, text, "2009-12-15"))
+
+
+def test_a_company_listed_among_defendants_is_one_but_a_title_word_is_not(nlp):
+    text = (
+        "Also charged in the indictment were Adib Zeno, Rizk Ali, Ammar Al Mounajed, and "
+        "Syrian Arab Airlines, a/k/a Syrian Air. U.S. Army Specialist Richard Garcia, 29, of "
+        "Kirby, Texas, was sentenced today to 18 months in prison."
+    )
+    pairs = _pairs(nlp, text, "2017-02-24")
+    assert {n for n, kind in pairs if kind == "charged"} == {
+        "Adib Zeno", "Rizk Ali", "Ammar Al Mounajed", "Syrian Arab Airlines"
+    }  # fmt: skip
+    assert {n for n, kind in pairs if kind == "sentenced"} == {"Richard Garcia"}
+
+
+def test_a_law_is_no_defendant(nlp):
+    text = (
+        "Eleven individuals were charged today with conspiring to violate the International "
+        "Emergency Economic Powers Act, the Export Administration Regulations and the Global "
+        "Terrorism Sanctions Regulations. Also charged in the indictment were Adib Zeno and "
+        "Rizk Ali."
+    )
+    names = {n for n, _ in _pairs(nlp, text, "2017-02-24")}
+    assert not [n for n in names if n.endswith(("Regulations", "Act"))]
+
+
+def test_an_aged_list_parted_by_semicolons_with_credentials_is_read_whole(nlp):
+    text = (
+        "Juan Yrorita, 63, of Detroit, was sentenced to 36 months in prison today. Yrorita was "
+        "charged along with Editha Manzano, 70, of Troy, Michigan; Liberty Jaramillo, 67, also "
+        "of Troy; Roberto Quizon, M.D., 71, of Bloomfield Hills, Michigan; and Victoria "
+        "Gallardo-Navarra, M.D., 74, of Sterling Heights, Michigan, in an indictment returned "
+        "on Sept. 1, 2016."
+    )
+    charged = {n for n, kind in _pairs(nlp, text, "2018-03-29") if kind == "charged"}
+    assert charged == {
+        "Juan Yrorita", "Editha Manzano", "Liberty Jaramillo", "Roberto Quizon",
+        "Victoria Gallardo-Navarra",
+    }  # fmt: skip
+
+
+def test_the_information_a_plea_is_entered_to_is_no_separate_charge(nlp):
+    text = (
+        "Harry Abrahamsen, a resident of Oradell, N.J., pleaded guilty today to failure to file "
+        "a Report of Foreign Bank Accounts. Abrahamsen pleaded guilty before U.S. District "
+        "Judge Dennis M. Cavanaugh to a one-count Information which charges him with willful "
+        "failure to file a report of foreign bank accounts."
+    )
+    assert _pairs(nlp, text, "2010-04-12") == {("Harry Abrahamsen", "pleaded_guilty")}
+
+
+def test_charges_filed_in_a_named_court_today_are_a_charge(nlp):
+    text = (
+        "Hitachi Automotive Systems Ltd. has agreed to plead guilty and to pay a criminal fine "
+        "of at least $55.48 million, the Justice Department announced today. According to "
+        "charges filed in the U.S. District Court of the Southern District of Ohio today, "
+        "Tokyo-based Hitachi Automotive Systems agreed to allocate the supply of shock absorbers."
+    )
+    assert ("Hitachi Automotive Systems Ltd.", "charged") in _pairs(nlp, text, "2016-08-09")
