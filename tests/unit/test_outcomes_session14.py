@@ -129,3 +129,51 @@ def test_charges_filed_in_a_named_court_today_are_a_charge(nlp):
         "Tokyo-based Hitachi Automotive Systems agreed to allocate the supply of shock absorbers."
     )
     assert ("Hitachi Automotive Systems Ltd.", "charged") in _pairs(nlp, text, "2016-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # returned on a day, unsealed later, an unnamed description, the name next
+        ("A federal grand jury sitting in Miami, Florida, returned an indictment on Tuesday, "
+         "April 10 charging a Miami, Florida, certified public accountant with tax evasion, "
+         "announced Principal Deputy Assistant Attorney General Richard E. Zuckerman. According "
+         "to the indictment, Darryl Sharpton owned The Sharpton Group, a Miami-based firm.",
+         {"Darryl Sharpton"}),
+        ("A federal grand jury returned an indictment, which was unsealed today, charging the "
+         "owner of a Uniondale, New York tax preparation business with filing fraudulent tax "
+         "returns, announced Acting Deputy Assistant Attorney General Stuart M. Goldberg. "
+         "According to the indictment, Mariano Exantus ran Latrex Multi Service.",
+         {"Mariano Exantus"}),
+        # "against" after the day, the people named in the next sentence
+        ("A federal grand jury in the Eastern District of California returned an indictment "
+         "yesterday against two individuals for allegedly conspiring to defraud the United "
+         "States, the Department of Justice announced. The indictment alleges that Kenneth "
+         "Keyes, a former facility manager at Sierra Army Depot, and Leroy Weber, the owner of a "
+         "roofing company, participated in a conspiracy.",
+         {"Kenneth Keyes", "Leroy Weber"}),
+        # a grand jury in the active voice, a description or a name after it
+        ("A federal grand jury in Wilmington, Delaware, indicted a New York man today on charges "
+         "related to the production of child pornography, announced Assistant Attorney General "
+         "Leslie R. Caldwell. Justin R. Gulisano, 24, of Sodus, New York, was initially arrested "
+         "on June 30, 2015.",
+         {"Justin R. Gulisano"}),
+        ("WASHINGTON A federal grand jury in Washington, D.C., has charged Mac Aviation Group, an "
+         "Irish trading company, and its officers Thomas and Sean McGuinn of Sligo, Ireland, in a "
+         "superseding indictment with purchasing F-5 fighter aircraft parts from U.S. firms.",
+         {"Mac Aviation Group", "Thomas McGuinn", "Sean McGuinn"}),
+        # the filing of a paper announced, against its defendant
+        ("The Orange County District Attorney's Office announces the filing of a 69-count "
+         "complaint against Francisco Guerrero.",
+         {"Francisco Guerrero"}),
+        # any words before the paper the lede's facts are told "according to"
+        ("WASHINGTON A Japanese freight forwarding company has agreed to plead guilty and to pay "
+         "a $2.3 million criminal fine, the Department of Justice announced today. According to "
+         "the one count felony charge filed today in the U.S. District Court for the District of "
+         "Columbia, Yamato Global Logistics Japan Co. Ltd. engaged in a conspiracy to fix fees.",
+         {"Yamato Global Logistics Japan Co. Ltd."}),
+    ],
+)  # fmt: skip
+def test_charging_papers_told_in_the_tax_and_antitrust_templates(nlp, text: str, expected):
+    charged = {n for n, kind in _pairs(nlp, text, "2018-04-12") if kind == "charged"}
+    assert charged == expected

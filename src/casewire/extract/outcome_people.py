@@ -762,7 +762,11 @@ def _arguments(tok: Token) -> list[Token]:
             # whoever files charges is the prosecution: "(the office said) it has filed
             # assault charges and hate crime allegations against two men"
             filed = _against([t for t in h.subtree if t.sent == h.sent]) if filer else []
-            args += _against([h, *obj, *subj]) or filed or dative + obj or clause or subj[1:]
+            # "announced the filing of a 69-count complaint against X": the paper's "against"
+            papers = [g for o in obj for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            against = _against([h, *obj, *subj, *papers])
+            args += against or filed or dative + obj or clause or subj[1:]
         else:
             args += subj + obj
         if args:
