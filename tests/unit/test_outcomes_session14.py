@@ -177,3 +177,50 @@ def test_charges_filed_in_a_named_court_today_are_a_charge(nlp):
 def test_charging_papers_told_in_the_tax_and_antitrust_templates(nlp, text: str, expected):
     charged = {n for n, kind in _pairs(nlp, text, "2018-04-12") if kind == "charged"}
     assert charged == expected
+
+
+def test_a_tally_of_the_investigation_names_no_ones_plea(nlp):
+    text = (
+        "Sanden Corp. has agreed to plead guilty and to pay a $3.2 million criminal fine, the "
+        "Department of Justice announced today. According to the one-count felony charge filed "
+        "today in the U.S. District Court for the Eastern District of Michigan, Sanden "
+        "conspired to fix prices. All of the charged companies have pleaded guilty or have "
+        "agreed to plead guilty and to pay a combined total of more than $2.4 billion in fines. "
+        "Of the 46 individuals, 26 have been sentenced to serve time in U.S. prisons."
+    )
+    assert _pairs(nlp, text, "2015-01-27") == {("Sanden Corp.", "charged")}
+
+
+def test_an_agreement_to_plead_quoted_as_a_guilty_plea_is_no_plea(nlp):
+    text = (
+        "NGK Spark Plug Co. Ltd., an automotive parts manufacturer based in Nagoya, Japan, has "
+        "agreed to plead guilty and to pay a $52.1 million criminal fine, the Department of "
+        "Justice announced today. NGK Spark Plug is charged with one count of price fixing. "
+        "Todays guilty plea is just another example of the commitment of the Antitrust "
+        "Division to fair competition, said Brent Snyder, a Deputy Assistant Attorney General."
+    )
+    kinds = {kind for _, kind in _pairs(nlp, text, "2014-08-19")}
+    assert "pleaded_guilty" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names the census lists do not know, written with a residence
+        ("WASHINGTON\nEddye Lovely of Tomball, Texas, pleaded guilty today to three counts of "
+         "aiding and assisting in the preparation of false tax returns, the Justice Department "
+         "announced.", "Eddye Lovely"),
+        ("WASHINGTON - Edward Gurary, formerly of Orange Village, Ohio, pleaded guilty today in "
+         "federal court to filing false personal income tax returns.", "Edward Gurary"),
+    ],
+)  # fmt: skip
+def test_an_untagged_name_with_a_residence_is_a_person(nlp, text: str, name: str):
+    assert (name, "pleaded_guilty") in _pairs(nlp, text, "2011-06-01")
+
+
+def test_a_title_or_a_headline_with_a_place_after_it_is_no_name(nlp):
+    text = (
+        "The former Chief Executive Officer of TierOne Bank, a bank formerly headquartered in "
+        "Lincoln, Nebraska, was charged today for his role in a scheme to defraud shareholders."
+    )
+    assert not any(n == "Chief Executive Officer" for n, _ in _pairs(nlp, text, "2014-09-11"))

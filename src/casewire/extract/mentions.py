@@ -560,7 +560,7 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         label = "GPE"  # "the U.S." tagged ORG
     elif label == "ORG" and _census_person(toks, rules):
         label = "PERSON"  # "Felipe Hurtado" tagged ORG
-    elif label == "ORG" and AGE_AFTER.match(doc_text(ent.doc), end) and _name_shaped(toks, rules):
+    elif label == "ORG" and AGE_AFTER.match(doc_text(ent.doc), end) and name_shaped(toks, rules):
         label = "PERSON"  # "Sirtaj Mathauda, 42," tagged ORG: a company has no age
         roles = _LEADING_ROLES | rules["person_titles"]
         while len(toks) > 2 and toks[0].lower_.rstrip(".") in roles:
@@ -627,7 +627,7 @@ _LEADING_ROLES = frozenset(
 )
 
 
-def _name_shaped(toks: list, rules: dict) -> bool:
+def name_shaped(toks: list, rules: dict) -> bool:
     """Two to four capitalized words, none a word of a company's or an institution's name
     (the census need not know them: "Sirtaj Mathauda")."""
     words = [t for t in toks if t.text not in _DASHES]

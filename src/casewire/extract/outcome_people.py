@@ -22,7 +22,8 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.evidence import doc_text, ents_in
-from casewire.extract.mentions import AGE_AFTER, census_person_name, ends_no_name
+from casewire.extract.mentions import AGE_AFTER, census_person_name, ends_no_name, name_shaped
+from casewire.extract.mentions import load_rules as mention_rules
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
 from casewire.extract.rosters import ROSTER_CUE, ROSTER_ITEM, ROSTER_NOT, ROSTER_SEP, ROSTER_START
@@ -612,12 +613,7 @@ def _nearest_bearer(doc: Doc, known: Person, surname: str, before: int) -> Perso
     The tagger may miss one of two bearers ("WASHINGTON Sirtaj Mathauda, a former resident"
     untagged, "Dilraj Mathauda" tagged later): "Mathauda was sentenced" right after the
     first is his, not the later one's."""
-    text, name = doc_text(doc), known[0]
-    lower = doc.user_data.get("casewire_lower_words")
-    if lower is None:
-        lower = doc.user_data["casewire_lower_words"] = frozenset(
-            t.lower_ for t in doc if t.is_lower
-        )
+    text, name, lower = doc_text(doc), known[0], _lower_words(doc)
     last = None
     for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+(?=({re.escape(surname)})\b)", text[:before]):
         word = m.group(1).casefold()
@@ -963,7 +959,40 @@ def _untagged_person(arg: Token) -> str | None:
     ):
         return None
     name = " ".join(w.text for w in words)
-    return name if census_person_name(name) else None
+    if census_person_name(name):
+        return name
+    # a name the census lists do not know, written as releases write a person: with a
+    # residence or an age ("Eddye Lovely of Tomball, Texas, pleaded guilty", "Edward
+    # Gurary, formerly of Orange Village, Ohio,")
+    start = arg.idx + len(arg)
+    residence = _RESIDENCE_AFTER.match(doc_text(arg.doc)[start : start + 40])
+    if residence is None or len(words) < 2 or not name_shaped(words, mention_rules()):
+        return None
+    if residence.group("place"):
+        place = _token_at(arg.doc, start + residence.start("place"))
+        if place.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None  # "the former Chief Executive Officer of TierOne Bank"
+    lower, titles = _lower_words(arg.doc), mention_rules()["person_titles"]
+    if any(w.lower_ in lower or w.lower_.rstrip(".") in titles for w in words):
+        return None  # "Victim Dies from Severe Beating": words, not a name
+    return name
+
+
+_RESIDENCE_AFTER = re.compile(
+    r",?\s+(?:(?:formerly|currently|also)\s+)?(?:of|from)\s+(?P<place>[A-Z])"
+    r"|,\s*(?:age\s+)?\d{1,2},"
+    r"|,\s+(?:a|an)\s+(?:former\s+)?(?:resident|citizen|native)\s+of\b"
+)
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """Words the document writes in lower case somewhere (kept per document)."""
+    lower = doc.user_data.get("casewire_lower_words")
+    if lower is None:
+        lower = doc.user_data["casewire_lower_words"] = frozenset(
+            t.lower_ for t in doc if t.is_lower
+        )
+    return lower
 
 
 def _name_head(doc: Doc, start: int, end: int) -> Token:

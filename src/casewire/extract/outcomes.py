@@ -97,6 +97,7 @@ def _rules(lang: str) -> dict[str, Any]:
         if words
         else re.compile("|".join(f"(?:{p.pattern})" for _, p in triggers), re.I),
         "block": [c(p) for p in raw["not_outcome_before"] + raw["not_outcome_sentence"]],
+        "tally": [c(p) for p in raw.get("tally_sentence", [])],
         "term_roles": {k: c(v) for k, v in raw["term_roles"].items()},
         "suspended": c(raw["suspended"]),
         "death": c(raw["death"]),
@@ -137,6 +138,8 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     elif r["any_trigger"].search(text):
         patterns = r["triggers"]
     else:
+        return found
+    if any(t.search(text) for t in r["tally"]):
         return found
     for otype, pattern in patterns:
         for m in pattern.finditer(text):
@@ -775,7 +778,7 @@ def _extract_outcomes(doc: Doc, document: Document, names: NameIndex) -> list[Ou
     introduced = {n for _, group in ctx.intros for n, _ in group} | set(written.values())
     out = [
         o
-        for o in _plea_convictions(out)
+        for o in _agreed_pleas(_plea_convictions(out), doc_text(doc))
         if plausible_defendant(
             o.defendant, doc, civil=o.outcome_type == "other", introduced=o.defendant in introduced
         )
@@ -802,6 +805,26 @@ def _lone_word(o: Outcome, doc: Doc, names: NameIndex) -> bool:
         and len(m.canonical.split()) > 1
         for m in names.mentions_in(0, len(doc_text(doc)))
     )
+
+
+_AGREED_TO_PLEAD = re.compile(r"\b(?:agreed|agrees|agree|will)\s+(?:to\s+)?plead\s+guilty\b", re.I)
+_PLEA_VERB = re.compile(
+    r"\b(?:pleaded|pled|pleads)\s+(?:\w+\s+){0,2}?guilty\b|\bentered\s+(?:a\s+)?(?:guilty\s+)?pleas?\b",
+    re.I,
+)
+
+
+def _agreed_pleas(rows: list[Outcome], text: str) -> list[Outcome]:
+    """A release that tells only an agreement to plead guilty ("has agreed to plead guilty and
+    to pay a $2.3 million criminal fine") and no plea itself reports no plea: its "Today's
+    guilty plea demonstrates ..." speaks of the agreement (GUIDE: an agreement to plead is
+    no plea). 7 DOJ releases quote such a "guilty plea"; the rows of a plea told in the
+    verb ("pleaded guilty") anywhere in the release stay."""
+    for tally in rules()["tally"]:
+        text = tally.sub(" ", text)  # "28 companies have pleaded guilty or agreed to plead"
+    if not _AGREED_TO_PLEAD.search(text) or _PLEA_VERB.search(text):
+        return rows
+    return [o for o in rows if o.outcome_type != "pleaded_guilty"]
 
 
 def _plea_convictions(rows: list[Outcome]) -> list[Outcome]:
