@@ -224,3 +224,32 @@ def test_a_title_or_a_headline_with_a_place_after_it_is_no_name(nlp):
         "Lincoln, Nebraska, was charged today for his role in a scheme to defraud shareholders."
     )
     assert not any(n == "Chief Executive Officer" for n, _ in _pairs(nlp, text, "2014-09-11"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline the tagger takes for a body does not stop an unnamed lede's look-ahead
+        ("WASHINGTON A resident of Elmore, Ala., was sentenced to 60 months in prison for "
+         "stealing identities, the Justice Department announced today. On Feb. 22, 2011, after "
+         "a four-day trial, a jury in Montgomery, Ala., convicted Sharon Thurman of 14 counts "
+         "of making false claims.",
+         {("Sharon Thurman", "sentenced"), ("Sharon Thurman", "convicted")}),
+        # "convicted defendant <Name>" is the verb and its object
+        ("A federal jury in Valdosta, Ga., convicted defendant Walter Young, 54, the former chief "
+         "of the Omega Police Department, for physically abusing a man in his custody.",
+         {("Walter Young", "convicted")}),
+        ("A federal jury returned a verdict today convicting Shahid Hassan Muslim, aka Sharp, of "
+         "two counts of sex trafficking and one count of kidnapping.",
+         {("Shahid Hassan Muslim", "convicted")}),
+        ("Weldon Marshall, 43, of the Dallas, Texas area, entered a plea today of guilty to one "
+         "count of unlawfully retaining national defense information.",
+         {("Weldon Marshall", "pleaded_guilty")}),
+        # a prosecutor filing charges against a tally of people names no defendant
+        ("Dennis Jay, executive director of the coalition, praised the award. As head of the "
+         "unit, she filed charges against over 22 doctors, pharmacists, and business owners.",
+         set()),
+    ],
+)  # fmt: skip
+def test_verdicts_pleas_and_ledes_found_by_titles(nlp, text: str, expected: set):
+    assert _pairs(nlp, text, "2011-09-01") == expected

@@ -617,8 +617,9 @@ def _nearest_bearer(doc: Doc, known: Person, surname: str, before: int) -> Perso
     last = None
     for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+(?=({re.escape(surname)})\b)", text[:before]):
         word = m.group(1).casefold()
-        if word not in _NOT_GIVEN and word not in lower:
-            last = m
+        given = _token_at(doc, m.start(1))
+        if word not in _NOT_GIVEN and word not in lower and given.pos_ == "PROPN":
+            last = m  # not "Both Bek and Mahoney"
     if last is None or last.group(1).casefold() in name.casefold().split():
         return known
     return (f"{last.group(1)} {last.group(2)}", "person")
@@ -724,6 +725,11 @@ def _against(toks: list[Token]) -> list[Token]:
     ]
 
 
+#: Pronoun subjects of "filed ... charges against X": the prosecution (a release's "she"
+#: or "he" there is its prosecutor: "she filed charges against over 22 doctors").
+_FILERS = frozenset({"it", "we", "they", "she", "he", "i"})
+
+
 def _arguments(tok: Token) -> list[Token]:
     """Subject (or object, for a jury/judge/indictment subject) tokens and their conjuncts."""
     heads = [tok] + (
@@ -749,7 +755,7 @@ def _arguments(tok: Token) -> list[Token]:
     for h in heads if not args else []:
         subj = [c for c in h.children if c.dep_ in _SUBJ_DEPS]
         obj = [c for c in h.children if c.dep_ in ("dobj", "obj")]
-        filer = h.lemma_ == "file" and bool(subj) and subj[0].lower_ in ("it", "we", "they")
+        filer = h.lemma_ == "file" and bool(subj) and subj[0].lower_ in _FILERS
         if subj and (filer or rules()["non_person_subject"].search(subj[0].text)):
             # "granted X a new trial" (dative); "found X guilty" (subject of the clause)
             dative = [c for c in h.children if c.dep_ == "dative"]
@@ -1163,7 +1169,11 @@ def _named_in_prose(doc: Doc, names: NameIndex, end: int) -> bool:
     """Someone is named before ``end`` outside the release's contact lines ("Contact:
     Tasha Tsiaperas", an e-mail or a phone number): a later unnamed lede then refers back
     to them rather than ahead."""
-    return any(not _on_contact_line(doc, s) for _, _, s, _ in names_in(doc, names, 0, end))
+    return any(
+        not _on_contact_line(doc, s)
+        for n, _, s, _ in names_in(doc, names, 0, end)
+        if not n.isupper()  # not a dateline the tagger took for a body ("WASHINGTON")
+    )
 
 
 #: A contact line of a release's header: "Contact: Tasha Tsiaperas", an e-mail address, a
@@ -1250,6 +1260,9 @@ def _nobody(trig: Token) -> bool:
     return trig.lemma_.lower() == "charge" and any(s.lemma_.lower() in r["tasked"] for s in subj)
 
 
+_TALLY_WORDS = frozenset({"over", "more", "nearly", "almost", "about", "approximately", "some"})
+
+
 def defendants(
     doc: Doc, sent: Span, trig_tok: Token | None, trig_start: int, names: NameIndex, ctx: Context
 ) -> list[Person]:
@@ -1300,6 +1313,13 @@ def defendants(
         human = not {w.lower_ for w in (generic, *generic.conjuncts)} & rules()["any_party"]
         # A lone defendant is named nearby; a group may be listed further on.
         ahead = None if plural else _ahead(doc, sent)
+        # "charges against over 22 doctors": a group counted as a tally ("over", "more than",
+        # "nearly") is nobody the release names
+        if plural and any(
+            q.dep_ == "quantmod" and q.lower_ in _TALLY_WORDS
+            for n in generic.lefts if n.like_num for q in n.lefts
+        ):  # fmt: skip
+            return []
         found = (
             ctx.resolve(trig_start, plural, count, human=human, forward_to=ahead)
             or _named_after(doc, names, sent, plural, count)
