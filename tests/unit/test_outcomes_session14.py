@@ -111,16 +111,6 @@ def test_an_aged_list_parted_by_semicolons_with_credentials_is_read_whole(nlp):
     }  # fmt: skip
 
 
-def test_the_information_a_plea_is_entered_to_is_no_separate_charge(nlp):
-    text = (
-        "Harry Abrahamsen, a resident of Oradell, N.J., pleaded guilty today to failure to file "
-        "a Report of Foreign Bank Accounts. Abrahamsen pleaded guilty before U.S. District "
-        "Judge Dennis M. Cavanaugh to a one-count Information which charges him with willful "
-        "failure to file a report of foreign bank accounts."
-    )
-    assert _pairs(nlp, text, "2010-04-12") == {("Harry Abrahamsen", "pleaded_guilty")}
-
-
 def test_charges_filed_in_a_named_court_today_are_a_charge(nlp):
     text = (
         "Hitachi Automotive Systems Ltd. has agreed to plead guilty and to pay a criminal fine "
@@ -179,16 +169,27 @@ def test_charging_papers_told_in_the_tax_and_antitrust_templates(nlp, text: str,
     assert charged == expected
 
 
-def test_a_tally_of_the_investigation_names_no_ones_plea(nlp):
-    text = (
-        "Sanden Corp. has agreed to plead guilty and to pay a $3.2 million criminal fine, the "
-        "Department of Justice announced today. According to the one-count felony charge filed "
-        "today in the U.S. District Court for the Eastern District of Michigan, Sanden "
-        "conspired to fix prices. All of the charged companies have pleaded guilty or have "
-        "agreed to plead guilty and to pay a combined total of more than $2.4 billion in fines. "
-        "Of the 46 individuals, 26 have been sentenced to serve time in U.S. prisons."
-    )
-    assert _pairs(nlp, text, "2015-01-27") == {("Sanden Corp.", "charged")}
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the information a plea is entered to is no separate charge
+        ("Harry Abrahamsen, a resident of Oradell, N.J., pleaded guilty today to failure to "
+         "file a Report of Foreign Bank Accounts. Abrahamsen pleaded guilty before U.S. District "
+         "Judge Dennis M. Cavanaugh to a one-count Information which charges him with willful "
+         "failure to file a report of foreign bank accounts.",
+         "2010-04-12", {("Harry Abrahamsen", "pleaded_guilty")}),
+        # a tally of the investigation names no one's plea or sentence
+        ("Sanden Corp. has agreed to plead guilty and to pay a $3.2 million criminal fine, the "
+         "Department of Justice announced today. According to the one-count felony charge filed "
+         "today in the U.S. District Court for the Eastern District of Michigan, Sanden "
+         "conspired to fix prices. All of the charged companies have pleaded guilty or have "
+         "agreed to plead guilty and to pay a combined total of more than $2.4 billion in "
+         "fines. Of the 46 individuals, 26 have been sentenced to serve time in U.S. prisons.",
+         "2015-01-27", {("Sanden Corp.", "charged")}),
+    ],
+)  # fmt: skip
+def test_a_plea_s_own_paper_and_a_tally_add_no_row(nlp, text: str, published: str, expected):
+    assert _pairs(nlp, text, published) == expected
 
 
 def test_an_agreement_to_plead_quoted_as_a_guilty_plea_is_no_plea(nlp):
