@@ -113,7 +113,7 @@ def extract_mentions(doc: Doc, document: Document) -> list[Mention]:
     cands = [r for c in cands if (r := _person_by_last_word(c, rules)) is not None]
     given, surnames = census_names()
     cands = _shared_surnames(doc_text(doc), cands, given)
-    lemmas, words = _lower_forms(doc)
+    lemmas, words = lower_forms(doc)
     lower = lemmas | words
     linked = link_names(doc, _zone_supported(doc_text(doc), cands, lower), rules)
     out = []
@@ -369,10 +369,10 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
     """Lemmas the document writes in lower case: its common nouns ("cappers", "defendant").
     Read once per document (every token is visited, 13% of the extractors' time when it
     was read twice)."""
-    return _lower_forms(doc)[0]
+    return lower_forms(doc)[0]
 
 
-def _lower_forms(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+def lower_forms(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, words) of the tokens a document writes in lower case, kept on the doc."""
     forms = doc.user_data.get("casewire_lower_forms")
     if forms is None:

@@ -22,7 +22,13 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.evidence import doc_text, ents_in
-from casewire.extract.mentions import AGE_AFTER, census_person_name, ends_no_name, name_shaped
+from casewire.extract.mentions import (
+    AGE_AFTER,
+    census_person_name,
+    ends_no_name,
+    lower_forms,
+    name_shaped,
+)
 from casewire.extract.mentions import load_rules as mention_rules
 from casewire.extract.names import NameIndex
 from casewire.extract.quantities import parse_number
@@ -613,7 +619,7 @@ def _nearest_bearer(doc: Doc, known: Person, surname: str, before: int) -> Perso
     The tagger may miss one of two bearers ("WASHINGTON Sirtaj Mathauda, a former resident"
     untagged, "Dilraj Mathauda" tagged later): "Mathauda was sentenced" right after the
     first is his, not the later one's."""
-    text, name, lower = doc_text(doc), known[0], _lower_words(doc)
+    text, name, lower = doc_text(doc), known[0], lower_forms(doc)[1]
     last = None
     for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+(?=({re.escape(surname)})\b)", text[:before]):
         word = m.group(1).casefold()
@@ -924,7 +930,7 @@ def _arg_names(
             (n, t)
             for n, t, s, e in scoped
             if (t == "person" and _listed(_token_at(doc, s), arg))
-            or (t == "organization" and _conjoined(doc, s, e, arg, rules()["not_name"]))
+            or (t == "organization" and _conjoined(doc, s, e, arg))
         ]
         if own[0][1] == "person" or listed:
             return list(dict.fromkeys(own[:1] + listed))
@@ -978,7 +984,7 @@ def _untagged_person(arg: Token) -> str | None:
         place = _token_at(arg.doc, start + residence.start("place"))
         if place.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "the former Chief Executive Officer of TierOne Bank"
-    lower, titles = _lower_words(arg.doc), mention_rules()["person_titles"]
+    lower, titles = lower_forms(arg.doc)[1], mention_rules()["person_titles"]
     if any(w.lower_ in lower or w.lower_.rstrip(".") in titles for w in words):
         return None  # "Victim Dies from Severe Beating": words, not a name
     return name
@@ -989,16 +995,6 @@ _RESIDENCE_AFTER = re.compile(
     r"|,\s*(?:age\s+)?\d{1,2},"
     r"|,\s+(?:a|an)\s+(?:former\s+)?(?:resident|citizen|native)\s+of\b"
 )
-
-
-def _lower_words(doc: Doc) -> frozenset[str]:
-    """Words the document writes in lower case somewhere (kept per document)."""
-    lower = doc.user_data.get("casewire_lower_words")
-    if lower is None:
-        lower = doc.user_data["casewire_lower_words"] = frozenset(
-            t.lower_ for t in doc if t.is_lower
-        )
-    return lower
 
 
 def _name_head(doc: Doc, start: int, end: int) -> Token:
@@ -1076,14 +1072,14 @@ def _listed(t: Token, arg: Token) -> bool:
     return t.i == arg.i
 
 
-def _conjoined(doc: Doc, start: int, end: int, arg: Token, not_name: re.Pattern) -> bool:
+def _conjoined(doc: Doc, start: int, end: int, arg: Token) -> bool:
     """An organization that is itself an item of the list ``arg`` heads (a conjunct, not a
     word of a person's title: "U.S. Army Specialist Richard Garcia"), and no agency."""
     head, text = _name_head(doc, start, end), doc_text(doc)
     return (
         head.dep_ == "conj"
         and _listed(head, arg)
-        and not not_name.search(text[start:end])
+        and not rules()["not_name"].search(text[start:end])
         # an alias list: "Yester Ayala, aka Freeway or Daddy Yankee"
         and not _ALIAS_NEAR.search(text[max(0, start - 60) : start].split(";")[-1])
     )
