@@ -102,6 +102,8 @@ def load_rules() -> dict:
     rules["not_person"] = frozenset(rules["not_person_words"])
     rules["person_not_last"] = frozenset(rules["person_not_last_words"])
     rules["person_company_last"] = frozenset(rules["person_company_last_words"])
+    # a word of a company's or an institution's name: no person's name holds one
+    rules["org_words"] = rules["not_person"] | rules["org_trailing"] | rules["person_company_last"]
     return rules
 
 
@@ -634,8 +636,7 @@ def name_shaped(toks: list, rules: dict) -> bool:
     return (
         2 <= len(words) <= rules["census_person_max_words"]
         and all(t.is_title or (t.text[:1].isupper() and "-" in t.text) for t in words)
-        and not {t.lower_.strip(".,") for t in words}
-        & (rules["not_person"] | rules["org_trailing"] | rules["person_company_last"])
+        and not {t.lower_.strip(".,") for t in words} & rules["org_words"]
         and not ends_no_name(" ".join(t.text for t in words))
     )
 

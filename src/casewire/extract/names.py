@@ -176,13 +176,12 @@ def _person_label(c, full: list, rules: dict, bare: set[tuple[str, ...]]) -> obj
     if any(_contains(name, toks) or name == toks for _, name, _w in full):
         return replace(c, label="PERSON")
     words = c.name.split()
-    org_words = rules["not_person"] | rules["org_trailing"] | rules["person_company_last"]
     if (
         c.label == "ORG"
         and 2 <= len(words) <= 3
         and toks[-1:] in bare
         and all(re.fullmatch(r"[A-Z][a-z’'-]+", w) for w in words)
-        and not {w.casefold().strip(".,") for w in words} & org_words
+        and not {w.casefold().strip(".,") for w in words} & rules["org_words"]
         # "Defendant Baktash Fattahi": a role before the name is no given name
         and words[0].casefold().rstrip(".") not in rules["person_titles"] | {"defendant"}
     ):
