@@ -37,7 +37,9 @@ Three measurements:
    shares of real people, joined people and non-persons among person entities
    drawn from a corpus release and judged by reading their evidence, and with
    ``--release`` how many of them are still person entities of that release
-   (:mod:`casewire.evaluate_persons`).
+   (:mod:`casewire.evaluate_persons`); and of pairs of person entities of one
+   surname and compatible given names (``pairs_*.jsonl``), the share that are one
+   person left split.
 """
 
 from __future__ import annotations
@@ -323,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         "--persons",
         type=Path,
         default=PERSON_SAMPLES,
-        help="folder of judged person samples (persons_*.jsonl); '' to skip",
+        help="folder of judged person samples (persons_*.jsonl, pairs_*.jsonl); '' to skip",
     )
     ap.add_argument(
         "--release", type=Path, default=None, help="release folder to check the samples against"
@@ -368,7 +370,7 @@ def _person_samples(folder: Path, release: Path | None) -> dict[str, Any]:
         return {}
     persons = release_persons(release) if release else None
     out: dict[str, Any] = {}
-    for path in sorted(folder.glob("persons_*.jsonl")):
+    for path in sorted([*folder.glob("persons_*.jsonl"), *folder.glob("pairs_*.jsonl")]):
         rows = load_judged(path)
         out[path.name] = {"shares": person_shares(rows)}
         if persons is not None:

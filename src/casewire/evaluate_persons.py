@@ -1,11 +1,12 @@
 """Shares of a judged sample of person entities, and how a release stands against it.
 
-A judged file (``gold/entities/persons_<seed>.jsonl``, drawn by
+A judged file (``gold/entities/persons_<seed>.jsonl`` or ``pairs_<seed>.jsonl``, drawn by
 ``gold/entities/sample_entities.py`` from one release and judged by reading each
 entity's evidence) holds one line per drawn entity: ``sample`` (``random``: 100
 person entities seen in two or more documents; ``largest``: the 50 seen in the most
 documents), ``entity_id``, ``canonical_name`` and ``judgment``, one of
-:data:`JUDGMENTS`.
+:data:`JUDGMENTS`; a pairs file one line per drawn pair (``sample`` ``pairs``,
+``entities``: the two), judged one of :data:`PAIR_JUDGMENTS`.
 
 :func:`person_shares` recomputes the shares per sample, as judged on the release the
 file was drawn from. :func:`against_release` reads another release's entities and
@@ -25,16 +26,23 @@ from typing import Any
 from casewire.textnorm import name_key
 
 JUDGMENTS = ("one_person", "joins_different", "not_person")
+#: A pairs file (``pairs_<seed>.jsonl``): two person entities of one surname and
+#: compatible given names; ``one_person`` is one person left split in two entities.
+PAIR_JUDGMENTS = ("one_person", "different_people", "unsure")
+
+
+def judgments(sample: str) -> tuple[str, ...]:
+    """The judgments a line of ``sample`` may carry."""
+    return PAIR_JUDGMENTS if sample == "pairs" else JUDGMENTS
 
 
 def load_judged(path: Path) -> list[dict]:
     """The lines of a judged file; an unknown judgment is an error naming the line."""
     rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     for k, r in enumerate(rows, 1):
-        if r.get("judgment") not in (*JUDGMENTS, None):
-            raise ValueError(
-                f"{path}:{k}: judgment {r.get('judgment')!r} is not one of {JUDGMENTS}"
-            )
+        allowed = judgments(r.get("sample", ""))
+        if r.get("judgment") not in (*allowed, None):
+            raise ValueError(f"{path}:{k}: judgment {r.get('judgment')!r} is not one of {allowed}")
     return rows
 
 
@@ -47,7 +55,10 @@ def person_shares(rows: list[dict]) -> dict[str, Any]:
         out[sample] = {
             "drawn": sum(judged.values()),
             "judged": n,
-            **{j: {"n": judged[j], "share": judged[j] / n if n else None} for j in JUDGMENTS},
+            **{
+                j: {"n": judged[j], "share": judged[j] / n if n else None}
+                for j in judgments(sample)
+            },
         }
     return out
 
@@ -59,7 +70,7 @@ def against_release(rows: list[dict], persons: list[tuple[str, str]]) -> dict[st
     keys = {name_key(n) for _, n in persons}
     out: dict[str, Any] = {}
     for r in rows:
-        if r["judgment"] is None:
+        if r["judgment"] is None or r["sample"] == "pairs":
             continue
         present = r["entity_id"] in ids or name_key(r["canonical_name"]) in keys
         c = out.setdefault(r["sample"], {j: Counter() for j in JUDGMENTS})[r["judgment"]]
@@ -84,11 +95,12 @@ def release_persons(release: Path) -> list[tuple[str, str]]:
 def format_persons(name: str, shares: dict, release: dict | None) -> str:
     """A table of one judged file's shares (and its standing in a release, if given)."""
     lines = [f"person entities judged in {name}"]
-    lines.append(f"{'sample':10}{'judged':>7}" + "".join(f"{j:>18}" for j in JUDGMENTS))
     for sample, s in shares.items():
+        names = judgments(sample)
+        lines.append(f"{'sample':10}{'judged':>7}" + "".join(f"{j:>18}" for j in names))
         cells = "".join(
             f"{s[j]['n']:>8} ({s[j]['share']:6.1%})" if s[j]["share"] is not None else f"{'-':>18}"
-            for j in JUDGMENTS
+            for j in names
         )
         lines.append(f"{sample:10}{s['judged']:>7}{cells}")
     if release:

@@ -66,3 +66,22 @@ def test_unknown_judgment_names_the_line(tmp_path):
     p.write_text(json.dumps({**ROWS[0], "judgment": "maybe"}) + "\n")
     with pytest.raises(ValueError, match="persons_1.jsonl:1"):
         load_judged(p)
+
+
+def _pair(judgment: str | None) -> dict:
+    a = {"entity_id": "ent-1", "canonical_name": "Gordon Snow"}
+    b = {"entity_id": "ent-2", "canonical_name": "Gordon M. Snow"}
+    return {"sample": "pairs", "entities": [a, b], "judgment": judgment}
+
+
+def test_pairs_have_their_own_judgments(tmp_path):
+    rows = [_pair("one_person"), _pair("different_people"), _pair("different_people"), _pair(None)]
+    shares = person_shares(rows)["pairs"]
+    assert (shares["drawn"], shares["judged"]) == (4, 3)
+    assert shares["one_person"]["n"] == 1 and shares["different_people"]["n"] == 2
+    assert "not_person" not in shares
+    assert against_release(rows, [("ent-1", "Gordon Snow")]) == {}
+    p = tmp_path / "pairs_1.jsonl"
+    p.write_text(json.dumps(_pair("not_person")) + "\n")  # an entity's judgment, not a pair's
+    with pytest.raises(ValueError, match="pairs_1.jsonl:1"):
+        load_judged(p)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 import yaml
 from nameparser.config import CONSTANTS
@@ -599,6 +600,20 @@ def census_names() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(out)
 
     return read("first:male", "first:female"), read("last")
+
+
+#: Surnames this common in the U.S. census name many unrelated people: two writings of
+#: such a name ("George Smith", "George E. Smith") need more than their names to be one.
+COMMON_SURNAME_RANK = 1000
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The ``COMMON_SURNAME_RANK`` most frequent census surnames, case-folded."""
+    import names as census
+
+    with open(census.FILES["last"], encoding="ascii") as f:
+        return frozenset(line.split()[0].casefold() for line in islice(f, COMMON_SURNAME_RANK))
 
 
 #: What follows a name the text gives an age: ", 21," / ", age 21,". A place or a

@@ -190,7 +190,12 @@ def _person_label(c, full: list, rules: dict, bare: set[tuple[str, ...]]) -> obj
 
 
 def _person_canonical(c, full: list) -> str:
-    """The full name a (possibly partial) person name refers to."""
+    """The full name a (possibly partial) person name refers to, then the fullest form
+    of that name the document writes (:func:`fullest_form`)."""
+    return fullest_form(_containing_name(c, full), [w for _s, _n, w in full])
+
+
+def _containing_name(c, full: list) -> str:
     toks = _tokens(c.name)
     containing = [(s, name, w) for s, name, w in full if _contains(name, toks)]
     # Only maximal names: "Garcia Luna" is itself part of "Genaro Garcia Luna".
@@ -202,6 +207,67 @@ def _person_canonical(c, full: list) -> str:
     best = max(earlier, key=lambda f: f[0]) if earlier else min(maximal, key=lambda f: f[0])
     firsts = [w for s, name, w in full if name == best[1]]
     return firsts[0]
+
+
+_SUFFIX_KEYS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words that begin a surname ("Juan de la Cruz" is no fuller "Juan Cruz").
+_PARTICLES = frozenset({"de", "la", "van", "von", "del", "da", "di", "le", "mc", "mac"})
+#: What joins the parts of one name word: "O'"/"D'" before a surname, a hyphen.
+_JOINED = re.compile(r"(?<=\b[OoDd])['’`]\s*(?=\w)|(?<=\w)-(?=\w)")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a person name by :func:`casewire.textnorm.name_key`, a surname's
+    "O'" or "D'" kept on it ("Michael O'Shea" -> ("michael", "oshea"), never the initial
+    "O." of a "Michael O. Shea"), a hyphenated name one word ("Bella-Larkin" is no
+    fuller "Larkin": "Maria Larkin aka Maria Bella-Larkin" writes two names)."""
+    return tuple(name_key(_JOINED.sub("", name)).split())
+
+
+def name_core(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name words, trailing suffixes): ("john", "smith", "jr") -> (("john", "smith"), ("jr",))."""
+    n = len(toks)
+    while n > 1 and toks[n - 1] in _SUFFIX_KEYS:
+        n -= 1
+    return toks[:n], toks[n:]
+
+
+def more_specific(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """``longer`` is a fuller writing of the person name ``shorter``: the same given name
+    and surname, ``shorter``'s middle names or initials its own (spelt out or not), or
+    middles where ``shorter`` writes none, and more written ("Gordon Snow" -> "Gordon M.
+    Snow" -> "Gordon Michael Snow"; "Carl Courtright" -> "Carl Courtright III"). A
+    suffix ``shorter`` writes must be ``longer``'s too, so a "Jr." is never read as his
+    "Sr." father."""
+    (s, s_suf), (lg, l_suf) = name_core(shorter), name_core(longer)
+    if len(s) < 2 or len(lg) < len(s) or s[0] != lg[0] or s[-1] != lg[-1]:
+        return False
+    if s_suf and s_suf != l_suf:
+        return False
+    if lg[-2] in _PARTICLES and s[-2:-1] != lg[-2:-1]:
+        return False  # "Juan de la Cruz" is no fuller "Juan Cruz"
+    mids, i, upgraded = lg[1:-1], 0, False
+    for w in s[1:-1]:
+        while i < len(mids) and not (mids[i] == w or (len(w) == 1 and mids[i][0] == w)):
+            i += 1
+        if i == len(mids):
+            return False
+        upgraded |= mids[i] != w
+        i += 1
+    if len(lg) > len(s) and len(s) > 2:
+        return False  # a middle added to written ones: "George W." / "George H. W. Bush"
+    return len(lg) > len(s) or upgraded or (bool(l_suf) and not s_suf)
+
+
+def fullest_form(name: str, full: list[str]) -> str:
+    """The fullest writing of the person ``name`` among the document's full names
+    ``full`` (written, in text order; :func:`more_specific`): ``name`` itself when there
+    is none, or when two differ ("John A. Smith" and "John B. Smith": whose is "John
+    Smith" the text does not say)."""
+    words = name_words(name)
+    longer = {n: w for w in reversed(full) if more_specific(n := name_words(w), words)}
+    tops = [n for n in longer if not any(more_specific(m, n) for m in longer)]
+    return longer[tops[0]] if len(tops) == 1 else name
 
 
 def _initials(name: str) -> str:
