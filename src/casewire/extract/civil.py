@@ -153,6 +153,11 @@ def _objects(toks: list[Token]) -> list[Token]:
     # the matter asks for
     chain += [x for t in chain if t.lemma_.lower() in ("seek", "ask") for x in t.children
               if x.dep_ == "xcomp" and x.lemma_.lower() in _ENJOIN and x not in chain]  # fmt: skip
+    # "filed a civil lawsuit today in Memphis federal court to stop X": the purpose of the
+    # filing
+    chain += [x for t in chain if t.lemma_.lower() == "file" for x in t.children
+              if x.dep_ in ("xcomp", "advcl") and x.lemma_.lower() in _ENJOIN
+              and x not in chain]  # fmt: skip
     out: list[Token] = []
     # a trigger that ends on the preposition naming the party ("the filing of a complaint
     # in U.S. District Court for the District of Arizona against X", "announced a settlement
@@ -190,7 +195,7 @@ def _prep_objects(prep: Token) -> list[Token]:
     return objs
 
 
-_ENJOIN = {"bar", "enjoin", "prohibit", "shut"}
+_ENJOIN = {"bar", "enjoin", "prohibit", "shut", "stop"}
 
 
 def _subjects(toks: list[Token]) -> list[Token]:

@@ -528,6 +528,10 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
         return None  # "MAN TO BE ARRAIGNED ON CHARGES", "MALE STUDENT - Orange County ..."
     while toks and toks[0].lower_ in rules["leading_determiners"]:
         toks = toks[1:]
+    # "WASHINGTON JPMorgan Chase & Co. has entered into": a release's dateline the tagger
+    # ran into the name after it
+    if len(toks) > 1 and toks[0].text in rules["dateline_words"] and not toks[1].text.isupper():
+        toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'", "’")):
         toks = toks[:-1]
     if ent.label_ == "PERSON":

@@ -78,8 +78,12 @@ def rules() -> dict[str, Any]:
 
 
 def clean_name(name: str) -> str | None:
-    """A name without headline verbs glued on ("Gerald Goines Sentenced"); None for non-names."""
+    """A name without headline verbs glued on ("Gerald Goines Sentenced") nor the
+    release's dateline before it ("WASHINGTON JPMorgan Chase & Co."); None for non-names."""
     name = rules()["leading_title"].sub("", rules()["headline_tail"].sub("", name).strip())
+    first, _, rest = name.partition(" ")
+    if rest and first in mention_rules()["dateline_words"] and not rest.split()[0].isupper():
+        name = rest
     return None if not name or rules()["not_name"].search(name) else name
 
 

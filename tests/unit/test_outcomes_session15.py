@@ -1,0 +1,81 @@
+"""Classes found in session 15 on corpus releases whose title announces an outcome the
+release had no row for: arrests told with words between "arrested" and the charges, and
+civil matters told without the words the older rules wait for."""
+
+from __future__ import annotations
+
+import pytest
+
+from casewire.extract import extract_document
+from casewire.nlp import load_nlp
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _pairs(nlp, text: str, published: str = "2015-06-01") -> set[tuple[str, str]]:
+    document = Document("doc-1", "s", "s.txt", None, published, None, None, "en", text, "x")
+    return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Gordon Chavez, 35, a probation officer with the New Mexico Corrections Department "
+            "of Probation and Parole, was arrested today in Albuquerque, N.M., on charges "
+            "related to the sexual assault of a probationer whom he supervised.",
+            "Gordon Chavez",
+        ),
+        (
+            "Angel M. Mirabal, 61, of Miami, was arrested on a previously sealed indictment "
+            "returned by a grand jury in the Southern District of Florida.",
+            "Angel M. Mirabal",
+        ),
+    ],
+)
+def test_an_arrest_on_charges_told_with_words_between(nlp, text, who):
+    assert (who, "charged") in _pairs(nlp, text)
+
+
+def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
+    text = (
+        "In February 2009, Ron Shawkey was arrested in Virginia on unrelated theft charges. "
+        "Ron Shawkey was convicted today of murder."
+    )
+    assert ("Ron Shawkey", "charged") not in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The Department of Justice filed a civil lawsuit today in Memphis federal court to "
+            "stop Grady Smith, who does business as One Price Refunds, from preparing federal "
+            "tax returns.",
+            "Grady Smith",
+        ),
+        (
+            "WASHINGTON JPMorgan Chase & Co. has entered into an agreement with the Department "
+            "of Justice to resolve the company's role in anticompetitive activity.",
+            "JPMorgan Chase & Co.",
+        ),
+        (
+            "The Department of Justice and the Department of Education reached agreement with "
+            "the Boston Public Schools and its superintendent today to ensure that students "
+            "receive services.",
+            "Boston Public Schools",
+        ),
+        (
+            "Pharmaceutical manufacturer Teva Pharmaceuticals USA Inc. and a subsidiary, IVAX "
+            "LLC, have agreed to pay the government and the state of Illinois $27.6 million for "
+            "allegedly violating the False Claims Act.",
+            "Teva Pharmaceuticals USA Inc.",
+        ),
+    ],
+)
+def test_civil_matters_told_in_other_words(nlp, text, party):
+    assert (party, "other") in _pairs(nlp, text)
