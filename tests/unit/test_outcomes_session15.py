@@ -75,6 +75,17 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
             "allegedly violating the False Claims Act.",
             "Teva Pharmaceuticals USA Inc.",
         ),
+        (
+            "The United States has asked a federal court in Chicago to permanently bar John E. "
+            "Rogers, a Chicago tax lawyer, from promoting tax shelters.",
+            "John E. Rogers",
+        ),
+        (
+            "The Justice Department today filed a civil complaint in the U.S. District Court "
+            "for the District of Columbia against Richard Retta for violating the Freedom of "
+            "Access to Clinic Entrances Act.",
+            "Richard Retta",
+        ),
     ],
 )
 def test_civil_matters_told_in_other_words(nlp, text, party):

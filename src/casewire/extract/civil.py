@@ -195,7 +195,7 @@ def _prep_objects(prep: Token) -> list[Token]:
     return objs
 
 
-_ENJOIN = {"bar", "enjoin", "prohibit", "shut", "stop"}
+_ENJOIN = {"bar", "enjoin", "prohibit", "shut", "stop", "order"}
 
 
 def _subjects(toks: list[Token]) -> list[Token]:
