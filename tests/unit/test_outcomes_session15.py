@@ -90,3 +90,12 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
 )
 def test_civil_matters_told_in_other_words(nlp, text, party):
     assert (party, "other") in _pairs(nlp, text)
+
+
+def test_a_civil_party_described_then_named(nlp):
+    text = (
+        "The United States has asked a federal court to permanently bar a Utah man from "
+        "promoting an alleged false church-based tax fraud scheme, the Justice Department "
+        "announced today. The complaint alleges that Kevin Hamblin, 52, sold the scheme."
+    )
+    assert ("Kevin Hamblin", "other") in _pairs(nlp, text)

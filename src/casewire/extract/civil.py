@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
-from casewire.extract.outcome_people import Person, clean_name, company_named_after, names_in
+from casewire.extract.outcome_people import (
+    Person,
+    clean_name,
+    company_named_after,
+    names_in,
+    person_named_after,
+)
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
 # criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
@@ -83,7 +89,18 @@ def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) 
                       if not government(p[0]) and not _SUFFIX_ONLY.match(p[0])]  # fmt: skip
         if found:
             return list(dict.fromkeys(found))
+    # "asked a federal court to permanently bar a Utah man from ...": the person the next
+    # sentences name ("The complaint alleges that Kevin Hamblin ...")
+    if any(_described(o) for o in _objects(toks)):
+        return [p for p in person_named_after(doc, names, sent) if not government(p[0])]
     return []
+
+
+def _described(tok: Token) -> bool:
+    """A party told by a common noun with an indefinite article ("a Utah man", "a Miami
+    tax return preparer")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                      for c in tok.children)  # fmt: skip
 
 
 #: A civil trigger told by its party's own verb ("X and Y have agreed to resolve", "X will

@@ -1159,6 +1159,12 @@ def _named_after(
     return []
 
 
+def person_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
+    """The person a sentence describes without naming ("a Utah man"), named in one of the
+    next three sentences."""
+    return _named_after(doc, names, sent, False, None)
+
+
 def company_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
     """The company a lede describes without naming it ("A hospital group based in McAllen,
     Texas, has agreed to pay ..."), named in one of the next three sentences."""
