@@ -86,6 +86,18 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
             "Access to Clinic Entrances Act.",
             "Richard Retta",
         ),
+        (
+            "WASHINGTON The Justice Department today announced that it had reached a settlement "
+            "resolving allegations that Empirian Property Management Inc. refused to terminate "
+            "residential leases.",
+            "Empirian Property Management Inc.",
+        ),
+        (
+            "Plaza Home Mortgage Inc. (Plaza) of San Diego will pay $3 million to aggrieved "
+            "borrowers as part of a settlement to resolve allegations that it engaged in a pattern or "
+            "practice of discrimination.",
+            "Plaza Home Mortgage Inc.",
+        ),
     ],
 )
 def test_civil_matters_told_in_other_words(nlp, text, party):

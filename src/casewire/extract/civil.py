@@ -199,6 +199,13 @@ def _objects(toks: list[Token]) -> list[Token]:
         if t.lemma_.lower() == "require":
             out += [c for c in t.children if c.dep_ in ("dobj", "nsubj") and c.i > t.i
                     and any(x.dep_ in ("xcomp", "ccomp") for x in t.children)]  # fmt: skip
+    # "a settlement to resolve allegations that the city of Selma, Texas, violated Title
+    # VII": who the allegations say did it (a pronoun there refers to the clause's subject)
+    for t in toks:
+        if t.lower_ == "allegations":
+            out += [g for c in t.children if c.dep_ in ("acl", "ccomp", "relcl")
+                    for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                    and g.pos_ != "PRON"]  # fmt: skip
     return _with_conjuncts(out)
 
 
