@@ -98,6 +98,22 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
             "practice of discrimination.",
             "Plaza Home Mortgage Inc.",
         ),
+        (
+            "The United States has asked a federal court in Los Angeles to bar Elton L. Barnes "
+            "Jr. from preparing tax returns for others, the Justice Department announced today.",
+            "Elton L. Barnes Jr.",
+        ),
+        (
+            "WASHINGTON The United States has sued Judy Grace Sellers to bar her from promoting "
+            "an alleged scheme involving fraudulent tax refund claims.",
+            "Judy Grace Sellers",
+        ),
+        (
+            "The United States has sued a Chicago tax return preparer to bar her from preparing "
+            "federal tax returns for others, the Justice Department announced today. The "
+            "complaint alleges that Maria Lopez prepared false returns.",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_civil_matters_told_in_other_words(nlp, text, party):

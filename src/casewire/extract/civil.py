@@ -219,7 +219,7 @@ def _prep_objects(prep: Token) -> list[Token]:
     return objs
 
 
-_ENJOIN = {"bar", "enjoin", "prohibit", "shut", "stop", "order"}
+_ENJOIN = {"bar", "enjoin", "prohibit", "shut", "stop", "order", "sue"}
 
 
 def _subjects(toks: list[Token]) -> list[Token]:
