@@ -6,39 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from casewire.extract import extract_document
-from casewire.nlp import load_nlp
-from casewire.records import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def _pairs(nlp, text: str, published: str = "2015-06-01") -> set[tuple[str, str]]:
-    document = Document("doc-1", "s", "s.txt", None, published, None, None, "en", text, "x")
-    return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        (
-            "Gordon Chavez, 35, a probation officer with the New Mexico Corrections Department "
-            "of Probation and Parole, was arrested today in Albuquerque, N.M., on charges "
-            "related to the sexual assault of a probationer whom he supervised.",
-            "Gordon Chavez",
-        ),
-        (
-            "Angel M. Mirabal, 61, of Miami, was arrested on a previously sealed indictment "
-            "returned by a grand jury in the Southern District of Florida.",
-            "Angel M. Mirabal",
-        ),
-    ],
-)
-def test_an_arrest_on_charges_told_with_words_between(nlp, text, who):
-    assert (who, "charged") in _pairs(nlp, text)
+from tests.unit.test_outcomes_session14 import _pairs
 
 
 def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
@@ -50,80 +18,102 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "party"),
+    ("text", "who", "kind"),
     [
+        (
+            "Gordon Chavez, 35, a probation officer with the New Mexico Corrections Department "
+            "of Probation and Parole, was arrested today in Albuquerque, N.M., on charges "
+            "related to the sexual assault of a probationer whom he supervised.",
+            "Gordon Chavez",
+            "charged",
+        ),
+        (
+            "Angel M. Mirabal, 61, of Miami, was arrested on a previously sealed indictment "
+            "returned by a grand jury in the Southern District of Florida.",
+            "Angel M. Mirabal",
+            "charged",
+        ),
         (
             "The Department of Justice filed a civil lawsuit today in Memphis federal court to "
             "stop Grady Smith, who does business as One Price Refunds, from preparing federal "
             "tax returns.",
             "Grady Smith",
+            "other",
         ),
         (
             "WASHINGTON JPMorgan Chase & Co. has entered into an agreement with the Department "
             "of Justice to resolve the company's role in anticompetitive activity.",
             "JPMorgan Chase & Co.",
+            "other",
         ),
         (
             "The Department of Justice and the Department of Education reached agreement with "
             "the Boston Public Schools and its superintendent today to ensure that students "
             "receive services.",
             "Boston Public Schools",
+            "other",
         ),
         (
             "Pharmaceutical manufacturer Teva Pharmaceuticals USA Inc. and a subsidiary, IVAX "
             "LLC, have agreed to pay the government and the state of Illinois $27.6 million for "
             "allegedly violating the False Claims Act.",
             "Teva Pharmaceuticals USA Inc.",
+            "other",
         ),
         (
             "The United States has asked a federal court in Chicago to permanently bar John E. "
             "Rogers, a Chicago tax lawyer, from promoting tax shelters.",
             "John E. Rogers",
+            "other",
         ),
         (
             "The Justice Department today filed a civil complaint in the U.S. District Court "
             "for the District of Columbia against Richard Retta for violating the Freedom of "
             "Access to Clinic Entrances Act.",
             "Richard Retta",
+            "other",
         ),
         (
             "WASHINGTON The Justice Department today announced that it had reached a settlement "
             "resolving allegations that Empirian Property Management Inc. refused to terminate "
             "residential leases.",
             "Empirian Property Management Inc.",
+            "other",
         ),
         (
             "Plaza Home Mortgage Inc. (Plaza) of San Diego will pay $3 million to aggrieved "
             "borrowers as part of a settlement to resolve allegations that it engaged in a pattern or "
             "practice of discrimination.",
             "Plaza Home Mortgage Inc.",
+            "other",
         ),
         (
             "The United States has asked a federal court in Los Angeles to bar Elton L. Barnes "
             "Jr. from preparing tax returns for others, the Justice Department announced today.",
             "Elton L. Barnes Jr.",
+            "other",
         ),
         (
             "WASHINGTON The United States has sued Judy Grace Sellers to bar her from promoting "
             "an alleged scheme involving fraudulent tax refund claims.",
             "Judy Grace Sellers",
+            "other",
         ),
         (
             "The United States has sued a Chicago tax return preparer to bar her from preparing "
             "federal tax returns for others, the Justice Department announced today. The "
             "complaint alleges that Maria Lopez prepared false returns.",
             "Maria Lopez",
+            "other",
+        ),
+        (
+            "The United States has asked a federal court to permanently bar a Utah man from "
+            "promoting an alleged false church-based tax fraud scheme, the Justice Department "
+            "announced today. The complaint alleges that Kevin Hamblin, 52, sold the scheme.",
+            "Kevin Hamblin",
+            "other",
         ),
     ],
 )
-def test_civil_matters_told_in_other_words(nlp, text, party):
-    assert (party, "other") in _pairs(nlp, text)
-
-
-def test_a_civil_party_described_then_named(nlp):
-    text = (
-        "The United States has asked a federal court to permanently bar a Utah man from "
-        "promoting an alleged false church-based tax fraud scheme, the Justice Department "
-        "announced today. The complaint alleges that Kevin Hamblin, 52, sold the scheme."
-    )
-    assert ("Kevin Hamblin", "other") in _pairs(nlp, text)
+def test_outcomes_told_in_words_the_older_rules_missed(nlp, text, who, kind):
+    assert (who, kind) in _pairs(nlp, text)
