@@ -9,6 +9,11 @@ import pytest
 from tests.unit.test_outcomes_session14 import _pairs
 
 
+def test_no_charges_filed_is_no_charge(nlp):
+    text = "No charges were filed against Joan Smith and her bail was exonerated."
+    assert ("Joan Smith", "charged") not in _pairs(nlp, text)
+
+
 def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
     text = (
         "In February 2009, Ron Shawkey was arrested in Virginia on unrelated theft charges. "
@@ -112,6 +117,20 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
             "announced today. The complaint alleges that Kevin Hamblin, 52, sold the scheme.",
             "Kevin Hamblin",
             "other",
+        ),
+        (
+            "A federal grand jury sitting in Flint, Michigan, has returned an indictment, which "
+            "was unsealed yesterday, charging a Michigan business owner with filing a false tax "
+            "return. According to the indictment, Sarah Vidican owned and operated a marketing "
+            "company.",
+            "Sarah Vidican",
+            "charged",
+        ),
+        (
+            "Charges were unsealed today against Edward Lato, 64, aka Eddy; Alfred Scivola, 70, "
+            "aka Chippy; and Albino Folcarelli, 67.",
+            "Alfred Scivola",
+            "charged",
         ),
     ],
 )
