@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from casewire.textnorm import name_key
+from casewire.textnorm import NAME_SUFFIXES, name_key
 
 HERE = Path(__file__).resolve().parent
 N_RANDOM = 100
@@ -63,14 +63,11 @@ def draw(ents: pd.DataFrame, seed: int) -> list[dict]:
     return rows
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def _words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(name words, suffixes) of a person name, by its name key."""
     words = tuple(name_key(name).split())
     n = len(words)
-    while n > 1 and words[n - 1] in _SUFFIXES:
+    while n > 1 and words[n - 1] in NAME_SUFFIXES:
         n -= 1
     return words[:n], words[n:]
 

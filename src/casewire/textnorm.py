@@ -14,6 +14,8 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: placeholder ("9999-12-31", "0001-01-01"). Fixed bounds rather than "today": the
 #: same inputs must give the same tables whenever they are built.
 MIN_YEAR, MAX_YEAR = 1900, 2100
+#: Generational suffixes of a person's name, as name-key words ("Jr." -> "jr").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def name_key(name: str) -> str:

@@ -49,7 +49,7 @@ from casewire.extract.person_support import (
 )
 from casewire.extract.tables import is_row_head
 from casewire.records import Document, Mention
-from casewire.textnorm import name_key
+from casewire.textnorm import NAME_SUFFIXES, name_key
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 # A name word is an initial ("B.") or a word; it never swallows a sentence's full stop.
@@ -694,7 +694,7 @@ def _cut_before_title_line(toks: list, titles: frozenset[str]) -> list:
 
 #: What may follow a comma inside a name: a person's suffix, or a company's the tagger
 #: took for a person ("Lamps Plus, Inc.").
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "md", "m.d", "phd", "ph.d",
+_NAME_SUFFIXES = NAME_SUFFIXES | frozenset({"v", "esq", "md", "m.d", "phd", "ph.d",
                             "inc", "llc", "ltd", "corp", "co", "lp", "llp", "plc", "n.a", "l.c",
                             "l.l.c", "p.c", "p.a", "pllc"})  # fmt: skip
 

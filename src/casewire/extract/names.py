@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from casewire.extract.evidence import doc_text
 from casewire.records import Mention
-from casewire.textnorm import name_key
+from casewire.textnorm import NAME_SUFFIXES, name_key
 
 
 class NameIndex:
@@ -209,7 +209,6 @@ def _containing_name(c, full: list) -> str:
     return firsts[0]
 
 
-_SUFFIX_KEYS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words that begin a surname ("Juan de la Cruz" is no fuller "Juan Cruz").
 _PARTICLES = frozenset({"de", "la", "van", "von", "del", "da", "di", "le", "mc", "mac"})
 #: What joins the parts of one name word: "O'"/"D'" before a surname, a hyphen.
@@ -227,7 +226,7 @@ def name_words(name: str) -> tuple[str, ...]:
 def name_core(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(name words, trailing suffixes): ("john", "smith", "jr") -> (("john", "smith"), ("jr",))."""
     n = len(toks)
-    while n > 1 and toks[n - 1] in _SUFFIX_KEYS:
+    while n > 1 and toks[n - 1] in NAME_SUFFIXES:
         n -= 1
     return toks[:n], toks[n:]
 

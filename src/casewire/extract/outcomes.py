@@ -59,6 +59,7 @@ from casewire.extract.outcome_people import (
 from casewire.extract.quantities import Term, find_money, find_terms
 from casewire.extract.tables import TableRow, table_rows
 from casewire.records import Charge, Document, Evidence, Outcome
+from casewire.textnorm import NAME_SUFFIXES
 from schemas._common import RELEASE_DATE_SOURCES
 
 _NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b)){0,3})"
@@ -1019,12 +1020,9 @@ def _surnames(doc: Doc, names: NameIndex) -> dict[str, str]:
     return _fuller_forms(people, people)
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
 def _core(name: str) -> tuple[str, str] | None:
     """First and last word of a person's name, initials and suffixes aside."""
-    words = [w for w in re.sub(r"[.,]", " ", name).lower().split() if w not in _SUFFIXES]
+    words = [w for w in re.sub(r"[.,]", " ", name).lower().split() if w not in NAME_SUFFIXES]
     return (words[0], words[-1]) if len(words) >= 2 else None
 
 

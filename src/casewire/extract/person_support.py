@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 from casewire.extract.blocks import is_name_line
 from casewire.extract.tables import is_row_head, line_spans
-from casewire.textnorm import name_key
+from casewire.textnorm import NAME_SUFFIXES, name_key
 
 #: Words a title-case headline leaves in lower case ("Sentenced to 47 Years in Prison"),
 #: and the labels of a media advisory ("WHO:").
@@ -37,7 +37,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for and or but nor with by from as into onto over after "
     "before about against during under up out off than via vs v per who what when where".split()
 )
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"})
+_SUFFIXES = NAME_SUFFIXES | {"esq"}
 _LABEL = re.compile(r"^\W*\w+(?:\s+\w+)?:")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 

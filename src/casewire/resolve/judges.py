@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from casewire.records import DocExtraction, Outcome
 from casewire.resolve.cases import jurisdiction_key
-from casewire.textnorm import name_key
+from casewire.textnorm import NAME_SUFFIXES, name_key
 
 _TITLES = frozenset(
     "judge judges justice hon honorable the chief district senior magistrate circuit "
@@ -53,7 +53,6 @@ ROLES: dict[str, Callable[[Outcome], tuple[str, ...]]] = {
 }
 #: The roles outcomes list (several people each): ``<role>_names``/``<role>_entity_ids``.
 COUNSEL_ROLES = ("prosecutor", "defense_attorney")
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,7 @@ class PersonName:
         words = name_key(name).split()
         while words and (words[0] in _TITLES or words[:2] == ["u", "s"]):  # "U.S." is "u s"
             del words[: 2 if words[0] == "u" else 1]
-        while len(words) > 1 and words[-1] in _SUFFIXES:
+        while len(words) > 1 and words[-1] in NAME_SUFFIXES:
             words.pop()
         return cls(tuple(words[:-1]), words[-1]) if words else None
 
