@@ -36,7 +36,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from casewire.textnorm import NAME_SUFFIXES, name_key
+from casewire.extract.names import name_core
+from casewire.resolve.judges import same_word
+from casewire.textnorm import name_key
 
 HERE = Path(__file__).resolve().parent
 N_RANDOM = 100
@@ -65,15 +67,7 @@ def draw(ents: pd.DataFrame, seed: int) -> list[dict]:
 
 def _words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(name words, suffixes) of a person name, by its name key."""
-    words = tuple(name_key(name).split())
-    n = len(words)
-    while n > 1 and words[n - 1] in NAME_SUFFIXES:
-        n -= 1
-    return words[:n], words[n:]
-
-
-def _same_or_initial(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    return name_core(tuple(name_key(name).split()))
 
 
 def compatible(a: str, b: str) -> bool:
@@ -83,12 +77,12 @@ def compatible(a: str, b: str) -> bool:
     (wa, sa), (wb, sb) = _words(a), _words(b)
     if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or (wa, sa) == (wb, sb):
         return False
-    if sa and sb and sa != sb or not _same_or_initial(wa[0], wb[0]):
+    if sa and sb and sa != sb or not same_word(wa[0], wb[0]):
         return False
     short, long_ = sorted((wa[1:-1], wb[1:-1]), key=len)
     i = 0
     for w in short:
-        while i < len(long_) and not _same_or_initial(w, long_[i]):
+        while i < len(long_) and not same_word(w, long_[i]):
             i += 1
         if i == len(long_):
             return False

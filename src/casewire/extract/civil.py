@@ -97,8 +97,8 @@ def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) 
 
 
 def _described(tok: Token) -> bool:
-    """A party told by a common noun with an indefinite article ("a Utah man", "a Miami
-    tax return preparer")."""
+    """A party told by a common noun with an indefinite article ("a Utah man", "A hospital
+    group based in McAllen")."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                       for c in tok.children)  # fmt: skip
 
@@ -126,8 +126,7 @@ def companies_before(doc: Doc, sent: Span, start: int, end: int, names: NameInde
     # "A hospital group based in McAllen, Texas, has agreed to pay": the company the next
     # sentences name
     subj = _subjects([t for t in sent if start <= t.idx < end])
-    if any(s.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                    for c in s.children) for s in subj):  # fmt: skip
+    if any(_described(s) for s in subj):
         return [p for p in company_named_after(doc, names, sent) if not government(p[0])]
     return []
 

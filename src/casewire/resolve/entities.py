@@ -214,6 +214,7 @@ def _one_person_evidence(
     a: tuple[str, str],
     b: tuple[str, str],
     people: dict[tuple[str, str], tuple[str, set[str]]],
+    words: dict[tuple[str, str], tuple[str, ...]],
     witnesses: dict[tuple[str, str], set[tuple[str, str]]],
     roles: dict[tuple[str, str], set[str]],
 ) -> str | None:
@@ -223,8 +224,8 @@ def _one_person_evidence(
     named in few documents); public roles (judge, prosecutor, official...) on both sides."""
     if people[a][1] & people[b][1]:
         return "document"
-    (ca, _), (cb, _) = name_core(name_words(people[a][0])), name_core(name_words(people[b][0]))
-    if len(ca) == len(cb) >= 3 and not _roles_conflict(roles[a], roles[b]):
+    same_middles = len(name_core(words[a])[0]) == len(name_core(words[b])[0]) >= 3
+    if same_middles and not _roles_conflict(roles[a], roles[b]):
         return "middles"  # "William F. Sweeney" / "... Jr.", "Edward W." / "Edward William"
     if (witnesses[a] & witnesses[b]) - {a, b}:
         return "witness"
@@ -268,7 +269,9 @@ def _fuller_writings(
             tops = sorted(
                 f for f in fuller if not any(more_specific(words[g], words[f]) for g in fuller)
             )
-            backed = [f for f in tops if _one_person_evidence(short, f, people, witnesses, roles)]
+            backed = [
+                f for f in tops if _one_person_evidence(short, f, people, words, witnesses, roles)
+            ]
             if not backed and len(tops) == 1 and surname not in common:
                 # a suffix alone tells generations apart ("James Byrd" / "James Byrd Jr.")
                 backed = [

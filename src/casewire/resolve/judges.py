@@ -77,7 +77,7 @@ class PersonName:
         return bool(self.given)
 
 
-def _same_word(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
     """Equal words, or an initial and a word it begins ("h" / "harold")."""
     return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
 
@@ -90,9 +90,9 @@ def compatible(a: PersonName, b: PersonName) -> bool:
         return False
     if not a.given or not b.given:
         return True
-    if not _same_word(a.given[0], b.given[0]):
+    if not same_word(a.given[0], b.given[0]):
         return False
-    return all(_same_word(x, y) for x, y in zip(a.given[1:], b.given[1:], strict=False))
+    return all(same_word(x, y) for x, y in zip(a.given[1:], b.given[1:], strict=False))
 
 
 def _completeness(name: str) -> tuple:
