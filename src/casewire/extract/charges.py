@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from casewire import rules as rule_files
 from casewire.records import Charge
 from schemas._common import CHARGE_CATEGORIES
 
@@ -61,7 +59,7 @@ _NOT_FIRST = {"him", "her", "them", "his", "their", "he", "she", "it", "this", "
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """The compiled charge rules (loaded once)."""
-    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("charges.yaml").read_text())
+    raw = rule_files.load_rules("charges")
     return {
         "categories": [(c["name"], re.compile(c["pattern"], re.I)) for c in raw["categories"]],
         "lead_ins": re.compile(raw["lead_ins"].replace("{gap}", raw["gap"]), re.I),

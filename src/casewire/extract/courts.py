@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span
 
+from casewire import rules as rule_files
 from casewire.extract.evidence import doc_text, sent_at, span_text
 from casewire.resolve.cases import court_id
 
@@ -29,7 +28,7 @@ from casewire.resolve.cases import court_id
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """Compiled court rules (loaded once)."""
-    raw = yaml.safe_load(resources.files("casewire.rules").joinpath("courts.yaml").read_text())
+    raw = rule_files.load_rules("courts")
     states = "|".join(
         re.escape(s).replace(r"\ ", r"\s+") for s in sorted(raw["states"], key=len, reverse=True)
     )

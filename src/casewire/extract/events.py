@@ -19,13 +19,12 @@ lemma or phrase) one event per type per sentence is read:
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from casewire import rules as rule_files
 from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, doc_tokens, sent_at, sentence_evidence, span_text
 from casewire.extract.names import NameIndex
@@ -38,8 +37,7 @@ _LEGAL_DEFAULT = frozenset({"sentencing", "conviction", "trial"})
 @lru_cache(maxsize=1)
 def load_rules() -> dict:
     """``rules/events.yaml`` plus lemma -> type lookups (read once per process)."""
-    text = resources.files("casewire.rules").joinpath("events.yaml").read_text("utf-8")
-    rules = yaml.safe_load(text)
+    rules = rule_files.load_rules("events")
     rules["verb_types"], rules["noun_types"] = {}, {}
     for etype, spec in rules["types"].items():
         for lemma in spec.get("verbs", []):

@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 
-import yaml
 from nameparser.config import CONSTANTS
 from spacy.tokens import Doc, Span, Token
 
+from casewire import rules as rule_files
 from casewire.extract.blocks import is_name_line
 from casewire.extract.evidence import (
     doc_text,
@@ -79,8 +78,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def load_rules() -> dict:
     """The entity rules in ``rules/entities.yaml`` (read once per process)."""
-    text = resources.files("casewire.rules").joinpath("entities.yaml").read_text("utf-8")
-    rules = yaml.safe_load(text)
+    rules = rule_files.load_rules("entities")
     titles = {t for t in CONSTANTS.titles} | set(rules["extra_person_titles"])
     rules["person_titles"] = frozenset(titles - set(rules["title_given_names"]))
     rules["place_lookup"] = {

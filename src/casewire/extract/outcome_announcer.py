@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc
 
 import schemas
+from casewire import rules as rule_files
 from casewire.extract.evidence import doc_text
 from casewire.extract.names import NameIndex
 from casewire.extract.outcome_people import clean_name
@@ -32,8 +31,7 @@ _FILLER = re.compile(r"\s*(?:today|yesterday|jointly|this\s+week)?\s*(?:by\s+)?(
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """Compiled announcer rules (loaded once)."""
-    path = resources.files("casewire.rules").joinpath("outcomes_announcer.yaml")
-    raw = yaml.safe_load(path.read_text())
+    raw = rule_files.load_rules("outcomes_announcer")
     return {
         "title": re.compile(raw["title"]),
         "not_title_before": re.compile(raw["not_title_before"]),

@@ -15,12 +15,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from casewire import rules as rule_files
 from casewire.extract.evidence import doc_text, ents_in
 from casewire.extract.mentions import (
     AGE_AFTER,
@@ -43,9 +42,7 @@ _CUT_DEPS = {"prep", "relcl", "acl", "advcl", "ccomp", "poss"}
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """Compiled defendant rules from ``rules/outcomes_people.yaml`` (loaded once)."""
-    raw = yaml.safe_load(
-        resources.files("casewire.rules").joinpath("outcomes_people.yaml").read_text()
-    )
+    raw = rule_files.load_rules("outcomes_people")
     return {
         "intro": [re.compile(p) for p in raw["introductions"]],
         "age_apposition": re.compile(raw["age_apposition"]),
@@ -1610,12 +1607,15 @@ def _es_name(name: str) -> str:
     return re.sub(r"^(?:de|del)\s+|,?\s+(?:de|del|de\s+la)$", "", name)
 
 
+@lru_cache(maxsize=1)
+def _es_not_name_words() -> frozenset[str]:
+    return frozenset(rule_files.load_rules("outcomes_es")["not_name_words"])
+
+
 def _es_person(name: str) -> bool:
     """A person's name in a Spanish release: two words or more, each capitalized and not
     all capitals (a headline's words), none a word of ``not_name_words``."""
-    from casewire.rules import load_rules
-
-    stop = set(load_rules("outcomes_es")["not_name_words"])
+    stop = _es_not_name_words()
     words = [w for w in re.split(r"[\s,]+", name) if w]
     return (
         len(words) >= 2

@@ -13,12 +13,11 @@ import re
 from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from casewire import rules as rule_files
 from casewire.extract.blocks import (
     VERDICT_LEAD,
     CaseBlock,
@@ -68,7 +67,7 @@ _NAME = r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:de|del|la|van|von)\b))
 #: The language of the document being read ("en", "es"): which rule file applies.
 _LANG: ContextVar[str] = ContextVar("outcome_language", default="en")
 #: Rule files by document language; any other language reads the English rules.
-_RULE_FILES = {"en": "outcomes.yaml", "es": "outcomes_es.yaml"}
+_RULE_FILES = {"en": "outcomes", "es": "outcomes_es"}
 
 
 def rules() -> dict[str, Any]:
@@ -78,8 +77,7 @@ def rules() -> dict[str, Any]:
 
 @lru_cache(maxsize=4)
 def _rules(lang: str) -> dict[str, Any]:
-    name = _RULE_FILES.get(lang, "outcomes.yaml")
-    raw = yaml.safe_load(resources.files("casewire.rules").joinpath(name).read_text())
+    raw = rule_files.load_rules(_RULE_FILES.get(lang, "outcomes"))
     c = lambda p: re.compile(p, re.I)  # noqa: E731
     opt = lambda k, flags=re.I: re.compile(raw[k], flags) if raw.get(k) else None  # noqa: E731
     triggers = [(t, c(p)) for t, ps in raw["triggers"].items() for p in ps]

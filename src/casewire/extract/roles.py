@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from casewire import rules as rule_files
 from casewire.extract.evidence import (
     doc_text,
     doc_tokens,
@@ -79,8 +78,7 @@ def year_span(text: str) -> tuple[str | None, str | None] | None:
 @lru_cache(maxsize=1)
 def load_rules() -> dict:
     """``rules/roles.yaml`` plus derived lookups (read once per process)."""
-    text = resources.files("casewire.rules").joinpath("roles.yaml").read_text("utf-8")
-    rules = yaml.safe_load(text)
+    rules = rule_files.load_rules("roles")
     # Longest title first, so "U.S. District Judge" wins over "Judge".
     rules["title_list"] = sorted(
         ((t, role) for role, ts in rules["titles"].items() for t in ts),

@@ -74,6 +74,13 @@ class CleanText:
 
 
 @cache
+def _menu_limits() -> tuple[int, int]:
+    """A menu run's least number of lines and most words per line (``cleaning.yaml``)."""
+    rules = load_rules("cleaning")
+    return int(rules["menu_run_min_lines"]), int(rules["menu_line_max_words"])
+
+
+@cache
 def _compiled() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
     rules = load_rules("cleaning")
     tails = frozenset(t.casefold() for t in rules["tail_markers"])
@@ -295,7 +302,7 @@ def repair(text: str) -> str:
 def clean_page(raw: str) -> CleanText:
     """Clean one page: header date, furniture, broken lines, scraping damage."""
     _, _, blocked, _ = _compiled()
-    rules = load_rules("cleaning")
+    menu_min, menu_words = _menu_limits()
     text = raw.translate(_DROP_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     header_date = None
     if m := _HEADER_DATE.match(text):
@@ -307,9 +314,7 @@ def clean_page(raw: str) -> CleanText:
     # their dates are other pages'
     teasers = _teaser_lines(stripped) | _listing_lines(stripped)
     text_date = find_release_date([ln for i, ln in enumerate(lines) if i not in teasers])
-    kept = _drop_furniture(
-        lines, rules["menu_run_min_lines"], rules["menu_line_max_words"], teasers
-    )
+    kept = _drop_furniture(lines, menu_min, menu_words, teasers)
     if text_date is None:
         text_date = _dated_headline(kept)
     kept = _split_dateline(kept)
