@@ -40,6 +40,11 @@ Three measurements:
    (:mod:`casewire.evaluate_persons`); and of pairs of person entities of one
    surname and compatible given names (``pairs_*.jsonl``), the share that are one
    person left split.
+
+4. **Judged event samples** (``gold/entities/events_*.jsonl``, issue 18): of events
+   drawn from a corpus release at random, stratified by type, the shares whose type,
+   modality, participants, date, place and merge a reader found right, and how many
+   of the 20 largest merges join unrelated cases (:mod:`casewire.evaluate_events`).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from casewire.evaluate import names_match
+from casewire.evaluate_events import event_shares, format_events, load_judged_events
 from casewire.evaluate_persons import (
     against_release,
     format_persons,
@@ -332,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     persons = _person_samples(args.persons, args.release)
+    events = _event_samples(args.persons)
 
     from casewire.ingest import read_raw
     from casewire.nlp import load_nlp
@@ -353,11 +360,15 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(seed, corpus))
     for name, p in persons.items():
         print("\n" + format_persons(name, p["shares"], p.get("release")))
+    for name, e in events.items():
+        print("\n" + format_events(name, e))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
             json.dumps(
-                {"seed": seed, "corpus_gold": corpus, "persons": persons}, indent=2, default=str
+                {"seed": seed, "corpus_gold": corpus, "persons": persons, "events": events},
+                indent=2,
+                default=str,
             )
         )
     return 0
@@ -376,6 +387,16 @@ def _person_samples(folder: Path, release: Path | None) -> dict[str, Any]:
         if persons is not None:
             out[path.name]["release"] = against_release(rows, persons)
     return out
+
+
+def _event_samples(folder: Path) -> dict[str, Any]:
+    """Shares of every judged event sample in ``folder``, by file name."""
+    if str(folder) in ("", ".") or not folder.is_dir():
+        return {}
+    return {
+        path.name: event_shares(load_judged_events(path))
+        for path in sorted(folder.glob("events_*.jsonl"))
+    }
 
 
 if __name__ == "__main__":
