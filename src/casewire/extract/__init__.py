@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from casewire.extract.ages import extract_ages
-from casewire.extract.events import extract_events
+from casewire.extract.events import align_with_outcomes, extract_events
 from casewire.extract.evidence import doc_text
 from casewire.extract.mentions import extract_mentions
 from casewire.extract.names import NameIndex
@@ -35,6 +35,7 @@ def extract_document(doc: Doc, document: Document) -> DocExtraction:
     roles = extract_roles(doc, document, names)
     events = extract_events(doc, document, names)
     outcomes = extract_outcomes(doc, document, names)
+    events = align_with_outcomes(events, outcomes, roles, mentions)
     counsel = find_counsel(doc_text(doc), document.doc_id, mentions, outcomes)
     return DocExtraction(
         document=document,

@@ -7,7 +7,12 @@ lemma or phrase) one event per type per sentence is read:
   noun its possessor ("Garcia Luna’s conviction", "conviction of X") or the
   subject of the verb governing it ("X faced a trial"); pronouns and definite
   descriptions resolve through :class:`casewire.extract.roles.Who`. Events
-  with no participant are not emitted.
+  with no participant are not emitted, except a definite or not yet asserted
+  sentencing, conviction or trial ("the sentencing", "trial is set for May"),
+  whose defendant :func:`align_with_outcomes` takes from the document's outcomes
+  (none there: the event is dropped);
+* legal events then take their defendants (and dates) from the legal outcome
+  read in the same sentence (:func:`align_with_outcomes`);
 * date: the date phrase (``casewire.extract.dates.find_dates``) nearest to the
   trigger inside the trigger's clause (its subtree without conjoined clauses);
 * place: the first place mention inside that clause;
@@ -18,6 +23,9 @@ lemma or phrase) one event per type per sentence is read:
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -29,7 +37,15 @@ from casewire.extract.dates import find_dates
 from casewire.extract.evidence import doc_text, doc_tokens, sent_at, sentence_evidence, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.roles import Who, make_who, positions
-from casewire.records import Document, EventMention, Participant
+from casewire.records import (
+    Document,
+    EventMention,
+    Evidence,
+    Mention,
+    Outcome,
+    Participant,
+    RoleMention,
+)
 
 _LEGAL_DEFAULT = frozenset({"sentencing", "conviction", "trial"})
 
@@ -107,10 +123,10 @@ def _event(
         return None
     people = _participants(trigger, spec, who, set(rules["possessor_verbs"]))
     modality = _modality(trigger, rules["modality"])
-    if not people and etype in _LEGAL_DEFAULT and (_definite(trigger) or modality != "asserted"):
-        main = who.names.main_person()
-        people = [Participant(main.entity_type, main.canonical, "defendant")] if main else []
-    if not people:
+    # "the sentencing", "sentencing is set for May 5": about the release's defendant, whom
+    # :func:`align_with_outcomes` names when the document's outcomes have exactly one.
+    unnamed = etype in _LEGAL_DEFAULT and (_definite(trigger) or modality != "asserted")
+    if not people and not unnamed:
         return None
     date = _date(document, clause, trigger)
     governor = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
@@ -328,3 +344,92 @@ def _office_events(doc: Doc, document: Document, who: Who) -> list[EventMention]
             )
         )
     return out
+
+
+#: Event types a legal outcome tells, and the outcome types that tell each: the sentence
+#: of a "sentencing" event that holds a ``sentenced`` outcome is about that outcome's
+#: defendant, found by the outcome extractor's own coreference and clause reading.
+OUTCOME_TYPES_OF_EVENT = {
+    "arrest": ("charged",),
+    "charge": ("charged",),
+    "conviction": ("convicted", "pleaded_guilty"),
+    "plea": ("pleaded_guilty",),
+    "sentencing": ("sentenced",),
+    "acquittal": ("acquitted",),
+    "trial": ("convicted", "acquitted"),
+}
+#: Roles that are never whom a legal event is about, however the parse hangs them.
+_OFFICIAL_ROLES = frozenset({"judge", "prosecutor", "defense_attorney", "investigator", "victim"})
+
+
+def align_with_outcomes(
+    events: Sequence[EventMention],
+    outcomes: Sequence[Outcome],
+    roles: Sequence[RoleMention],
+    mentions: Sequence[Mention] = (),
+) -> list[EventMention]:
+    """Events whose defendants agree with the document's legal outcomes.
+
+    A legal event (:data:`OUTCOME_TYPES_OF_EVENT`) in a sentence that an outcome's
+    evidence covers takes that outcome's defendants, those of an outcome of its own type
+    first, else those of any outcome there, in place of the defendants its own slots
+    gave; an asserted event of the outcome's own type takes the outcome's decision date
+    too (none when the outcome has none: the outcome reader ties a date to its outcome
+    only where the text does). Elsewhere, a defendant who is one of the document's
+    officials (a judge, prosecutor, defence lawyer, investigator or victim by a role of
+    the document, or an outcome's judge or announcer) and no outcome's defendant is
+    dropped. A legal event with no defendant left (its slots named none: "sentencing is
+    set for May 5") takes the release's main defendant: of the defendants its outcomes
+    name, the one with the most mentions (``mentions``), the first on a tie.
+    An event left with no participant is dropped."""
+    defendants = {o.defendant for o in outcomes}
+    officials = {r.canonical for r in roles if r.role in _OFFICIAL_ROLES}
+    officials |= {n for o in outcomes for n in (o.judge, o.announcer, *o.prosecutors) if n}
+    officials -= defendants
+    # the release's main defendant: of its outcomes' defendants, the most mentioned
+    told_of = list(dict.fromkeys((o.defendant_type, o.defendant) for o in outcomes))
+    times = Counter(m.canonical for m in mentions)
+    main = max(told_of, key=lambda p: times[p[1]], default=None)
+    out = []
+    for e in events:
+        wanted = OUTCOME_TYPES_OF_EVENT.get(e.event_type)
+        here = [o for o in outcomes if _covers(o.evidence, e.evidence)] if wanted else []
+        same = [o for o in here if o.outcome_type in wanted] if wanted else []
+        told = same or here
+        if told:
+            people = list(dict.fromkeys((o.defendant_type, o.defendant) for o in told))
+            named = {n for _, n in people}
+            others = [
+                p for p in e.participants if p.role != "defendant" and p.canonical not in named
+            ]
+            e = replace(
+                e, participants=(*(Participant(t, n, "defendant") for t, n in people), *others)
+            )
+            if same and e.modality == "asserted":
+                dates = {o.decision_date for o in same}
+                if len(dates) == 1:
+                    (date,) = dates
+                    e = replace(e, date=date, date_precision=_precision(date))
+        else:
+            kept = tuple(
+                p
+                for p in e.participants
+                if not (p.role == "defendant" and p.canonical in officials)
+            )
+            if wanted and main and not any(p.role == "defendant" for p in kept):
+                kind, name = main
+                kept = (Participant(kind, name, "defendant"),
+                        *(p for p in kept if p.canonical != name))  # fmt: skip
+            if not kept:
+                continue
+            e = replace(e, participants=kept)
+        out.append(e)
+    return out
+
+
+def _covers(outer: Evidence, inner: Evidence) -> bool:
+    return outer.start_char <= inner.start_char < outer.end_char
+
+
+def _precision(iso: str | None) -> str | None:
+    return None if iso is None else {4: "year", 7: "month"}.get(len(iso), "day")

@@ -3,10 +3,10 @@
 Merge rule: two *asserted* event mentions are one event when they have the same
 ``event_type``, the same main participant entity (the first participant whose
 role is defendant, else the first participant whose role is not one of
-:data:`SECONDARY_ROLES`: the judge who "sentenced X" or the agents who "arrested
-X" are never what an event is about) and compatible dates. An event whose
-participants are all secondary has no main participant and is never merged
-across documents. Dates are
+:data:`SECONDARY_ROLES`: the judge who "sentenced X", the agents who "arrested
+X" or the prosecutors who "charged X" are never what an event is about) and
+compatible dates. An event whose participants are all secondary has no main
+participant and is never merged across documents. Dates are
 compatible when equal or when one is a prefix of the other ("2019" and
 "2019-12"). An undated mention joins the dated group of its key when there is
 exactly one; otherwise undated mentions form their own event. Non-asserted
@@ -29,7 +29,7 @@ from casewire.records import EventMention
 EntityIdFor = Callable[[str, str, str], str]
 
 #: Participant roles that act on an event's subject rather than being it.
-SECONDARY_ROLES = frozenset({"judge", "investigator", "accuser"})
+SECONDARY_ROLES = frozenset({"judge", "investigator", "accuser", "prosecutor", "defense_attorney"})
 
 
 def merge_events(

