@@ -510,6 +510,20 @@ def _hyphen_glued(toks: list) -> bool:
     )
 
 
+#: A capitalized dateline or label opening a paragraph ("SANTA ANA – A former city jail
+#: guard", "MEDIA ADVISORY – ", "FULLERTON, Calif. – "): 5,944 matches over both corpora,
+#: all Orange County and Riverside releases, 54 distinct words, all read: towns, "MEDIA
+#: ADVISORY" and its misspellings, "STATEMENT", "COUNT II": never a person or a company.
+_DATELINE = re.compile(
+    r"[A-Z]{2,}(?:[ .][A-Z]{2,}){0,2}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?[ \t]+[–—][ \t]+(?=[A-Z])"
+)
+
+
+def _line_start(ent: Span) -> bool:
+    text = doc_text(ent.doc)
+    return ent.start_char == 0 or text[ent.start_char - 1] == "\n"
+
+
 def _free_name_token(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.is_alpha
 
@@ -524,6 +538,8 @@ def _clean(ent: Span, rules: dict, lower: frozenset[str] = frozenset()) -> Candi
     toks = _cut_at_separators(toks[:cut])
     if _is_headline(toks) or (ent.label_ == "PERSON" and _spaced_dash(toks)):
         return None  # "MAN TO BE ARRAIGNED ON CHARGES", "MALE STUDENT - Orange County ..."
+    if _DATELINE.match(doc_text(ent.doc), ent.start_char) and _line_start(ent):
+        return None  # "SANTA ANA – A third striker was indicted": a dateline, nobody
     while toks and toks[0].lower_ in rules["leading_determiners"]:
         toks = toks[1:]
     # "WASHINGTON JPMorgan Chase & Co. has entered into": a release's dateline the tagger
