@@ -78,3 +78,24 @@ def test_a_legal_event_with_no_outcome_anywhere_names_no_official(nlp) -> None:
     )
     assert not ex.outcomes
     assert all("Eric Gonzalez" not in _defendants(e) for e in ex.events)
+
+
+def test_if_convicted_is_hypothetical(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Anthony Young, 33, was indicted today on wire fraud charges. If convicted, Young "
+        "faces up to 20 years in prison.",
+    )
+    convictions = [e for e in ex.events if e.event_type == "conviction"]
+    assert convictions and {e.modality for e in convictions} == {"hypothetical"}
+
+
+def test_a_victim_takes_part_in_no_event(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Roy Oliver, 38, was convicted today of murder in the shooting death of the victim, "
+        "Jordan Edwards. Jordan Edwards was 15. The trial of Jordan Edwards's killer lasted "
+        "two weeks.",
+    )
+    assert ex.outcomes and all(o.defendant == "Roy Oliver" for o in ex.outcomes)
+    assert all(p.canonical != "Jordan Edwards" for e in ex.events for p in e.participants)

@@ -299,6 +299,11 @@ def _modality(trigger: Token, spec: dict) -> str:
     governors = [trigger, *list(trigger.ancestors)[:3]]
     if any(t.lower_ in spec["negated"]["children"] for t in near):
         return "negated"
+    # "If convicted, he faces ...": the conviction itself is conditional, whatever the
+    # verb it hangs on says of the sentence
+    marks = spec["hypothetical"].get("marks", ())
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in trigger.children):
+        return "hypothetical"
     for name in ("scheduled", "requested", "potential", "hypothetical"):
         rule = spec[name]
         past_ok = name != "potential"  # "faced a trial" happened; "faces a maximum" may not
@@ -378,11 +383,12 @@ def align_with_outcomes(
     only where the text does). Elsewhere, a defendant who is one of the document's
     officials (a judge, prosecutor, defence lawyer, investigator or victim by a role of
     the document, or an outcome's judge or announcer) and no outcome's defendant is
-    dropped. A legal event with no defendant left (its slots named none: "sentencing is
-    set for May 5") takes the release's main defendant: of the defendants its outcomes
-    name, the one with the most mentions (``mentions``), the first on a tie.
-    An event left with no participant is dropped."""
+    dropped; a victim is dropped from any role. A legal event with no defendant left
+    (its slots named none: "sentencing is set for May 5") takes the release's main
+    defendant: of the defendants its outcomes name, the one with the most mentions
+    (``mentions``), the first on a tie. An event left with no participant is dropped."""
     defendants = {o.defendant for o in outcomes}
+    victims = {r.canonical for r in roles if r.role == "victim"} - defendants
     officials = {r.canonical for r in roles if r.role in _OFFICIAL_ROLES}
     officials |= {n for o in outcomes for n in (o.judge, o.announcer, *o.prosecutors) if n}
     officials -= defendants
@@ -392,6 +398,10 @@ def align_with_outcomes(
     main = max(told_of, key=lambda p: times[p[1]], default=None)
     out = []
     for e in events:
+        if any(p.canonical in victims for p in e.participants):
+            # "Jordan Edwards's trial", "the testimony of Jorge Diaz": a victim takes no part
+            kept = tuple(p for p in e.participants if p.canonical not in victims)
+            e = replace(e, participants=kept)
         wanted = OUTCOME_TYPES_OF_EVENT.get(e.event_type)
         here = [o for o in outcomes if _covers(o.evidence, e.evidence)] if wanted else []
         same = [o for o in here if o.outcome_type in wanted] if wanted else []
