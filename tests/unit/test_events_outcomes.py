@@ -99,3 +99,17 @@ def test_a_victim_takes_part_in_no_event(nlp) -> None:
     )
     assert ex.outcomes and all(o.defendant == "Roy Oliver" for o in ex.outcomes)
     assert all(p.canonical != "Jordan Edwards" for e in ex.events for p in e.participants)
+
+
+def test_an_undated_legal_event_takes_its_defendants_outcome_date(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Catherine Kieu, 48, of Garden Grove, was indicted today for torturing her husband. "
+        "The grand jury heard from eleven witnesses over three days. "
+        "Kieu was indicted on one felony count of torture and one felony count of "
+        "aggravated mayhem.",
+        published="2012-01-12",
+    )
+    charges = _of_type(ex, "charge")
+    assert len(charges) >= 2
+    assert {e.date for e in charges} == {"2012-01-12"}

@@ -376,17 +376,22 @@ def align_with_outcomes(
     """Events whose defendants agree with the document's legal outcomes.
 
     A legal event (:data:`OUTCOME_TYPES_OF_EVENT`) in a sentence that an outcome's
-    evidence covers takes that outcome's defendants, those of an outcome of its own type
-    first, else those of any outcome there, in place of the defendants its own slots
-    gave; an asserted event of the outcome's own type takes the outcome's decision date
-    too (none when the outcome has none: the outcome reader ties a date to its outcome
-    only where the text does). Elsewhere, a defendant who is one of the document's
-    officials (a judge, prosecutor, defence lawyer, investigator or victim by a role of
-    the document, or an outcome's judge or announcer) and no outcome's defendant is
-    dropped; a victim is dropped from any role. A legal event with no defendant left
-    (its slots named none: "sentencing is set for May 5") takes the release's main
-    defendant: of the defendants its outcomes name, the one with the most mentions
-    (``mentions``), the first on a tie. An event left with no participant is dropped."""
+    evidence covers takes that outcome's defendants, those of an outcome of its own
+    type first, else those of any outcome there, in place of the defendants its own
+    slots gave; an asserted event of the outcome's own type takes the outcome's
+    decision date too (none when the outcome has none: the outcome reader ties a date
+    to its outcome only where the text does).
+
+    Elsewhere, a defendant who is one of the document's officials (a judge,
+    prosecutor, defence lawyer, investigator or victim by a role of the document, or
+    an outcome's judge or announcer) and no outcome's defendant is dropped, and a
+    legal event with no defendant left (its slots named none: "sentencing is set for
+    May 5") takes the release's main defendant: of the defendants its outcomes name,
+    the one with the most mentions (``mentions``), the first on a tie.
+
+    Everywhere, a victim is dropped from any role; an undated asserted legal event takes
+    the date of its defendants' outcome of its type (:func:`_dated_by_outcome`); an
+    event left with no participant is dropped."""
     defendants = {o.defendant for o in outcomes}
     victims = {r.canonical for r in roles if r.role == "victim"} - defendants
     officials = {r.canonical for r in roles if r.role in _OFFICIAL_ROLES}
@@ -417,9 +422,11 @@ def align_with_outcomes(
             )
             if same and e.modality == "asserted":
                 dates = {o.decision_date for o in same}
-                if len(dates) == 1:
+                if len(dates) == 1 and dates != {None}:
                     (date,) = dates
                     e = replace(e, date=date, date_precision=_precision(date))
+                elif dates == {None}:
+                    e = replace(e, date=None, date_precision=None)
         else:
             kept = tuple(
                 p
@@ -433,8 +440,29 @@ def align_with_outcomes(
             if not kept:
                 continue
             e = replace(e, participants=kept)
+        if wanted and e.modality == "asserted" and e.date is None:
+            e = _dated_by_outcome(e, wanted, outcomes)
         out.append(e)
     return out
+
+
+def _dated_by_outcome(
+    e: EventMention, wanted: tuple[str, ...], outcomes: Sequence[Outcome]
+) -> EventMention:
+    """An undated asserted legal event takes the decision date of its defendants'
+    outcome of its own type, read elsewhere in the document ("Kieu ... was indicted on
+    one felony count of torture" under a headline and lede that say "today"), when
+    their outcomes give one date."""
+    who = {p.canonical for p in e.participants if p.role == "defendant"}
+    dates = {
+        o.decision_date
+        for o in outcomes
+        if o.defendant in who and o.outcome_type in wanted and o.decision_date
+    }
+    if len(dates) != 1:
+        return e
+    (date,) = dates
+    return replace(e, date=date, date_precision=_precision(date))
 
 
 def _covers(outer: Evidence, inner: Evidence) -> bool:
