@@ -113,3 +113,16 @@ def test_an_undated_legal_event_takes_its_defendants_outcome_date(nlp) -> None:
     charges = _of_type(ex, "charge")
     assert len(charges) >= 2
     assert {e.date for e in charges} == {"2012-01-12"}
+
+
+def test_found_not_guilty_is_an_asserted_acquittal_and_awaiting_is_to_come(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "A federal jury found Elaine Davis not guilty of health care fraud today. "
+        "Pramela Ganji was found not guilty on all counts. "
+        "Her co-defendant, Robert Baker, 51, pleaded guilty in May and is awaiting sentencing.",
+    )
+    acquittals = [e for e in ex.events if e.event_type == "acquittal"]
+    assert acquittals and {e.modality for e in acquittals} == {"asserted"}
+    awaited = [e for e in ex.events if e.event_type == "sentencing"]
+    assert awaited and {e.modality for e in awaited} == {"scheduled"}

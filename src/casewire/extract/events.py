@@ -297,7 +297,7 @@ def _modality(trigger: Token, spec: dict) -> str:
     """First matching modality from ``rules/events.yaml``; default asserted."""
     near = [*trigger.children, *(g for c in trigger.children for g in c.children)]
     governors = [trigger, *list(trigger.ancestors)[:3]]
-    if any(t.lower_ in spec["negated"]["children"] for t in near):
+    if any(t.lower_ in spec["negated"]["children"] and not _verdict_word(t) for t in near):
         return "negated"
     # "If convicted, he faces ...": the conviction itself is conditional, whatever the
     # verb it hangs on says of the sentence
@@ -328,6 +328,16 @@ def _modality(trigger: Token, spec: dict) -> str:
         ):
             return name
     return "asserted"
+
+
+def _verdict_word(tok: Token) -> bool:
+    """The "not" of a "found not guilty" verdict: an acquittal's own words, no negation."""
+    doc = tok.doc
+    return (
+        0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].lower_ == "found"
+        and doc[tok.i + 1].lower_ == "guilty"
+    )
 
 
 def _office_events(doc: Doc, document: Document, who: Who) -> list[EventMention]:
