@@ -126,3 +126,16 @@ def test_found_not_guilty_is_an_asserted_acquittal_and_awaiting_is_to_come(nlp) 
     assert acquittals and {e.modality for e in acquittals} == {"asserted"}
     awaited = [e for e in ex.events if e.event_type == "sentencing"]
     assert awaited and {e.modality for e in awaited} == {"scheduled"}
+
+
+def test_an_organization_no_outcome_names_is_no_defendant(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Jose Perez-Chach, 24, of Hyattsville, was charged today with murder in aid of "
+        "racketeering. Federal agents arrested the Mara Salvatrucha Organization in a raid "
+        "on May 20, 2013.",
+    )
+    assert {o.defendant for o in ex.outcomes} == {"Jose Perez-Chach"}
+    arrests = [e for e in ex.events if e.event_type == "arrest"]
+    assert all("Mara Salvatrucha Organization" not in _defendants(e) for e in arrests)
+    assert arrests and _defendants(arrests[0]) == ["Jose Perez-Chach"]

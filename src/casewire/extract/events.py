@@ -394,7 +394,9 @@ def align_with_outcomes(
 
     Elsewhere, a defendant who is one of the document's officials (a judge,
     prosecutor, defence lawyer, investigator or victim by a role of the document, or
-    an outcome's judge or announcer) and no outcome's defendant is dropped, and a
+    an outcome's judge or announcer) and no outcome's defendant is dropped, so is an
+    organization as a legal event's defendant that none of the document's outcomes
+    names when it has some ("MS-13", "E.D. Cal"), and a
     legal event with no defendant left (its slots named none: "sentencing is set for
     May 5") takes the release's main defendant: of the defendants its outcomes name,
     the one with the most mentions (``mentions``), the first on a tie.
@@ -442,6 +444,15 @@ def align_with_outcomes(
                 p
                 for p in e.participants
                 if not (p.role == "defendant" and p.canonical in officials)
+                # "MS-13", "E.D. Cal": an organization no outcome of a release that has
+                # outcomes names is a gang, a court or an agency, not the one charged
+                and not (
+                    wanted
+                    and p.role == "defendant"
+                    and p.entity_type == "organization"
+                    and told_of
+                    and p.canonical not in defendants
+                )
             )
             if wanted and main and not any(p.role == "defendant" for p in kept):
                 kind, name = main
