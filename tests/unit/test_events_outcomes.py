@@ -139,3 +139,20 @@ def test_an_organization_no_outcome_names_is_no_defendant(nlp) -> None:
     arrests = [e for e in ex.events if e.event_type == "arrest"]
     assert all("Mara Salvatrucha Organization" not in _defendants(e) for e in arrests)
     assert arrests and _defendants(arrests[0]) == ["Jose Perez-Chach"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "place"),
+    [
+        ("Mark Tobin, 34, of Dallas, was arrested in Houston on Friday.", "arrest", "Houston"),
+        (
+            "Jane Roe, 41, of Dallas, was sentenced to 30 months for conspiring to defraud "
+            "the United States.",
+            "sentencing",
+            None,
+        ),
+    ],
+)
+def test_an_event_place_is_where_it_happened(nlp, text: str, etype: str, place) -> None:
+    (event,) = _of_type(_extract(nlp, text), etype)
+    assert event.place == place

@@ -118,7 +118,7 @@ def _event(
     if spec.get("require") and spec["require"] not in span_text(sent).lower():
         return None
     clause = _clause(trigger)
-    place = _place(clause, who)
+    place = _place(clause, who, etype)
     if spec.get("require_place") and place is None:
         return None
     people = _participants(trigger, spec, who, set(rules["possessor_verbs"]))
@@ -266,12 +266,33 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
-def _place(clause: list[Token], who: Who) -> str | None:
+#: Prepositions that say where something happened ("arrested in Texas", "a federal jury
+#: in Manhattan", "at the Santa Ana courthouse").
+_WHERE = frozenset({"in", "at", "inside", "near"})
+#: ... and, for a move or an extradition, where to ("relocated to the United States").
+_DESTINATION = {"relocation": frozenset({"to", "from"}), "extradition": frozenset({"to", "from"})}
+
+
+def _place(clause: list[Token], who: Who, etype: str = "") -> str | None:
+    """The first place of the clause told as where ("in Texas", "a jury in Manhattan"):
+    never a home town ("Smith, 34, of Dallas"), a party ("defraud the United States")
+    or a title ("U.S. Attorney")."""
     for tok in clause:
         m = who.names.mention_at(tok.idx)
-        if m is not None and m.entity_type == "place":
+        if m is not None and m.entity_type == "place" and _located(tok, etype):
             return m.canonical
     return None
+
+
+def _located(tok: Token, etype: str) -> bool:
+    """``tok`` is part of the object of a locative preposition."""
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _WHERE | _DESTINATION.get(etype, frozenset())
+        if tok.dep_ not in ("compound", "amod", "nmod", "appos", "npadvmod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _date(document: Document, clause: list[Token], trigger: Token) -> tuple[str, str] | None:
@@ -392,7 +413,8 @@ def align_with_outcomes(
     decision date too (none when the outcome has none: the outcome reader ties a date
     to its outcome only where the text does).
 
-    Elsewhere, a defendant who is one of the document's officials (a judge,
+    Elsewhere, a defendant (or the person who moved or fled) who is one of the
+    document's officials (a judge,
     prosecutor, defence lawyer, investigator or victim by a role of the document, or
     an outcome's judge or announcer) and no outcome's defendant is dropped, so is an
     organization as a legal event's defendant that none of the document's outcomes
@@ -443,7 +465,7 @@ def align_with_outcomes(
             kept = tuple(
                 p
                 for p in e.participants
-                if not (p.role == "defendant" and p.canonical in officials)
+                if not (p.role in ("defendant", "person") and p.canonical in officials)
                 # "MS-13", "E.D. Cal": an organization no outcome of a release that has
                 # outcomes names is a gang, a court or an agency, not the one charged
                 and not (
