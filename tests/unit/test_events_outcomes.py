@@ -156,3 +156,14 @@ def test_an_organization_no_outcome_names_is_no_defendant(nlp) -> None:
 def test_an_event_place_is_where_it_happened(nlp, text: str, etype: str, place) -> None:
     (event,) = _of_type(_extract(nlp, text), etype)
     assert event.place == place
+
+
+def test_an_arrest_keeps_its_own_day(nlp) -> None:
+    ex = _extract(
+        nlp,
+        "Mark Tobin, 34, of Dallas, was charged today with wire fraud. Tobin was arrested "
+        "at his home by FBI agents.",
+    )
+    assert [o.decision_date for o in ex.outcomes] == ["2019-03-15"]
+    (arrest,) = _of_type(ex, "arrest")
+    assert _defendants(arrest) == ["Mark Tobin"] and arrest.date is None

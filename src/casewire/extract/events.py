@@ -394,6 +394,9 @@ OUTCOME_TYPES_OF_EVENT = {
     "acquittal": ("acquitted",),
     "trial": ("convicted", "acquitted"),
 }
+#: Legal events whose day is not their outcome's: an arrest is not the charge's day, a
+#: trial not the verdict's.
+_OWN_DATE = frozenset({"arrest", "trial"})
 #: Roles that are never whom a legal event is about, however the parse hangs them.
 _OFFICIAL_ROLES = frozenset({"judge", "prosecutor", "defense_attorney", "investigator", "victim"})
 
@@ -409,23 +412,23 @@ def align_with_outcomes(
     A legal event (:data:`OUTCOME_TYPES_OF_EVENT`) in a sentence that an outcome's
     evidence covers takes that outcome's defendants, those of an outcome of its own
     type first, else those of any outcome there, in place of the defendants its own
-    slots gave; an asserted event of the outcome's own type takes the outcome's
-    decision date too (none when the outcome has none: the outcome reader ties a date
-    to its outcome only where the text does).
+    slots gave; an asserted event of the outcome's own type (but an arrest or a
+    trial, whose days are their own) takes the outcome's decision date too (none when
+    the outcome has none: the outcome reader ties a date to its outcome only where the
+    text does).
 
     Elsewhere, a defendant (or the person who moved or fled) who is one of the
-    document's officials (a judge,
-    prosecutor, defence lawyer, investigator or victim by a role of the document, or
-    an outcome's judge or announcer) and no outcome's defendant is dropped, so is an
-    organization as a legal event's defendant that none of the document's outcomes
-    names when it has some ("MS-13", "E.D. Cal"), and a
+    document's officials (a judge, prosecutor, defence lawyer, investigator or victim
+    by a role of the document, or an outcome's judge or announcer) and no outcome's
+    defendant is dropped, so is an organization as a legal event's defendant that none
+    of the document's outcomes names when it has some ("MS-13", "E.D. Cal"), and a
     legal event with no defendant left (its slots named none: "sentencing is set for
     May 5") takes the release's main defendant: of the defendants its outcomes name,
     the one with the most mentions (``mentions``), the first on a tie.
 
-    Everywhere, a victim is dropped from any role; an undated asserted legal event takes
-    the date of its defendants' outcome of its type (:func:`_dated_by_outcome`); an
-    event left with no participant is dropped."""
+    Everywhere, a victim is dropped from any role; an undated asserted legal event
+    (but an arrest or a trial) takes the date of its defendants' outcome of its type
+    (:func:`_dated_by_outcome`); an event left with no participant is dropped."""
     defendants = {o.defendant for o in outcomes}
     victims = {r.canonical for r in roles if r.role == "victim"} - defendants
     officials = {r.canonical for r in roles if r.role in _OFFICIAL_ROLES}
@@ -454,7 +457,7 @@ def align_with_outcomes(
             e = replace(
                 e, participants=(*(Participant(t, n, "defendant") for t, n in people), *others)
             )
-            if same and e.modality == "asserted":
+            if same and e.modality == "asserted" and e.event_type not in _OWN_DATE:
                 dates = {o.decision_date for o in same}
                 if len(dates) == 1 and dates != {None}:
                     (date,) = dates
@@ -483,7 +486,7 @@ def align_with_outcomes(
             if not kept:
                 continue
             e = replace(e, participants=kept)
-        if wanted and e.modality == "asserted" and e.date is None:
+        if wanted and e.modality == "asserted" and e.date is None and e.event_type not in _OWN_DATE:
             e = _dated_by_outcome(e, wanted, outcomes)
         out.append(e)
     return out
