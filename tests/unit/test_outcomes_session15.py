@@ -136,3 +136,29 @@ def test_an_arrest_on_unrelated_charges_is_no_charge_of_this_case(nlp):
 )
 def test_outcomes_told_in_words_the_older_rules_missed(nlp, text, who, kind):
     assert (who, kind) in _pairs(nlp, text)
+
+
+def test_a_roster_one_per_line_with_roles_after_a_sentence_naming_victims(nlp) -> None:
+    """Session 16: the roster cue's own sentence decides whether it lists defendants (a
+    sentence before it may speak of victims), a roster line may end with the person's
+    role, and a title ending the line above is that line's person's."""
+    from casewire.extract import extract_document
+    from casewire.records import Document
+
+    text = (
+        "Scheme Victimized More Than 1,000 Individuals throughout the United States\n"
+        "The Justice Department announced today the unsealing of an indictment charging "
+        "seven individuals in connection with a vending machine business opportunity that "
+        "defrauded thousands of victims across the country. The indictment was returned by "
+        "a federal grand jury in New York City. The following individuals were named as "
+        "defendants in the indictment:\n-\n"
+        "Kenneth Levin, 68, of New York City, Founder and President\n-\n"
+        "Taylor Levin, 33, of New York City, Manager and Sales Representative\n-\n"
+        "Sears Hobbs, 51, of New York City, Sales Representative\n-\n"
+        "James Conley, 58, of Brooklyn, New York, Sales Representative\n"
+        "Each of the defendants is charged with conspiracy to commit mail and wire fraud.\n"
+    )
+    document = Document("doc-t", "s", "p", None, "2015-03-04", "text", None, "en", text, "x")
+    ex = extract_document(nlp(text), document)
+    charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
+    assert charged == {"Kenneth Levin", "Taylor Levin", "Sears Hobbs", "James Conley"}

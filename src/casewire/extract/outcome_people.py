@@ -201,10 +201,22 @@ def _only_a_modifier(name: str, doc: Doc) -> bool:
     return uses > 0
 
 
+#: A line that lists a person: a name, then an age ("Kenneth Levin, 68, of ...").
+_LISTED_LINE = re.compile(r"[\s\-–•*]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4},[ \t]*\d{1,3},")
+
+
 def _is_official(text: str, start: int, end: int | None = None) -> bool:
     """A name right after an official title, unless the title is a former one ("former
     Police Officer X" is how releases name officials who are defendants)."""
     before = text[max(0, start - 60) : start]
+    # a title closing a listed person's line above ("Kenneth Levin, 68, of New York City,
+    # Founder and President" then "Taylor Levin, 33, ...") is that person's, not the next
+    # line's; a title wrapped onto the next line ("District Attorney\nJohn Creuzot") stays
+    line = before.rfind("\n")
+    if line >= 0 and not before[line + 1 :].strip(" \t-–•*"):
+        above = text[text.rfind("\n", 0, max(0, start - len(before) + line)) + 1 : start]
+        if _LISTED_LINE.match(above):
+            before = ""
     if rules()["alias_before"].search(before) or (
         end is not None
         and _one_word(text[start:end])
@@ -495,6 +507,10 @@ _JOB_WORDS = {"Manager", "Owner", "Officer", "Director", "President", "Superviso
 _NOT_LISTED_FIRST_WORDS = {"Operation", "Project", "Case", "Count", "Counts", "Docket"}
 
 
+#: The rest of a roster line after its name, age and residence: a role or a title.
+_LINE_REST = re.compile(r",[^\n;]{1,80}(?=\n)")
+
+
 def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
     """Defendants listed after a colon that says who they are ("The individuals indicted
     include: - Eduardo Franco, 30 - Alexander Wayne Worster, 27 ..."): each item a name,
@@ -503,7 +519,10 @@ def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, 
     officials: set[str] | None = None
     for cue in ROSTER_CUE.finditer(text):
         line_start = text.rfind("\n", 0, cue.start()) + 1
-        intro = text[max(line_start, cue.start() - 200) : cue.end()]
+        # the cue's own sentence: "... defrauded thousands of victims across the country.
+        # The following individuals were named as defendants:" lists no victims
+        sent_start = text.rfind(". ", 0, cue.start()) + 2
+        intro = text[max(line_start, sent_start, cue.start() - 200) : cue.end()]
         if ROSTER_NOT.search(intro):
             continue
         pos, people, first = cue.end(), [], True
@@ -514,6 +533,11 @@ def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, 
                 break
             first = False
             pos = item.end()
+            if text.rfind("\n", 0, item.start()) >= text.rfind("\n", 0, cue.end()):
+                # one item per line ("Kenneth Levin, 68, of New York City, Founder and
+                # President"): the rest of a short line says who the item is
+                rest = _LINE_REST.match(text, pos)
+                pos = rest.end() if rest else pos
             name = clean_name(" ".join(item.group("name").rstrip(".,").split()))
             if officials is None:
                 officials = _officials(doc, names)  # built for a document with a roster only
