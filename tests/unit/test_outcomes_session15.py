@@ -162,3 +162,28 @@ def test_a_roster_one_per_line_with_roles_after_a_sentence_naming_victims(nlp) -
     ex = extract_document(nlp(text), document)
     charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
     assert charged == {"Kenneth Levin", "Taylor Levin", "Sears Hobbs", "James Conley"}
+
+
+def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> None:
+    """Session 16: "charges the following defendants with <charges>:" opens a roster
+    however long the charge, items may carry quoted aliases and end with ";" before a
+    new line, a one-word item is read past, and the sentence's own "the following
+    defendants" are the roster's people, not a group named before."""
+    from casewire.extract import extract_document
+    from casewire.records import Document
+
+    text = (
+        "A federal grand jury has indicted alleged members of the Latin Kings. "
+        "The indictment alleges that Miguel Cruz and Erick Roman established the tribe.\n"
+        "The indictment charges the following defendants with conspiracy to participate in "
+        "the racketeering activities of the Latin Kings:\n"
+        'Erick Roman, a/k/a "Erick Javier Sierra," "Malian-T," and "King Malian-T," age 33;\n'
+        "Broughton, 25, aka Kblacka;\n"
+        'Matthew Aguilar, a/k/a "Mateo" and "King Mateo," age 24;\n'
+        "Joseph Deleon, 28, aka Spirit; and\n"
+        "Andres Echevarria, 22, aka B-Boy.\n"
+    )
+    document = Document("doc-t", "s", "p", None, "2010-05-06", "text", None, "en", text, "x")
+    ex = extract_document(nlp(text), document)
+    charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
+    assert {"Erick Roman", "Matthew Aguilar", "Joseph Deleon", "Andres Echevarria"} <= charged

@@ -338,6 +338,16 @@ class Context:
             return next((g for g in (last, members) if len(g) == count), [])
         return next((g for g in (last, members) if len(g) >= 2), [])
 
+    def opened_in(self, start: int, end: int) -> list[Person]:
+        """The people of the roster introduced between ``start`` and ``end`` (a roster
+        opens right after its cue's colon), if any."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.intros) and self.intros[i][0] <= end:
+            group = list(self.intros[i][1])
+            if all(p in self.rostered for p in group):
+                return group
+        return []
+
     def set_last(self, pos: int, people: list[Person]) -> None:
         self.last = (pos, tuple(people))
 
@@ -508,7 +518,7 @@ _NOT_LISTED_FIRST_WORDS = {"Operation", "Project", "Case", "Count", "Counts", "D
 
 
 #: The rest of a roster line after its name, age and residence: a role or a title.
-_LINE_REST = re.compile(r",[^\n;]{1,80}(?=\n)")
+_LINE_REST = re.compile(r",[^\n;]{1,120}(?=\n)")
 
 
 def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, ...]]]:
@@ -533,7 +543,8 @@ def _roster_groups(doc: Doc, names: NameIndex) -> list[tuple[int, tuple[Person, 
                 break
             first = False
             pos = item.end()
-            if text.rfind("\n", 0, item.start()) >= text.rfind("\n", 0, cue.end()):
+            opened = text.rfind("\n", 0, item.start()) + 1
+            if opened > cue.end() - 1 and not text[opened : item.start()].strip(" \t-–•*"):
                 # one item per line ("Kenneth Levin, 68, of New York City, Founder and
                 # President"): the rest of a short line says who the item is
                 rest = _LINE_REST.match(text, pos)
@@ -1347,8 +1358,13 @@ def defendants(
             for n in generic.lefts if n.like_num for q in n.lefts
         ):  # fmt: skip
             return []
+        # "charges the following defendants with ...:" then the list: the group the
+        # sentence's own colon opens, never one introduced before
+        following = plural and any(c.lower_ == "following" for c in generic.children)
+        colon = doc_text(doc).find(":", generic.idx) if following else -1
         found = (
-            ctx.resolve(trig_start, plural, count, human=human, forward_to=ahead)
+            (ctx.opened_in(colon, colon + 4) if 0 <= colon - generic.idx <= 200 else [])
+            or ctx.resolve(trig_start, plural, count, human=human, forward_to=ahead)
             or _named_after(doc, names, sent, plural, count)
             or ctx.resolve(trig_start, plural, count, human=human)
         )
