@@ -187,3 +187,27 @@ def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> Non
     ex = extract_document(nlp(text), document)
     charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
     assert {"Erick Roman", "Matthew Aguilar", "Joseph Deleon", "Andres Echevarria"} <= charged
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "WASHINGTON - The United States today sued Lincoln Fabrics Ltd., a Canadian "
+            "company, under the False Claims Act.",
+            "Lincoln Fabrics Ltd.",
+        ),
+        (
+            "The United States today announced that it has settled False Claims Act "
+            "allegations against FORBA Holdings LLC, a dental management company.",
+            "FORBA Holdings LLC",
+        ),
+    ],
+)
+def test_session16_civil_suits_and_settlements(nlp, text: str, party: str) -> None:
+    from casewire.extract import extract_document
+    from casewire.records import Document
+
+    document = Document("doc-t", "s", "p", None, "2012-06-01", "text", None, "en", text, "x")
+    ex = extract_document(nlp(text), document)
+    assert (party, "other") in {(o.defendant, o.outcome_type) for o in ex.outcomes}
