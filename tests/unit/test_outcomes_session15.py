@@ -202,6 +202,20 @@ def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> Non
             "allegations against FORBA Holdings LLC, a dental management company.",
             "FORBA Holdings LLC",
         ),
+        (
+            "The Justice Department announced today that it has sued two Dallas tax return "
+            "preparers, seeking to bar them from preparing federal tax returns for others. "
+            "The civil injunction suit alleges that Ricardo Solomon and Leslie Mosley, who "
+            "operate a business called Trini Tax, claim false deductions.",
+            "Leslie Mosley",
+        ),
+        (
+            "The U.S. District Court for the District of New Jersey entered a consent decree "
+            "of permanent injunction against Acino Products LLC, of Hamilton, New Jersey, to "
+            "prevent the distribution of unapproved drugs, the Department of Justice "
+            "announced today.",
+            "Acino Products LLC",
+        ),
     ],
 )
 def test_session16_civil_suits_and_settlements(nlp, text: str, party: str) -> None:

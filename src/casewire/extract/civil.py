@@ -23,8 +23,10 @@ from casewire.extract.outcome_people import (
     clean_name,
     company_named_after,
     names_in,
+    people_named_after,
     person_named_after,
 )
+from casewire.extract.quantities import parse_number
 
 # Triggers of the ``other`` type that are not civil matters: their defendant is found the
 # criminal way (mistrial, parole, new trial, diversion, probation revoked, execution).
@@ -91,9 +93,29 @@ def civil_parties(doc: Doc, sent: Span, start: int, end: int, names: NameIndex) 
             return list(dict.fromkeys(found))
     # "asked a federal court to permanently bar a Utah man from ...": the person the next
     # sentences name ("The complaint alleges that Kevin Hamblin ...")
-    if any(_described(o) for o in _objects(toks)):
+    objects = _objects(toks)
+    if any(_described(o) for o in objects):
         return [p for p in person_named_after(doc, names, sent) if not government(p[0])]
+    # "has sued two Dallas tax return preparers, seeking to bar them": the people the next
+    # sentences name together ("The civil injunction suit alleges that Ricardo Solomon and
+    # Leslie Mosley ...")
+    for o in objects:
+        count = _counted(o)
+        if count:
+            found = people_named_after(doc, names, sent, count)
+            return [p for p in found if not government(p[0])]
     return []
+
+
+def _counted(tok: Token) -> int | None:
+    """The number of a counted plural party ("two Dallas tax return preparers": 2)."""
+    if tok.tag_ != "NNS":
+        return None
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.like_num:
+            n = parse_number(c.text.replace(",", ""))
+            return int(n) if n and 1 < n < 20 else None
+    return None
 
 
 def _described(tok: Token) -> bool:
@@ -165,6 +187,11 @@ def _objects(toks: list[Token]) -> list[Token]:
     # a matter noun the trigger verb governs ("reached a settlement ... with X")
     chain += [c for t in chain for c in t.children if c.dep_ in ("dobj", "attr", "nsubjpass")
               and _MATTER.match(c.text) and c not in chain]  # fmt: skip
+    # "entered a consent decree of permanent injunction against X": the matter a matter
+    # noun is "of"
+    chain += [g for t in chain if _MATTER.match(t.text) for c in t.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and _MATTER.match(g.text) and g not in chain]  # fmt: skip
     # "a complaint seeking to permanently bar X from preparing returns": the enjoining verb
     # the matter asks for
     chain += [x for t in chain if t.lemma_.lower() in ("seek", "ask") for x in t.children

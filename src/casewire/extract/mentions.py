@@ -234,6 +234,13 @@ def _keep(doc: Doc, cand: Candidate, rules: dict) -> bool:
     return not any(p in sent for p in rules["furniture_phrases"])
 
 
+#: A company's legal form closing a name ("Acino Products LLC", "AstraZeneca LP").
+_COMPANY_END = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|"
+    r"LLP|PLC|plc|AG|SA|S\.A|N\.V|GmbH)\.?$"
+)
+
+
 def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
     """Rule spans first, then model spans that do not overlap them, in text order."""
     taken = _nickname_spans(doc) + _cartel_spans(doc, rules)
@@ -245,6 +252,8 @@ def _candidates(doc: Doc, rules: dict) -> list[Candidate]:
         if chain.label_ in rules["person_if_census"] and census_person_name(chain.text):
             # "a Dallas County jury took only three hours to sentence Kristopher Love"
             chain = Span(doc, chain.start, chain.end, label="PERSON")
+        elif chain.label_ in rules["org_if_company_suffix"] and _COMPANY_END.search(chain.text):
+            chain = Span(doc, chain.start, chain.end, label="ORG")  # "Acino Products LLC"
         if chain.label_ not in rules["label_types"] and chain.label_ != "NORP":
             continue
         if any(s < chain.end_char and chain.start_char < e for s, e in occupied):

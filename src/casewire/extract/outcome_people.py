@@ -1197,6 +1197,12 @@ def person_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
     return _named_after(doc, names, sent, False, None)
 
 
+def people_named_after(doc: Doc, names: NameIndex, sent: Span, count: int) -> list[Person]:
+    """The ``count`` people a sentence describes without naming them ("has sued two Dallas
+    tax return preparers"), named together in one of the next three sentences."""
+    return _named_after(doc, names, sent, True, count)
+
+
 def company_named_after(doc: Doc, names: NameIndex, sent: Span) -> list[Person]:
     """The company a lede describes without naming it ("A hospital group based in McAllen,
     Texas, has agreed to pay ..."), named in one of the next three sentences."""
