@@ -225,3 +225,17 @@ def test_session16_civil_suits_and_settlements(nlp, text: str, party: str) -> No
     document = Document("doc-t", "s", "p", None, "2012-06-01", "text", None, "en", text, "x")
     ex = extract_document(nlp(text), document)
     assert (party, "other") in {(o.defendant, o.outcome_type) for o in ex.outcomes}
+
+
+def test_session16_agreed_to_enter_into_a_consent_decree(nlp) -> None:
+    from casewire.extract import extract_document
+    from casewire.records import Document
+
+    text = (
+        "Michaels Stores Inc. and Michaels Stores Procurement Co. Inc. (Michaels) agreed to "
+        "enter into a consent decree and pay $1.5 million, the Justice Department announced "
+        "today."
+    )
+    document = Document("doc-t", "s", "p", None, "2014-05-01", "text", None, "en", text, "x")
+    found = {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
+    assert ("Michaels Stores Inc.", "other") in found
