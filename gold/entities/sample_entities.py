@@ -186,8 +186,10 @@ def show(rows: list[dict], release: Path) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def draw_show_parser(doc: str, samples: list[str]) -> argparse.ArgumentParser:
+    """The command line of a sampler: ``draw RELEASE --seed S [--out DIR]`` and ``show
+    FILE RELEASE [--only SAMPLE]`` (this script's and ``sample_events.py``'s)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("release", type=Path)
@@ -196,8 +198,12 @@ def main() -> None:
     s = sub.add_parser("show")
     s.add_argument("file", type=Path)
     s.add_argument("release", type=Path)
-    s.add_argument("--only", choices=["random", "largest", "pairs"], default=None)
-    args = ap.parse_args()
+    s.add_argument("--only", choices=samples, default=None)
+    return ap
+
+
+def main() -> None:
+    args = draw_show_parser(__doc__, ["random", "largest", "pairs"]).parse_args()
     if args.cmd == "draw":
         ents = person_entities(args.release)
         meta = {"seed": args.seed, "release": args.release.name}

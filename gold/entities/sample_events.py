@@ -40,7 +40,6 @@ shares (``make eval``).
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 from pathlib import Path
@@ -133,8 +132,8 @@ def _line(sample: str, rank: int, r: pd.Series, people: dict, docs: dict) -> dic
             "event_type": r.event_type,
             "trigger": r.trigger,
             "modality": r.modality,
-            "date": r.date,
-            "place": r.place,
+            "date": _text(r.date),
+            "place": _text(r.place),
             "n_documents": int(r.n_documents),
             "participants": people.get(r.event_id, []),
             "doc_ids": docs.get(r.event_id, [r.doc_id]),
@@ -142,6 +141,11 @@ def _line(sample: str, rank: int, r: pd.Series, people: dict, docs: dict) -> dic
         **{a: None for a in ASPECTS},
         "note": "",
     }
+
+
+def _text(value: object) -> str | None:
+    """A cell as text, an empty one (None or NaN) as None: JSON has no NaN."""
+    return value if isinstance(value, str) else None
 
 
 def show(rows: list[dict], release: Path) -> str:
@@ -182,17 +186,9 @@ def show(rows: list[dict], release: Path) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("draw")
-    d.add_argument("release", type=Path)
-    d.add_argument("--seed", type=int, required=True)
-    d.add_argument("--out", type=Path, default=None, help="folder (default: this one)")
-    s = sub.add_parser("show")
-    s.add_argument("file", type=Path)
-    s.add_argument("release", type=Path)
-    s.add_argument("--only", choices=["random", "largest"], default=None)
-    args = ap.parse_args()
+    from sample_entities import draw_show_parser  # the sampler beside this one
+
+    args = draw_show_parser(__doc__, ["random", "largest"]).parse_args()
     if args.cmd == "draw":
         rows = draw(args.release, args.seed)
         out = (args.out or HERE) / f"events_{args.seed}.jsonl"

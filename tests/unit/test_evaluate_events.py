@@ -85,6 +85,8 @@ def test_draw_and_show(sampler, tmp_path: Path, monkeypatch) -> None:
     assert len(rand) == 10 and kinds.count("trial") == 1 and kinds.count("sentencing") >= 6
     assert [r["event_id"] for r in rows if r["sample"] == "largest"][0] == "evt-29"
     assert all(r[a] is None for r in rows for a in ASPECTS)
+    assert rows[0]["event"]["place"] is None
+    json.dumps(rows, allow_nan=False)  # an empty cell is null, never NaN
     assert rows[0]["event"]["participants"] == [
         {"name": "John Roe", "role": "defendant", "entity_type": "person"}
     ]

@@ -142,9 +142,6 @@ def test_a_roster_one_per_line_with_roles_after_a_sentence_naming_victims(nlp) -
     """Session 16: the roster cue's own sentence decides whether it lists defendants (a
     sentence before it may speak of victims), a roster line may end with the person's
     role, and a title ending the line above is that line's person's."""
-    from casewire.extract import extract_document
-    from casewire.records import Document
-
     text = (
         "Scheme Victimized More Than 1,000 Individuals throughout the United States\n"
         "The Justice Department announced today the unsealing of an indictment charging "
@@ -158,9 +155,7 @@ def test_a_roster_one_per_line_with_roles_after_a_sentence_naming_victims(nlp) -
         "James Conley, 58, of Brooklyn, New York, Sales Representative\n"
         "Each of the defendants is charged with conspiracy to commit mail and wire fraud.\n"
     )
-    document = Document("doc-t", "s", "p", None, "2015-03-04", "text", None, "en", text, "x")
-    ex = extract_document(nlp(text), document)
-    charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
+    charged = {d for d, t in _session16_rows(nlp, text, "2015-03-04") if t == "charged"}
     assert charged == {"Kenneth Levin", "Taylor Levin", "Sears Hobbs", "James Conley"}
 
 
@@ -169,9 +164,6 @@ def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> Non
     however long the charge, items may carry quoted aliases and end with ";" before a
     new line, a one-word item is read past, and the sentence's own "the following
     defendants" are the roster's people, not a group named before."""
-    from casewire.extract import extract_document
-    from casewire.records import Document
-
     text = (
         "A federal grand jury has indicted alleged members of the Latin Kings. "
         "The indictment alleges that Miguel Cruz and Erick Roman established the tribe.\n"
@@ -183,9 +175,7 @@ def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> Non
         "Joseph Deleon, 28, aka Spirit; and\n"
         "Andres Echevarria, 22, aka B-Boy.\n"
     )
-    document = Document("doc-t", "s", "p", None, "2010-05-06", "text", None, "en", text, "x")
-    ex = extract_document(nlp(text), document)
-    charged = {o.defendant for o in ex.outcomes if o.outcome_type == "charged"}
+    charged = {d for d, t in _session16_rows(nlp, text, "2010-05-06") if t == "charged"}
     assert {"Erick Roman", "Matthew Aguilar", "Joseph Deleon", "Andres Echevarria"} <= charged
 
 
@@ -219,23 +209,22 @@ def test_a_roster_after_the_following_defendants_with_quoted_aliases(nlp) -> Non
     ],
 )
 def test_session16_civil_suits_and_settlements(nlp, text: str, party: str) -> None:
-    from casewire.extract import extract_document
-    from casewire.records import Document
-
-    document = Document("doc-t", "s", "p", None, "2012-06-01", "text", None, "en", text, "x")
-    ex = extract_document(nlp(text), document)
-    assert (party, "other") in {(o.defendant, o.outcome_type) for o in ex.outcomes}
+    assert (party, "other") in _session16_rows(nlp, text, "2012-06-01")
 
 
 def test_session16_agreed_to_enter_into_a_consent_decree(nlp) -> None:
-    from casewire.extract import extract_document
-    from casewire.records import Document
-
     text = (
         "Michaels Stores Inc. and Michaels Stores Procurement Co. Inc. (Michaels) agreed to "
         "enter into a consent decree and pay $1.5 million, the Justice Department announced "
         "today."
     )
-    document = Document("doc-t", "s", "p", None, "2014-05-01", "text", None, "en", text, "x")
-    found = {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}
-    assert ("Michaels Stores Inc.", "other") in found
+    assert ("Michaels Stores Inc.", "other") in _session16_rows(nlp, text, "2014-05-01")
+
+
+def _session16_rows(nlp, text: str, published: str) -> set[tuple[str, str]]:
+    """(defendant, outcome type) of every outcome the whole extractor reads in ``text``."""
+    from casewire.extract import extract_document
+    from casewire.records import Document
+
+    document = Document("doc-t", "s", "p", None, published, "text", None, "en", text, "x")
+    return {(o.defendant, o.outcome_type) for o in extract_document(nlp(text), document).outcomes}

@@ -40,7 +40,10 @@ def test_bad_yaml_names_the_file_and_line(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(rules.resources, "files", lambda _pkg: tmp_path)
     rules._read.cache_clear()
     try:
-        with pytest.raises(RuleFileError, match=r"rules/broken\.yaml line 2 is not valid YAML: while parsing a flow sequence"):
+        with pytest.raises(
+            RuleFileError,
+            match=r"rules/broken\.yaml line 2 is not valid YAML: while parsing a flow sequence",
+        ):
             load_rules("broken")
         (tmp_path / "alist.yaml").write_text("- a\n- b\n", encoding="utf-8")
         with pytest.raises(RuleFileError, match="must hold a mapping, got list"):
