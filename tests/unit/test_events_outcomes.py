@@ -167,18 +167,3 @@ def test_an_arrest_keeps_its_own_day(nlp) -> None:
     assert [o.decision_date for o in ex.outcomes] == ["2019-03-15"]
     (arrest,) = _of_type(ex, "arrest")
     assert _defendants(arrest) == ["Mark Tobin"] and arrest.date is None
-
-
-def test_a_legal_event_lists_every_defendant_its_sentence_names(nlp) -> None:
-    ex = _extract(
-        nlp,
-        "Three individuals, including Alabama businessman Ronald Gilley, lobbyist Jarrod "
-        "Massey and former state representative Terry Spicer, were sentenced today for their "
-        "roles in a conspiracy. U.S. District Judge Myron H. Thompson sentenced Gilley to 80 "
-        "months in prison, Massey to 65 months in prison and Spicer to 57 months in prison.",
-        published="2012-07-16",
-    )
-    sentenced = {o.defendant for o in ex.outcomes if o.outcome_type == "sentenced"}
-    assert len(sentenced) == 3
-    for e in _of_type(ex, "sentencing"):
-        assert set(_defendants(e)) == sentenced, e

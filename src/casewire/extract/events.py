@@ -23,7 +23,6 @@ lemma or phrase) one event per type per sentence is read:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -47,7 +46,6 @@ from casewire.records import (
     Participant,
     RoleMention,
 )
-from casewire.textnorm import NAME_SUFFIXES
 
 _LEGAL_DEFAULT = frozenset({"sentencing", "conviction", "trial"})
 
@@ -488,50 +486,10 @@ def align_with_outcomes(
             if not kept:
                 continue
             e = replace(e, participants=kept)
-        if wanted:
-            e = _with_named_defendants(e, wanted, outcomes, mentions)
         if wanted and e.modality == "asserted" and e.date is None and e.event_type not in _OWN_DATE:
             e = _dated_by_outcome(e, wanted, outcomes)
         out.append(e)
     return out
-
-
-def _with_named_defendants(
-    e: EventMention,
-    wanted: tuple[str, ...],
-    outcomes: Sequence[Outcome],
-    mentions: Sequence[Mention],
-) -> EventMention:
-    """A legal event with every defendant its sentence names who has an outcome of its
-    type in the document ("Canalichio and Borgesi were charged": both, where the parse
-    gave the event one)."""
-    have = {p.canonical for p in e.participants}
-    named = {
-        m.canonical
-        for m in mentions
-        if e.evidence.start_char <= m.mention_start < e.evidence.end_char
-    }
-    words = set(re.findall(r"[\w'’-]+", e.evidence.text))
-    more = [
-        (o.defendant_type, o.defendant)
-        for o in outcomes
-        if o.outcome_type in wanted
-        and o.defendant not in have
-        # named in full, or by a surname the tagger left untagged ("Massey to 65 months")
-        and (
-            o.defendant in named
-            or (o.defendant_type == "person" and _surname(o.defendant) in words)
-        )
-    ]
-    if not more:
-        return e
-    extra = tuple(Participant(t, n, "defendant") for t, n in dict.fromkeys(more))
-    return replace(e, participants=(*e.participants, *extra))
-
-
-def _surname(name: str) -> str:
-    words = [w for w in name.split() if w.rstrip(".,").lower() not in NAME_SUFFIXES]
-    return words[-1] if len(words) > 1 else ""
 
 
 def _dated_by_outcome(
