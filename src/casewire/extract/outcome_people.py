@@ -201,10 +201,6 @@ def _only_a_modifier(name: str, doc: Doc) -> bool:
     return uses > 0
 
 
-#: A line that lists a person: a name, then an age ("Kenneth Levin, 68, of ...").
-_LISTED_LINE = re.compile(r"[\s\-–•*]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4},[ \t]*\d{1,3},")
-
-
 def _is_official(text: str, start: int, end: int | None = None) -> bool:
     """A name right after an official title, unless the title is a former one ("former
     Police Officer X" is how releases name officials who are defendants)."""
@@ -215,7 +211,7 @@ def _is_official(text: str, start: int, end: int | None = None) -> bool:
     line = before.rfind("\n")
     if line >= 0 and not before[line + 1 :].strip(" \t-–•*"):
         above = text[text.rfind("\n", 0, max(0, start - len(before) + line)) + 1 : start]
-        if _LISTED_LINE.match(above):
+        if _WRITTEN_NAME.match(above.lstrip(" \t\n-–•*")):  # "Kenneth Levin, 68, ..."
             before = ""
     if rules()["alias_before"].search(before) or (
         end is not None
