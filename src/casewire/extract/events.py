@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casewire import rules as rule_files
-from casewire.extract.dates import find_dates
+from casewire.extract.dates import date_precision, find_dates
 from casewire.extract.evidence import doc_text, doc_tokens, sent_at, sentence_evidence, span_text
 from casewire.extract.names import NameIndex
 from casewire.extract.roles import Who, make_who, positions
@@ -461,7 +461,7 @@ def align_with_outcomes(
                 dates = {o.decision_date for o in same}
                 if len(dates) == 1 and dates != {None}:
                     (date,) = dates
-                    e = replace(e, date=date, date_precision=_precision(date))
+                    e = replace(e, date=date, date_precision=date_precision(date))
                 elif dates == {None}:
                     e = replace(e, date=None, date_precision=None)
         else:
@@ -508,12 +508,8 @@ def _dated_by_outcome(
     if len(dates) != 1:
         return e
     (date,) = dates
-    return replace(e, date=date, date_precision=_precision(date))
+    return replace(e, date=date, date_precision=date_precision(date))
 
 
 def _covers(outer: Evidence, inner: Evidence) -> bool:
     return outer.start_char <= inner.start_char < outer.end_char
-
-
-def _precision(iso: str | None) -> str | None:
-    return None if iso is None else {4: "year", 7: "month"}.get(len(iso), "day")
